@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace Alibaba.ChipSim.Cli.Commands;
+
+internal static class VersionCommand
+{
+    public static Command Build()
+    {
+        var command = new Command("version", "Print the engine version.");
+        command.SetAction(_ =>
+        {
+            Console.Out.WriteLine(Alibaba.ChipSim.EngineInfo.Name);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Alibaba.ChipSim.Scenarios;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Alibaba.ChipSim.Benchmarks.DistributionBenchmarks).Assembly).Run(args);
