@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using Alibaba.ChipSim.Scenarios;
+
+namespace Alibaba.ChipSim.Engine;
+
+/// <summary>Everything one run produced: per-trial outcome columns (trial order), quarterly columns and state occupancy.</summary>
+public sealed class SimulationResult(
+    Scenario scenario,
+    ulong seed,
+    long trials,
+    ImmutableArray<NumericColumn> numeric,
+    ImmutableArray<CategoricalColumn> categorical,
+    ImmutableArray<QuarterColumns> quarterly,
+    ImmutableArray<StateOccupancy> occupancy)
+{
+    public Scenario Scenario { get; } = scenario;
+    public ulong Seed { get; } = seed;
+    public long Trials { get; } = trials;
+
+    /// <summary>Per-trial numeric metrics, in the order of <see cref="MetricNames"/> (SPEC §5 names).</summary>
+    public ImmutableArray<NumericColumn> Numeric { get; } = numeric;
+
+    /// <summary><c>&lt;actor&gt;_final</c> for each actor.</summary>
+    public ImmutableArray<CategoricalColumn> Categorical { get; } = categorical;
+
+    /// <summary>Per-quarter metrics (cloud revenue with and without H200s, AI revenue served, …).</summary>
+    public ImmutableArray<QuarterColumns> Quarterly { get; } = quarterly;
+
+    public ImmutableArray<StateOccupancy> Occupancy { get; } = occupancy;
+
+    public NumericColumn? Column(string name)
+    {
+        foreach (var c in Numeric) if (c.Name == name) return c;
+        return null;
+    }
+}
