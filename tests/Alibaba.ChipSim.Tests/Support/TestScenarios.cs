@@ -17,16 +17,16 @@ public static class TestScenarios
     public static Parameter P(string path, DistributionSpec d) => new(path, d, Code);
 
     public static StateSpec State(string actor, string name, double gate, bool final = false) =>
-        new(name, null, P($"actors.{actor}.states.{name}.gate", gate), final);
+        new(name, null, P(ParameterPaths.Gate(actor, name), gate), final);
 
     public static StateSpec State(string actor, string name, DistributionSpec gate, bool final = false) =>
-        new(name, null, P($"actors.{actor}.states.{name}.gate", gate), final);
+        new(name, null, P(ParameterPaths.Gate(actor, name), gate), final);
 
     public static TransitionSpec Hazard(string actor, string from, string to, double p, params Guard[] when) =>
-        new(from, to, P($"actors.{actor}.transitions.{from}->{to}.monthly", p), null, when.ToImmutableArray());
+        new(from, to, P(ParameterPaths.Hazard(actor, from, to), p), null, when.ToImmutableArray());
 
     public static TransitionSpec Hazard(string actor, string from, string to, DistributionSpec p, params Guard[] when) =>
-        new(from, to, P($"actors.{actor}.transitions.{from}->{to}.monthly", p), null, when.ToImmutableArray());
+        new(from, to, P(ParameterPaths.Hazard(actor, from, to), p), null, when.ToImmutableArray());
 
     public static TransitionSpec Scheduled(string from, string to, string at, params Guard[] when) =>
         new(from, to, null, Month.Parse(at), when.ToImmutableArray());
