@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+
+namespace Alibaba.ChipSim.Scenarios;
+
+/// <summary>Collects every problem of one load; nothing stops at the first.</summary>
+internal sealed class DiagnosticBag
+{
+    private readonly List<Diagnostic> _items = [];
+
+    public bool HasErrors { get; private set; }
+
+    public int Count => _items.Count;
+
+    public void Error(SourceLocation at, string keyPath, string message) => Add(new Diagnostic(Severity.Error, at, keyPath, message));
+
+    public void Warning(SourceLocation at, string keyPath, string message) => Add(new Diagnostic(Severity.Warning, at, keyPath, message));
+
+    public void Add(Diagnostic d)
+    {
+        _items.Add(d);
+        if (d.Severity == Severity.Error) HasErrors = true;
+    }
+
+    /// <summary>In file order (by file, line, column), the order of discovery breaking ties.</summary>
+    public ImmutableArray<Diagnostic> ToSortedArray() =>
+        _items.Select((d, i) => (d, i))
+            .OrderBy(x => x.d.Location.File, StringComparer.Ordinal)
+            .ThenBy(x => x.d.Location.Line)
+            .ThenBy(x => x.d.Location.Column)
+            .ThenBy(x => x.i)
+            .Select(x => x.d)
+            .ToImmutableArray();
+}
