@@ -60,6 +60,7 @@ internal sealed class DistributionReader(DiagnosticBag diagnostics)
         var numbers = new Dictionary<string, double>(StringComparer.Ordinal);
         var lists = new Dictionary<string, ImmutableArray<double>>(StringComparer.Ordinal);
         var allowed = kind.AllowedKeys.ToList();
+        var misspelt = new HashSet<string>(StringComparer.Ordinal); // keys a misspelling already points at
         foreach (var entry in map.Entries)
         {
             if (entry.Name == "dist") continue;
@@ -70,7 +71,11 @@ internal sealed class DistributionReader(DiagnosticBag diagnostics)
                 if (entry.Name is "low" or "high")
                     diagnostics.Error(entry.Key.Location, keyPath, $"truncation (low/high) applies to continuous distributions only, and {kind.Name} is not one");
                 else
-                    diagnostics.Error(entry.Key.Location, keyPath, $"{kind.Name} takes no '{entry.Name}'" + Suggestions.Hint(entry.Name, allowed.Skip(1).ToList()));
+                {
+                    var known = allowed.Skip(1).ToList();
+                    if (Suggestions.Closest(entry.Name, known) is { } meant) misspelt.Add(meant);
+                    diagnostics.Error(entry.Key.Location, keyPath, $"{kind.Name} takes no '{entry.Name}'" + Suggestions.Hint(entry.Name, known));
+                }
                 continue;
             }
             var type = kind.Arguments.FirstOrDefault(a => a.Name == entry.Name)?.Type ?? DistributionArgumentType.Number;
@@ -91,14 +96,14 @@ internal sealed class DistributionReader(DiagnosticBag diagnostics)
             }
         }
 
-        ok &= CheckRequired(kind, map, path, numbers, lists);
+        ok &= CheckRequired(kind, map, path, misspelt);
         if (!ok) return null;
         return new DistributionChecks(diagnostics, map.Location, path).Build(kind.Name, numbers, lists);
     }
 
-    private bool CheckRequired(DistributionKind kind, YMap map, string path, Dictionary<string, double> numbers, Dictionary<string, ImmutableArray<double>> lists)
+    private bool CheckRequired(DistributionKind kind, YMap map, string path, HashSet<string> misspelt)
     {
-        bool Has(string key) => map.Find(key) is not null;
+        bool Has(string key) => map.Find(key) is not null || misspelt.Contains(key);
         var sets = kind.RequiredSets;
         if (sets.Length > 1)
         {

@@ -54,6 +54,12 @@ internal sealed class StructureChecker(DiagnosticBag diagnostics)
                 diagnostics.Error(entry.Key.Location, childPath, $"unknown key '{entry.Name}'" + Suggestions.Hint(entry.Name, spec.Keys.Select(k => k.Name).ToList()));
                 continue;
             }
+            if (entry.Value is YScalar { IsNull: true })
+            {
+                // An empty value has no position of its own worth showing: point at its key.
+                diagnostics.Error(entry.Key.Location, childPath, $"has no value; expected {Expected(childSpec)}");
+                continue;
+            }
             var child = Check(entry.Value, childSpec, childPath);
             if (child is not null) result.Members[entry.Name] = child;
         }

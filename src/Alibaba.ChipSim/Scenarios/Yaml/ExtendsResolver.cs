@@ -35,7 +35,7 @@ internal static class ExtendsResolver
                 diagnostics.Error(extends.Value.Location, "extends", $"expected the path of a scenario file, relative to this one (got {extends.Value.Describe()})");
                 return null;
             }
-            var parent = Path.Combine(Path.GetDirectoryName(display) ?? "", target.Text.Trim());
+            var parent = Tidy(Path.Combine(Path.GetDirectoryName(display) ?? "", target.Text.Trim()));
             var parentFull = FullPath(parent);
             if (chain.Any(c => string.Equals(c.Full, parentFull, StringComparison.Ordinal)))
             {
@@ -57,6 +57,20 @@ internal static class ExtendsResolver
         var merged = maps[^1];
         for (var i = maps.Count - 2; i >= 0; i--) merged = Merge(merged, maps[i], "", diagnostics);
         return new ResolvedSource(merged, chain.Select(c => c.Display).ToImmutableArray(), Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
+    /// <summary>Collapses "." and "dir/.." so that messages show <c>scenarios/base.yaml</c>, relative paths staying relative.</summary>
+    private static string Tidy(string path)
+    {
+        if (Path.IsPathRooted(path)) return FullPath(path);
+        var parts = new List<string>();
+        foreach (var part in path.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))
+        {
+            if (part is "." or "") continue;
+            if (part == ".." && parts.Count > 0 && parts[^1] != "..") parts.RemoveAt(parts.Count - 1);
+            else parts.Add(part);
+        }
+        return parts.Count == 0 ? "." : string.Join(Path.DirectorySeparatorChar, parts);
     }
 
     private static string FullPath(string path)
