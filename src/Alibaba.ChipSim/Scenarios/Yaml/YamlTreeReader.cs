@@ -39,12 +39,14 @@ internal static partial class YamlTreeReader
         YNode? root = null;
         var documents = 0;
         var nodes = 0;
+        var lastGood = new Mark(0, 1, 1);
         try
         {
             var parser = new Parser(new StringReader(text));
             while (parser.MoveNext())
             {
                 var ev = parser.Current!;
+                lastGood = ev.End;
                 var at = At(file, ev.Start);
                 switch (ev)
                 {
@@ -95,7 +97,15 @@ internal static partial class YamlTreeReader
         }
         catch (YamlException e)
         {
-            diagnostics.Error(At(file, e.Start), "", "YAML syntax: " + Clean(e));
+            var at = e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentingTab(text, file) is { } tab ? tab : At(file, e.Start);
+            diagnostics.Error(at, "", "YAML syntax: " + Clean(e));
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException)
+        {
+            // YamlDotNet's scanner has a few paths that fail without a YamlException; the input is still
+            // at fault, so report it where parsing stopped.
+            diagnostics.Error(At(file, lastGood), "", $"YAML syntax: cannot read past this point; look for an unclosed {{ or [ or a stray character ({e.GetType().Name})");
             return null;
         }
 
@@ -161,6 +171,19 @@ internal static partial class YamlTreeReader
 
     private static SourceLocation At(string file, Mark mark) =>
         new(file, (int)Math.Clamp(mark.Line, 1, int.MaxValue), (int)Math.Clamp(mark.Column, 1, int.MaxValue));
+
+    /// <summary>YamlDotNet reports a tab in the indentation at the start of the enclosing mapping; show the tab itself.</summary>
+    private static SourceLocation? FirstIndentingTab(string text, string file)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0) return new SourceLocation(file, i + 1, tab + 1);
+        }
+        return null;
+    }
 
     /// <summary>YamlDotNet prefixes its messages with the marks, which the diagnostic already shows.</summary>
     private static string Clean(YamlException e)
