@@ -10,5 +10,6 @@ internal static class CommandCatalog
     {
         yield return VersionCommand.Build();
         yield return ValidateCommand.Build();
+        yield return SchemaCommand.Build();
     }
 }
