@@ -79,7 +79,7 @@ public sealed class ScenarioSchemaTests
     {
         var output = new StringWriter();
 
-        var exit = Cli.Commands.SchemaCommand.Run(output);
+        var exit = Alibaba.ChipSim.Cli.Commands.SchemaCommand.Run(output);
 
         Assert.Equal(0, exit);
         Assert.Equal(ScenarioSchema.Generate() + "\n", output.ToString());
