@@ -82,7 +82,7 @@ public sealed class MalformedFileTests
 
         // The root mapping is level 1, so the 64th bracket opens level 65; "name: " is 6 characters: column 6 + 64.
         Assert.Equal(new SourceLocation("bad.yaml", 1, 70), d.Location);
-        Assert.Equal("nesting deeper than 64 levels; a scenario needs at most 6", d.Message);
+        Assert.Equal("nesting deeper than 64 levels; a scenario needs at most 7", d.Message);
     }
 
     [Fact]

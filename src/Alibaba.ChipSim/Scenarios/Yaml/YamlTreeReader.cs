@@ -60,7 +60,7 @@ internal static partial class YamlTreeReader
                     case MappingStart or SequenceStart:
                         if (stack.Count >= MaxDepth)
                         {
-                            diagnostics.Error(at, "", $"nesting deeper than {MaxDepth} levels; a scenario needs at most 6");
+                            diagnostics.Error(at, "", $"nesting deeper than {MaxDepth} levels; a scenario needs at most 7");
                             return null;
                         }
                         var anchor = ((NodeEvent)ev).Anchor;
