@@ -93,6 +93,11 @@ internal sealed class StructureChecker(DiagnosticBag diagnostics)
                 diagnostics.Error(entry.Key.Location, childPath, $"'{entry.Name}' is not a valid name: use lower-case letters, digits and '_', starting with a letter");
                 continue;
             }
+            if (entry.Value is YScalar { IsNull: true } && spec.Item!.Kind != ValueKind.Section)
+            {
+                diagnostics.Error(entry.Key.Location, childPath, $"has no value; expected {Expected(spec.Item)}");
+                continue;
+            }
             var child = Check(entry.Value, spec.Item!, childPath);
             entries.Add(new CheckedEntry(entry.Name, entry.Key.Location, child ?? new CheckedNode(spec.Item!, childPath, entry.Value.Location)));
         }
