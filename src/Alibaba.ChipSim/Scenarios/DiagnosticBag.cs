@@ -21,13 +21,25 @@ internal sealed class DiagnosticBag
         if (d.Severity == Severity.Error) HasErrors = true;
     }
 
-    /// <summary>In file order (by file, line, column), the order of discovery breaking ties.</summary>
-    public ImmutableArray<Diagnostic> ToSortedArray() =>
-        _items.Select((d, i) => (d, i))
-            .OrderBy(x => x.d.Location.File, StringComparer.Ordinal)
+    /// <summary>
+    /// By file (in <paramref name="fileOrder"/>, the scenario before the files it extends; others by name),
+    /// then line and column, the order of discovery breaking ties.
+    /// </summary>
+    public ImmutableArray<Diagnostic> ToSortedArray(IReadOnlyList<string>? fileOrder = null)
+    {
+        int Rank(string file)
+        {
+            for (var i = 0; i < (fileOrder?.Count ?? 0); i++)
+                if (fileOrder![i] == file) return i;
+            return int.MaxValue;
+        }
+        return _items.Select((d, i) => (d, i))
+            .OrderBy(x => Rank(x.d.Location.File))
+            .ThenBy(x => x.d.Location.File, StringComparer.Ordinal)
             .ThenBy(x => x.d.Location.Line)
             .ThenBy(x => x.d.Location.Column)
             .ThenBy(x => x.i)
             .Select(x => x.d)
             .ToImmutableArray();
+    }
 }

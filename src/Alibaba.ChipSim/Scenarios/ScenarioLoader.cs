@@ -49,16 +49,16 @@ public static class ScenarioLoader
         var source = ExtendsResolver.Resolve(fileName, bytes, diagnostics);
         if (source is null) return Finish(null, diagnostics, strict);
         var root = new StructureChecker(diagnostics).Check(source.Root, ScenarioKeys.Root, "");
-        if (root is null) return Finish(null, diagnostics, strict);
+        if (root is null) return Finish(null, diagnostics, strict, source.Files);
         new ScenarioChecks(diagnostics).Check(root);
         var failed = diagnostics.HasErrors || (strict && diagnostics.Count > 0);
         var scenario = failed ? null : ScenarioBuilder.Build(root, source.Files, source.Sha256);
-        return Finish(scenario, diagnostics, strict);
+        return Finish(scenario, diagnostics, strict, source.Files);
     }
 
-    private static ScenarioLoadResult Finish(Scenario? scenario, DiagnosticBag diagnostics, bool strict)
+    private static ScenarioLoadResult Finish(Scenario? scenario, DiagnosticBag diagnostics, bool strict, IReadOnlyList<string>? files = null)
     {
-        var all = diagnostics.ToSortedArray();
+        var all = diagnostics.ToSortedArray(files);
         if (strict) all = [.. all.Select(d => d with { Severity = Severity.Error })];
         return new ScenarioLoadResult(scenario, all);
     }

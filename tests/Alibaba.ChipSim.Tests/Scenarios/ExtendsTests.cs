@@ -170,4 +170,16 @@ public sealed class ExtendsTests : IDisposable
         Assert.Empty(result.Diagnostics);
         Assert.Equal("inline", result.Scenario!.Name);
     }
+
+    [Fact]
+    public void Diagnostics_list_the_extending_file_before_the_file_it_extends()
+    {
+        _dir.Write("a-parent.yaml", ScenarioTexts.SpecExample.Replace("ai_share: 0.2", "ai_share: 1.2"));
+        var child = _dir.Write("z-child.yaml", "extends: a-parent.yaml\nname: child\nsimulation:\n  trials: 0\n");
+
+        var errors = ScenarioLoader.Load(child).Errors.ToList();
+
+        Assert.Equal(["simulation.trials", "revenue.ai_share"], errors.Select(e => e.KeyPath));
+        Assert.Equal(child, errors[0].Location.File);
+    }
 }
