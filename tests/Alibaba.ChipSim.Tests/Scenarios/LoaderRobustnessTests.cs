@@ -1,4 +1,5 @@
 using System.Text;
+using Alibaba.ChipSim.Distributions;
 using Alibaba.ChipSim.Scenarios;
 using CsCheck;
 
@@ -94,6 +95,23 @@ public sealed class LoaderRobustnessTests
         var result = task.Result;
         Assert.True(result.Succeeded || result.Errors.Any(), "a failed load must say why");
         Assert.All(result.Diagnostics, d => Assert.False(string.IsNullOrWhiteSpace(d.Message)));
+        if (result.Succeeded) EveryParameterSamplesFinitely(result.Scenario);
+    }
+
+    /// <summary>What the loader accepts, the engine can draw: finite values inside the support.</summary>
+    private static void EveryParameterSamplesFinitely(Scenario scenario)
+    {
+        foreach (var p in scenario.AllParameters())
+        {
+            var compiled = CompiledDistribution.Compile(p.Distribution);
+            var (lo, hi) = CompiledDistribution.SupportOf(p.Distribution);
+            foreach (var u in (double[])[1e-9, 0.001, 0.5, 0.999, 1 - 1e-9])
+            {
+                var x = compiled.Sample(u);
+                Assert.True(double.IsFinite(x) && x >= lo - 1e-9 * Math.Abs(lo) && x <= hi + 1e-9 * Math.Abs(hi),
+                    $"{p.Path} = {p.Distribution} gives {x} at u = {u}, outside [{lo}, {hi}]");
+            }
+        }
     }
 
     [Fact]
@@ -130,5 +148,26 @@ public sealed class LoaderRobustnessTests
             if (!ScenarioLoader.LoadText(text, "mutant.yaml").Succeeded) Interlocked.Increment(ref failed);
         }, iter: 200, threads: 1, seed: "0N0XIzNsQ0O2");
         Assert.True(failed >= 100, $"only {failed} of 200 mutants failed to load");
+    }
+
+    [Theory]
+    [InlineData("{ dist: triangular, min: 1, mode: 1, max: 1, low: 0, high: 2 }")]
+    [InlineData("{ dist: uniform, min: 1, max: 1, low: 0, high: 2 }")]
+    [InlineData("{ dist: pert, min: 1, mode: 1, max: 1, low: 0.5, high: 2 }")]
+    [InlineData("{ dist: beta, alpha: 1e-300, beta: 1e300, low: 0.1 }")]
+    [InlineData("{ dist: normal, mean: 0, sd: 1e-320, low: -1, high: 1 }")]
+    [InlineData("{ dist: lognormal, mu: 800, sigma: 1e-300, low: 1, high: 2 }")]
+    [InlineData("{ dist: lognormal, mean: 1e-300, sd: 1e300, high: 1e308 }")]
+    [InlineData("{ dist: pert, min: 0, mode: 1e308, max: 1e308, lambda: 1e308, low: 1 }")]
+    [InlineData("{ dist: discrete, values: [1e308, -1e308], weights: [1e308, 1e308] }")]
+    [InlineData("{ dist: uniform-int, min: -9007199254740992, max: 9007199254740992 }")]
+    [InlineData("{ dist: uniform, min: -1e308, max: 1e308 }")]
+    [InlineData("{ dist: triangular, min: -1e308, mode: 0, max: 1e308, low: -1, high: 1 }")]
+    public void Degenerate_or_extreme_distributions_give_a_result_not_an_exception(string distribution)
+    {
+        var text = ScenarioTexts.SpecExample.Replace("{ dist: normal, mean: 0.12, sd: 0.04, low: -0.5 }", distribution);
+        Assert.NotEqual(ScenarioTexts.SpecExample, text);
+
+        LoadsWithinSeconds(() => ScenarioLoader.LoadText(text, "extreme.yaml"));
     }
 }

@@ -31,9 +31,44 @@ internal sealed class DistributionChecks(DiagnosticBag diagnostics, SourceLocati
         if (spec is null || !_ok) return null;
         double? low = n.TryGetValue("low", out var lo) ? lo : null;
         double? high = n.TryGetValue("high", out var hi) ? hi : null;
-        if (low is null && high is null) return spec;
-        spec = spec with { Low = low, High = high };
-        return Truncation(spec) ? spec : null;
+        if (low is not null || high is not null)
+        {
+            spec = spec with { Low = low, High = high };
+            if (!Truncation(spec)) return null;
+        }
+        return Samplable(spec, n) ? spec : null;
+    }
+
+    /// <summary>
+    /// A last guard for arguments so extreme that the quantile function breaks down (a PERT with
+    /// λ = 1e308, a beta with α = 1e-300): probe it where the engine will, and refuse what is not finite.
+    /// </summary>
+    private bool Samplable(DistributionSpec spec, Dictionary<string, double> arguments)
+    {
+        var probes = new[] { 1e-9, 0.001, 0.5, 0.999, 1 - 1e-9 };
+        try
+        {
+            if (spec.Low is null && spec.High is null && spec is PertDistribution or BetaDistribution)
+            {
+                // Checked on MathNet's exact quantile, without building the engine's interpolation table.
+                var (a, b) = spec is PertDistribution p && p.Min < p.Max ? (CompiledDistribution.PertAlpha(p), CompiledDistribution.PertBeta(p))
+                    : spec is BetaDistribution beta ? (beta.Alpha, beta.Beta) : (1.0, 1.0);
+                if (double.IsFinite(a) && double.IsFinite(b) && probes.All(u => double.IsFinite(MathNet.Numerics.Distributions.Beta.InvCDF(a, b, u))))
+                    return true;
+            }
+            else
+            {
+                var compiled = CompiledDistribution.Compile(spec);
+                if (probes.All(u => double.IsFinite(compiled.Sample(u)))) return true;
+            }
+        }
+        catch (Exception e) when (e is ArithmeticException or ArgumentException or MathNet.Numerics.NonConvergenceException)
+        {
+            // falls through to the message below
+        }
+        var given = string.Join(", ", arguments.Select(a => $"{a.Key} {F(a.Value)}"));
+        Fail($"this {spec.Kind} cannot be sampled: its arguments are too extreme for finite quantiles (got {given}); choose more moderate values");
+        return false;
     }
 
     private void Fail(string message)
@@ -128,8 +163,16 @@ internal sealed class DistributionChecks(DiagnosticBag diagnostics, SourceLocati
             Fail($"truncation needs low < high (got low {F(lo)}, high {F(hi)})");
             return false;
         }
-        var cdf = CompiledDistribution.CdfOf(spec with { Low = null, High = null });
-        var mass = (spec.High is { } h ? cdf(h) : 1.0) - (spec.Low is { } l ? cdf(l) : 0.0);
+        double mass;
+        try
+        {
+            var cdf = CompiledDistribution.CdfOf(spec with { Low = null, High = null });
+            mass = (spec.High is { } h ? cdf(h) : 1.0) - (spec.Low is { } l ? cdf(l) : 0.0);
+        }
+        catch (Exception e) when (e is ArithmeticException or ArgumentException or MathNet.Numerics.NonConvergenceException)
+        {
+            mass = double.NaN;
+        }
         if (mass > 1e-12 && double.IsFinite(mass)) return true;
         Fail($"this {spec.Kind} has probability 0 (or too little to sample) in the truncation interval [{Domain.Format(lo)}, {Domain.Format(hi)}]");
         return false;

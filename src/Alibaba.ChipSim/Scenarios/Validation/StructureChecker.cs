@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Numerics;
 using System.Text.RegularExpressions;
 using Alibaba.ChipSim.Distributions;
@@ -164,7 +165,7 @@ internal sealed class StructureChecker(DiagnosticBag diagnostics)
                 case ValueKind.Integer:
                     var status = ScalarReader.TryInteger(s, out var big);
                     if (status == ScalarReader.Status.Ok && big >= spec.MinInteger && big <= spec.MaxInteger) value = big;
-                    else problem = $"expected a whole number from {spec.MinInteger} to {spec.MaxInteger} (got {s.Describe()})";
+                    else problem = string.Create(CultureInfo.InvariantCulture, $"expected a whole number from {spec.MinInteger} to {spec.MaxInteger} (got {s.Describe()})");
                     break;
                 case ValueKind.Number:
                     var ns = ScalarReader.TryNumber(s, out var x);
