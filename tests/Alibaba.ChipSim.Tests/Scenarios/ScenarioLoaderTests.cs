@@ -88,4 +88,23 @@ public sealed class ScenarioLoaderTests
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal("no/such/file.yaml: file not found: no/such/file.yaml", d.ToString());
     }
+
+    [Fact]
+    public void Numbers_are_read_and_written_in_invariant_culture_whatever_the_current_culture()
+    {
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            var good = ScenarioLoader.LoadText(ScenarioTexts.SpecExample, "x.yaml");
+            var bad = ScenarioLoader.LoadText(ScenarioTexts.SpecExample.Replace("ai_share: 0.2", "ai_share: 1.5"), "x.yaml");
+
+            Assert.Equal(new FixedDistribution(0.35), good.Scenario!.Revenue.GrossMargin.Distribution);
+            Assert.Equal("must be in [0, 1] (got 1.5)", Assert.Single(bad.Diagnostics).Message);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = saved;
+        }
+    }
 }
