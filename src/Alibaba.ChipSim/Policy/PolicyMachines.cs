@@ -66,6 +66,16 @@ public sealed class PolicyMachines
         }
     }
 
+    /// <summary>Puts each machine in the given state (indices into the declared states), e.g. to step from the middle of a path.</summary>
+    public void SetStates(ReadOnlySpan<byte> states)
+    {
+        for (var a = 0; a < Actors.Length; a++)
+        {
+            _current[a] = states[a];
+            _startOfMonth[a] = states[a];
+        }
+    }
+
     /// <summary>Freezes the states that guards read during this month's step (the states at the start of the month).</summary>
     public void BeginMonth() => Array.Copy(_current, _startOfMonth, _current.Length);
 
