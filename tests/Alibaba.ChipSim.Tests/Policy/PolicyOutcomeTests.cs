@@ -60,6 +60,26 @@ public sealed class PolicyOutcomeTests
     }
 
     [Fact]
+    public void The_readme_example_holds_washington_first_enters_licensed_by_month_3_with_probability_0_767()
+    {
+        // SPEC §3 layout: leaving rescinded, licensed 0.4 then reinstated 0.02. licensed is first entered
+        // only from rescinded, so P(by the end of month index 2) = 0.4/0.42 × (1 − 0.58³) = 0.76656.
+        // n = 20,000: SE = sqrt(0.767 × 0.233 / 20,000) = 0.0030; 4 SE = 0.012.
+        var trace = new PolicyTrace(Support.TestScenarios.SpecExample());
+        const int n = 20_000;
+        var hits = 0;
+        for (var trial = 0; trial < n; trial++)
+        {
+            trace.Fast(22, trial);
+            var first = trace.LastOutcome.FirstEntryMonth(0, 1);
+            if (first != PolicyOutcome.Never && first <= 2) hits++;
+        }
+        var q = 0.4 / 0.42 * (1 - Math.Pow(0.58, 3));
+        var se = Math.Sqrt(q * (1 - q) / n);
+        Assert.InRange(hits / (double)n, q - 4 * se, q + 4 * se);
+    }
+
+    [Fact]
     public void Running_a_trial_twice_gives_the_same_outcome()
     {
         var scenario = PolicyScenarios.ThreeActors();
