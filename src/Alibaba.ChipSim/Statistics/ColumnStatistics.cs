@@ -87,31 +87,42 @@ internal static class ColumnStatistics
     /// <summary>Second-pass quantities: squared deviations from the mean and the means of both tails.</summary>
     private readonly record struct Tails(double SquaredDeviations, double LowerTailMean, double UpperTailMean)
     {
+        private const int Block = 1024;
+
         public static Tails Measure(double[] values, double mean, double p5, double p95)
         {
-            // Corrected two-pass variance: Σ(x − m)² − (Σ(x − m))²/n cancels the rounding error of m.
+            // Corrected two-pass variance: Σ(x − m)² − (Σ(x − m))²/n cancels the rounding error of m. The squares are
+            // summed plainly within blocks of 1024 trials (error ≤ 1024ε relative, non-negative terms) and the block
+            // sums compensated, which is twice as fast as compensating every term; the tails are 5% of the terms.
             var squares = new NeumaierSum();
             var deviations = new NeumaierSum();
             var lower = new NeumaierSum();
             var upper = new NeumaierSum();
             long n = 0, lowerCount = 0, upperCount = 0;
-            foreach (var v in values)
+            for (var start = 0; start < values.Length; start += Block)
             {
-                if (double.IsNaN(v)) continue;
-                n++;
-                var d = v - mean;
-                squares.Add(d * d);
-                deviations.Add(d);
-                if (v <= p5)
+                var block = values.AsSpan(start, Math.Min(Block, values.Length - start));
+                double blockSquares = 0, blockDeviations = 0;
+                foreach (var v in block)
                 {
-                    lower.Add(v);
-                    lowerCount++;
+                    if (double.IsNaN(v)) continue;
+                    n++;
+                    var d = v - mean;
+                    blockSquares += d * d;
+                    blockDeviations += d;
+                    if (v <= p5)
+                    {
+                        lower.Add(v);
+                        lowerCount++;
+                    }
+                    if (v >= p95)
+                    {
+                        upper.Add(v);
+                        upperCount++;
+                    }
                 }
-                if (v >= p95)
-                {
-                    upper.Add(v);
-                    upperCount++;
-                }
+                squares.Add(blockSquares);
+                deviations.Add(blockDeviations);
             }
             var drift = deviations.Value;
             return new Tails(Math.Max(0, squares.Value - drift * drift / n), lower.Value / lowerCount, upper.Value / upperCount);
