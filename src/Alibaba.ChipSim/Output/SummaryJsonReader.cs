@@ -11,8 +11,10 @@ namespace Alibaba.ChipSim.Output;
 /// </summary>
 public static class SummaryJsonReader
 {
+    /// <summary>Reads a summary file, or the <c>summary.json</c> inside a run folder.</summary>
     public static RunSummary ReadFile(string path)
     {
+        if (Directory.Exists(path)) path = Path.Combine(path, "summary.json");
         using var stream = File.OpenRead(path);
         return Read(stream, path);
     }

@@ -34,6 +34,7 @@ public sealed class RunOutputWriterTests : IDisposable
         Assert.Equal(3, written.Count);
         Assert.Equal(SummaryJsonWriter.ToJson(summary), File.ReadAllText(Path.Combine(dir, "summary.json")));
         Assert.Equal(summary.Metric("cost_cny"), SummaryJsonReader.ReadFile(Path.Combine(dir, "summary.json")).Metric("cost_cny"));
+        Assert.Equal(summary.Metric("roi"), SummaryJsonReader.ReadFile(dir).Metric("roi")); // a run folder reads as its summary
     }
 
     [Fact]
