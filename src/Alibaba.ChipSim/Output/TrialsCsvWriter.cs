@@ -7,11 +7,12 @@ namespace Alibaba.ChipSim.Output;
 /// <summary>
 /// <c>trials.csv</c>: one row per trial. Columns: <c>trial</c> (0-based index), every numeric metric (whole-number
 /// metrics without decimals, missing = empty), every actor's final state by name, then every per-quarter metric
-/// (<c>cloud_revenue_cny_bn_FY2027Q1</c>). Invariant culture, RFC 4180 quoting, LF line ends; streamed row by row.
+/// (<c>cloud_revenue_cny_bn_FY2027Q1</c>). Invariant culture, RFC 4180 quoting, LF line ends; streamed a block of rows at a time.
 /// </summary>
 public sealed class TrialsCsvWriter : IRunFileWriter
 {
-    private const int RowsBetweenCancellationChecks = 4096;
+    /// <summary>Rows per formatted block.</summary>
+    internal const int BlockRows = 1024;
 
     public string FileName => "trials.csv";
 
@@ -23,64 +24,36 @@ public sealed class TrialsCsvWriter : IRunFileWriter
         Write(writer, result, cancellationToken);
     }
 
-    /// <summary>Writes the header and one row per trial to <paramref name="writer"/>, a row at a time.</summary>
-    public static void Write(TextWriter writer, SimulationResult result, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes the header and one row per trial to <paramref name="writer"/>, in trial order. Rows are formatted in blocks
+    /// of <see cref="BlockRows"/> on up to <paramref name="maxThreads"/> threads (all processors when null) and written
+    /// as each batch of blocks is ready, so memory stays bounded whatever the trial count and the text never depends
+    /// on the thread count.
+    /// </summary>
+    public static void Write(TextWriter writer, SimulationResult result, CancellationToken cancellationToken = default, int? maxThreads = null)
     {
-        var numeric = new List<(double[] Values, bool Whole)>();
-        var header = new List<string> { "trial" };
-        foreach (var c in result.Numeric)
+        var row = new TrialsCsvRow(result);
+        writer.Write(row.Header);
+        var threads = Math.Max(1, maxThreads ?? Environment.ProcessorCount);
+        var blocks = new char[2 * threads][];
+        var lengths = new int[blocks.Length];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
+        var trials = (int)result.Trials;
+        for (var first = 0; first < trials; first += blocks.Length * BlockRows)
         {
-            header.Add(c.Name);
-            numeric.Add((c.Values, c.IsWholeNumber));
-        }
-        var categorical = new List<(byte[] Codes, string[] Names)>();
-        foreach (var c in result.Categorical)
-        {
-            header.Add(c.Name);
-            var names = new string[c.Categories.Length];
-            for (var i = 0; i < names.Length; i++) names[i] = CsvText.Escape(c.Categories[i]);
-            categorical.Add((c.Codes, names));
-        }
-        var quarterly = new List<double[]>();
-        foreach (var qc in result.Quarterly)
-        {
-            for (var q = 0; q < qc.Quarters.Length; q++)
+            cancellationToken.ThrowIfCancellationRequested();
+            var count = Math.Min(blocks.Length, (trials - first + BlockRows - 1) / BlockRows);
+            var batchStart = first;
+            Parallel.For(0, count, options, b =>
             {
-                header.Add(SummaryBuilder.QuarterMetricName(qc.Metric, qc.Quarters[q]));
-                quarterly.Add(qc.Values[q]);
-            }
-        }
-        writer.Write(string.Join(',', header.Select(CsvText.Escape)));
-        writer.Write('\n');
-
-        var rowLength = CsvText.MaxNumberLength * (1 + numeric.Count + quarterly.Count) + 1;
-        foreach (var (_, names) in categorical) rowLength += (names.Length == 0 ? 0 : names.Max(n => n.Length)) + 1;
-        var row = new char[rowLength];
-        for (long trial = 0; trial < result.Trials; trial++)
-        {
-            if (trial % RowsBetweenCancellationChecks == 0) cancellationToken.ThrowIfCancellationRequested();
-            var t = (int)trial;
-            var span = row.AsSpan();
-            trial.TryFormat(span, out var at, default, System.Globalization.CultureInfo.InvariantCulture);
-            foreach (var (values, whole) in numeric)
-            {
-                span[at++] = ',';
-                at += CsvText.Format(values[t], whole, span[at..]);
-            }
-            foreach (var (codes, names) in categorical)
-            {
-                span[at++] = ',';
-                var name = names[codes[t]];
-                name.CopyTo(span[at..]);
-                at += name.Length;
-            }
-            foreach (var values in quarterly)
-            {
-                span[at++] = ',';
-                at += CsvText.Format(values[t], false, span[at..]);
-            }
-            span[at++] = '\n';
-            writer.Write(row, 0, at);
+                var block = blocks[b] ??= new char[BlockRows * row.MaxLength];
+                var start = batchStart + b * BlockRows;
+                var end = Math.Min(trials, start + BlockRows);
+                var at = 0;
+                for (var t = start; t < end; t++) at += row.Format(t, block.AsSpan(at));
+                lengths[b] = at;
+            });
+            for (var b = 0; b < count; b++) writer.Write(blocks[b], 0, lengths[b]);
         }
         writer.Flush();
     }

@@ -88,6 +88,24 @@ public sealed class TrialsCsvWriterTests
     }
 
     [Fact]
+    public void The_thread_count_never_changes_the_text()
+    {
+        var result = HandMadeResults.Random(5 * TrialsCsvWriter.BlockRows + 17, seed: 9);
+        string Write(int threads)
+        {
+            var writer = new StringWriter(CultureInfo.InvariantCulture);
+            TrialsCsvWriter.Write(writer, result, maxThreads: threads);
+            return writer.ToString();
+        }
+
+        var one = Write(1);
+
+        Assert.Equal(one, Write(3));
+        Assert.Equal(result.Trials + 2, one.Split('\n').Length); // header, one line per trial, and the empty string after the last break
+        Assert.StartsWith($"{result.Trials - 1},", one.Split('\n')[^2]);
+    }
+
+    [Fact]
     public void Writing_stops_when_cancelled()
     {
         var writer = new StringWriter(CultureInfo.InvariantCulture);
