@@ -6,7 +6,8 @@ internal struct NeumaierSum
     private double _sum;
     private double _compensation;
 
-    public readonly double Value => _sum + _compensation;
+    /// <summary>The compensated sum; ±∞ when the plain sum overflowed (the compensation is then meaningless).</summary>
+    public readonly double Value => double.IsFinite(_sum) ? _sum + _compensation : _sum;
 
     public void Add(double x)
     {

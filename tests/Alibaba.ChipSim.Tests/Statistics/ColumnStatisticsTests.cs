@@ -145,6 +145,24 @@ public sealed class ColumnStatisticsTests
     }
 
     [Fact]
+    public void A_sum_beyond_the_largest_double_gives_an_infinite_mean_not_nan()
+    {
+        var s = ColumnStatistics.Summarize("x", [1e308, 1e308, 1e308]);
+
+        Assert.Equal(double.PositiveInfinity, s.Mean);
+        Assert.Equal(1e308, s.P50);
+    }
+
+    [Fact]
+    public void Compensated_summation_keeps_the_small_terms_a_plain_sum_loses()
+    {
+        // 1 + 1e100 + 1 − 1e100: a plain left-to-right sum gives 0, the exact sum is 2.
+        var s = ColumnStatistics.Summarize("x", [1, 1e100, 1, -1e100]);
+
+        Assert.Equal(0.5, s.Mean);
+    }
+
+    [Fact]
     public void Negative_zero_is_reported_as_zero()
     {
         var s = ColumnStatistics.Summarize("x", [-0.0, -0.0, 1]);
