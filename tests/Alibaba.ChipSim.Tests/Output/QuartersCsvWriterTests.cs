@@ -2,11 +2,21 @@ using System.Globalization;
 using Alibaba.ChipSim.Output;
 using Alibaba.ChipSim.Statistics;
 using Alibaba.ChipSim.Tests.Support;
+using Snapshooter.Xunit;
 
 namespace Alibaba.ChipSim.Tests.Output;
 
 public sealed class QuartersCsvWriterTests
 {
+    [Fact]
+    public void Quarters_csv_of_four_hand_made_trials_matches_the_snapshot()
+    {
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        QuartersCsvWriter.Write(writer, SummaryBuilder.Build(HandMadeResults.FourTrials()));
+
+        Snapshot.Match(writer.ToString());
+    }
+
     [Fact]
     public void Quarters_csv_has_one_row_per_quarter_and_metric_in_time_order()
     {
