@@ -1,0 +1,130 @@
+using System.Collections.Immutable;
+using Alibaba.ChipSim.Scenarios;
+
+namespace Alibaba.ChipSim.Engine;
+
+/// <summary>
+/// The per-trial output arrays of one run, allocated once (one double per trial and metric, one byte
+/// per trial and actor) and filled in place by the workers, each trial writing only its own row.
+/// </summary>
+internal sealed class OutcomeColumns
+{
+    public OutcomeColumns(SimulationPlan plan, int rows)
+    {
+        Rows = rows;
+        DeliveredByDeadline = new double[rows];
+        NothingDelivered = new double[rows];
+        MonthsToFirstDelivery = new double[rows];
+        GateOpenMonths = new double[rows];
+        ModulesShipped = new double[rows];
+        ChipsShipped = new double[rows];
+        ChipsDelivered = new double[rows];
+        FeeTotalUsd = new double[rows];
+        FeeBorneUsd = new double[rows];
+        CostUsd = new double[rows];
+        CostCny = new double[rows];
+        H200H20eOnline = new double[rows];
+        CloudRevenueCnyBn = new double[rows];
+        CloudRevenueWithoutH200CnyBn = new double[rows];
+        AiRevenueCnyBn = new double[rows];
+        IncrementalRevenueCnyBn = new double[rows];
+        IncrementalGrossProfitCnyBn = new double[rows];
+        Roi = new double[rows];
+        EntryMonth = Jagged<double>(plan.EntryColumnNames.Length, rows);
+        FinalState = Jagged<byte>(plan.ActorCount, rows);
+        var q = plan.Quarters.Count;
+        QuarterCloudRevenue = Jagged<double>(q, rows);
+        QuarterCloudRevenueWithoutH200 = Jagged<double>(q, rows);
+        QuarterAiRevenue = Jagged<double>(q, rows);
+        QuarterIncrementalRevenue = Jagged<double>(q, rows);
+    }
+
+    public int Rows { get; }
+    public double[] DeliveredByDeadline { get; }
+    public double[] NothingDelivered { get; }
+    public double[] MonthsToFirstDelivery { get; }
+    public double[] GateOpenMonths { get; }
+    public double[] ModulesShipped { get; }
+    public double[] ChipsShipped { get; }
+    public double[] ChipsDelivered { get; }
+    public double[] FeeTotalUsd { get; }
+    public double[] FeeBorneUsd { get; }
+    public double[] CostUsd { get; }
+    public double[] CostCny { get; }
+    public double[] H200H20eOnline { get; }
+    public double[] CloudRevenueCnyBn { get; }
+    public double[] CloudRevenueWithoutH200CnyBn { get; }
+    public double[] AiRevenueCnyBn { get; }
+    public double[] IncrementalRevenueCnyBn { get; }
+    public double[] IncrementalGrossProfitCnyBn { get; }
+    public double[] Roi { get; }
+
+    /// <summary>[entry column][row], as <see cref="SimulationPlan.EntryColumnNames"/>.</summary>
+    public double[][] EntryMonth { get; }
+
+    /// <summary>[actor][row]: the state index after the last month.</summary>
+    public byte[][] FinalState { get; }
+
+    /// <summary>[quarter][row] sums over the quarter's months.</summary>
+    public double[][] QuarterCloudRevenue { get; }
+    public double[][] QuarterCloudRevenueWithoutH200 { get; }
+    public double[][] QuarterAiRevenue { get; }
+    public double[][] QuarterIncrementalRevenue { get; }
+
+    private static T[][] Jagged<T>(int count, int rows)
+    {
+        var a = new T[count][];
+        for (var i = 0; i < count; i++) a[i] = new T[rows];
+        return a;
+    }
+
+    public SimulationResult ToResult(SimulationPlan plan, ulong seed, ImmutableArray<StateOccupancy> occupancy)
+    {
+        var whole = plan.ChipsAreWhole;
+        var numeric = ImmutableArray.CreateBuilder<NumericColumn>();
+        numeric.Add(new NumericColumn(MetricNames.DeliveredByDeadline, DeliveredByDeadline, isBinary: true));
+        numeric.Add(new NumericColumn(MetricNames.NothingDelivered, NothingDelivered, isBinary: true));
+        numeric.Add(new NumericColumn(MetricNames.MonthsToFirstDelivery, MonthsToFirstDelivery, isWholeNumber: true));
+        numeric.Add(new NumericColumn(MetricNames.GateOpenMonths, GateOpenMonths, isWholeNumber: true));
+        numeric.Add(new NumericColumn(MetricNames.ModulesShipped, ModulesShipped, isWholeNumber: true));
+        numeric.Add(new NumericColumn(MetricNames.ChipsShipped, ChipsShipped, isWholeNumber: whole));
+        numeric.Add(new NumericColumn(MetricNames.ChipsDelivered, ChipsDelivered, isWholeNumber: true));
+        numeric.Add(new NumericColumn(MetricNames.FeeTotalUsd, FeeTotalUsd));
+        numeric.Add(new NumericColumn(MetricNames.FeeBorneUsd, FeeBorneUsd));
+        numeric.Add(new NumericColumn(MetricNames.CostUsd, CostUsd));
+        numeric.Add(new NumericColumn(MetricNames.CostCny, CostCny));
+        numeric.Add(new NumericColumn(MetricNames.H200H20eOnline, H200H20eOnline));
+        numeric.Add(new NumericColumn(MetricNames.CloudRevenueCnyBn, CloudRevenueCnyBn));
+        numeric.Add(new NumericColumn(MetricNames.CloudRevenueWithoutH200CnyBn, CloudRevenueWithoutH200CnyBn));
+        numeric.Add(new NumericColumn(MetricNames.AiRevenueCnyBn, AiRevenueCnyBn));
+        numeric.Add(new NumericColumn(MetricNames.IncrementalRevenueCnyBn, IncrementalRevenueCnyBn));
+        numeric.Add(new NumericColumn(MetricNames.IncrementalGrossProfitCnyBn, IncrementalGrossProfitCnyBn));
+        numeric.Add(new NumericColumn(MetricNames.Roi, Roi));
+        for (var i = 0; i < EntryMonth.Length; i++)
+            numeric.Add(new NumericColumn(plan.EntryColumnNames[i], EntryMonth[i], isWholeNumber: true));
+
+        var categorical = ImmutableArray.CreateBuilder<CategoricalColumn>();
+        for (var a = 0; a < plan.ActorCount; a++)
+        {
+            var actor = plan.Scenario.Actors[a];
+            categorical.Add(new CategoricalColumn(MetricNames.ActorFinal(actor.Name), StateNames(actor), FinalState[a]));
+        }
+
+        var quarters = plan.Quarters.Names;
+        ImmutableArray<QuarterColumns> quarterly =
+        [
+            new(MetricNames.CloudRevenueCnyBn, quarters, QuarterCloudRevenue),
+            new(MetricNames.CloudRevenueWithoutH200CnyBn, quarters, QuarterCloudRevenueWithoutH200),
+            new(MetricNames.AiRevenueCnyBn, quarters, QuarterAiRevenue),
+            new(MetricNames.IncrementalRevenueCnyBn, quarters, QuarterIncrementalRevenue),
+        ];
+        return new SimulationResult(plan.Scenario, seed, Rows, numeric.ToImmutable(), categorical.ToImmutable(), quarterly, occupancy);
+    }
+
+    public static ImmutableArray<string> StateNames(ActorSpec actor)
+    {
+        var b = ImmutableArray.CreateBuilder<string>(actor.States.Length);
+        foreach (var s in actor.States) b.Add(s.Name);
+        return b.MoveToImmutable();
+    }
+}

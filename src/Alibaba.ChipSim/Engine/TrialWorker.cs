@@ -1,0 +1,219 @@
+using Alibaba.ChipSim.Model;
+using Alibaba.ChipSim.Policy;
+
+namespace Alibaba.ChipSim.Engine;
+
+/// <summary>
+/// One worker's preallocated buffers and the per-trial loop: draw the parameters, step the actors,
+/// ship, deploy, serve revenue with and without the H200s, and write the trial's row. Nothing here
+/// allocates, looks anything up by name or depends on which other trials the worker runs.
+/// </summary>
+internal sealed class TrialWorker
+{
+    private readonly SimulationPlan _plan;
+    private readonly CompiledPolicy _policy;
+    private readonly OutcomeColumns _out;
+    private readonly ulong _seed;
+    private readonly double[] _values;
+    private readonly ulong[] _streams;
+    private readonly double[] _uniforms;
+    private byte[] _before, _after;
+    private readonly double[] _arrivals;
+    private readonly int[] _firstEntry;
+    private readonly double[] _qCloud, _qCloudWithout, _qAi, _qIncremental;
+    private readonly int[] _quarterOfMonth;
+    private readonly int[] _stateOffset;
+
+    public TrialWorker(SimulationPlan plan, OutcomeColumns output, ulong seed)
+    {
+        _plan = plan;
+        _policy = plan.Policy;
+        _out = output;
+        _seed = seed;
+        _values = new double[plan.Parameters.Count];
+        _streams = new ulong[plan.ActorCount];
+        _uniforms = new double[plan.ActorCount];
+        _before = new byte[plan.ActorCount];
+        _after = new byte[plan.ActorCount];
+        _arrivals = new double[plan.Months];
+        _firstEntry = new int[plan.TotalStates];
+        var q = plan.Quarters.Count;
+        _qCloud = new double[q];
+        _qCloudWithout = new double[q];
+        _qAi = new double[q];
+        _qIncremental = new double[q];
+        _quarterOfMonth = plan.Quarters.QuarterOfMonth;
+        _stateOffset = plan.StateOffset;
+        Occupancy = new long[plan.Months * plan.TotalStates];
+    }
+
+    /// <summary>Trials in each (month, flattened state) after the month's step, over every trial this worker ran.</summary>
+    public long[] Occupancy { get; }
+
+    /// <summary>Runs trial <paramref name="trial"/> of the seed's sequence and writes it to row <paramref name="row"/>.</summary>
+    public void Run(long trial, int row)
+    {
+        var plan = _plan;
+        var policy = _policy;
+        var v = _values;
+        var trialHash = RandomStreams.TrialHash(_seed, trial);
+        plan.Parameters.Draw(trial, trialHash, v);
+        policy.Streams(trialHash, _streams);
+        policy.Reset(_before);
+
+        var initialModules = v[plan.InitialModules];
+        var chipsPerModule = v[plan.ChipsPerModule];
+        var followOn = v[plan.FollowOnModulesPerMonth];
+        var cap = plan.SupplyCapModules < 0 ? double.PositiveInfinity : v[plan.SupplyCapModules];
+        var buyerShare = v[plan.BuyerShare];
+        var lag = (int)v[plan.DeploymentLagMonths];
+        var h200VsH20 = v[plan.H200VsH20];
+        var revenuePerH20e = v[plan.RevenuePerH20eMonthCny];
+        var utilization = v[plan.Utilization];
+
+        // Revenue in CNY bn a month at t = months from the base month; growth multiplied along.
+        var baseMonthly = v[plan.BaseQuarterCnyBn] / 3;
+        var aiShare = v[plan.AiShare];
+        var baseAi = baseMonthly * aiShare;
+        var baseNonAi = baseMonthly * (1 - aiShare);
+        var t0 = plan.MonthsFromBaseAtStart;
+        var nonAi = baseNonAi * GrowthCurve.Factor(t0, v[plan.NonAiGrowthYoy]);
+        var nonAiStep = GrowthCurve.MonthlyFactor(v[plan.NonAiGrowthYoy]);
+        var demand = baseAi * GrowthCurve.Factor(t0, v[plan.AiDemandGrowthYoy]);
+        var demandStep = GrowthCurve.MonthlyFactor(v[plan.AiDemandGrowthYoy]);
+        var baseline = v[plan.BaselineCapacityCover] * baseAi * GrowthCurve.Factor(t0, v[plan.BaselineCapacityGrowthYoy]);
+        var baselineStep = GrowthCurve.MonthlyFactor(v[plan.BaselineCapacityGrowthYoy]);
+
+        var firstEntry = _firstEntry;
+        Array.Fill(firstEntry, -1);
+        var arrivals = _arrivals;
+        var occupancy = Occupancy;
+        var stateOffset = _stateOffset;
+        var totalStates = plan.TotalStates;
+        var quarterOfMonth = _quarterOfMonth;
+        var months = plan.Months;
+        var actors = plan.ActorCount;
+
+        var initialMonth = -1;
+        var gateOpenMonths = 0;
+        double modulesShipped = 0, buyerChips = 0, online = 0;
+        double cloud = 0, cloudWithout = 0, ai = 0, incremental = 0;
+
+        for (var m = 0; m < months; m++)
+        {
+            policy.MonthUniforms(_streams, m, _uniforms);
+            policy.Step(m, _before, _after, _uniforms, v);
+            (_before, _after) = (_after, _before);
+            var now = _before;
+            var prev = _after;
+            var row0 = m * totalStates;
+            for (var a = 0; a < actors; a++)
+            {
+                var s = stateOffset[a] + now[a];
+                occupancy[row0 + s]++;
+                if (now[a] != prev[a] && firstEntry[s] < 0) firstEntry[s] = m;
+            }
+
+            var gate = policy.Gate(now, v);
+            if (gate > 0)
+            {
+                gateOpenMonths++;
+                var modules = 0.0;
+                if (initialMonth < 0)
+                {
+                    if (m >= plan.FirstDeliveryMonth)
+                    {
+                        modules = ShipmentRules.InitialTrancheModules(initialModules, gate, cap);
+                        initialMonth = m;
+                    }
+                }
+                else
+                {
+                    modules = ShipmentRules.FollowOnModules(followOn, gate, modulesShipped, cap);
+                }
+                if (modules > 0)
+                {
+                    modulesShipped += modules;
+                    var chips = ShipmentRules.BuyerChips(modules, chipsPerModule, buyerShare);
+                    buyerChips += chips;
+                    if (m + lag < months) arrivals[m + lag] += chips;
+                }
+            }
+            online += arrivals[m];
+            arrivals[m] = 0;
+
+            var h200 = CloudRevenue.H200CapacityCnyBn(online * h200VsH20, revenuePerH20e, utilization);
+            var served = CloudRevenue.AiServed(demand, baseline, h200);
+            var servedWithout = CloudRevenue.AiServed(demand, baseline, 0);
+            var added = served - servedWithout;
+            cloud += nonAi + served;
+            cloudWithout += nonAi + servedWithout;
+            ai += served;
+            incremental += added;
+            var q = quarterOfMonth[m];
+            if (q >= 0)
+            {
+                _qCloud[q] += nonAi + served;
+                _qCloudWithout[q] += nonAi + servedWithout;
+                _qAi[q] += served;
+                _qIncremental[q] += added;
+            }
+            nonAi *= nonAiStep;
+            demand *= demandStep;
+            baseline *= baselineStep;
+        }
+
+        WriteRow(row, initialMonth, gateOpenMonths, modulesShipped, buyerChips, online * h200VsH20,
+            cloud, cloudWithout, ai, incremental);
+    }
+
+    private void WriteRow(int row, int initialMonth, int gateOpenMonths, double modulesShipped, double buyerChips,
+        double h20eOnline, double cloud, double cloudWithout, double ai, double incremental)
+    {
+        var plan = _plan;
+        var v = _values;
+        var o = _out;
+        var shipped = initialMonth >= 0;
+        o.DeliveredByDeadline[row] = shipped && initialMonth <= plan.DeadlineMonth ? 1 : 0;
+        o.NothingDelivered[row] = shipped ? 0 : 1;
+        o.MonthsToFirstDelivery[row] = shipped ? initialMonth : double.NaN;
+        o.GateOpenMonths[row] = gateOpenMonths;
+        o.ModulesShipped[row] = modulesShipped;
+        var chipsShipped = modulesShipped * v[plan.ChipsPerModule];
+        o.ChipsShipped[row] = chipsShipped;
+        o.ChipsDelivered[row] = buyerChips;
+        var price = v[plan.PricePerChipUsd];
+        var feeRate = v[plan.ExportFeeRate];
+        var passThrough = v[plan.FeePassThrough];
+        o.FeeTotalUsd[row] = CostAndFee.FeeTotalUsd(chipsShipped, price, feeRate);
+        o.FeeBorneUsd[row] = CostAndFee.FeeBorneUsd(buyerChips, price, feeRate, passThrough);
+        var costUsd = CostAndFee.CostUsd(buyerChips, price, feeRate, passThrough);
+        o.CostUsd[row] = costUsd;
+        var costCny = costUsd * v[plan.UsdCny];
+        o.CostCny[row] = costCny;
+        o.H200H20eOnline[row] = h20eOnline;
+        o.CloudRevenueCnyBn[row] = cloud;
+        o.CloudRevenueWithoutH200CnyBn[row] = cloudWithout;
+        o.AiRevenueCnyBn[row] = ai;
+        o.IncrementalRevenueCnyBn[row] = incremental;
+        var grossProfit = incremental * v[plan.GrossMargin];
+        o.IncrementalGrossProfitCnyBn[row] = grossProfit;
+        o.Roi[row] = CloudRevenue.Roi(grossProfit, costCny);
+
+        var entryColumn = plan.EntryColumnOfState;
+        for (var s = 0; s < entryColumn.Length; s++)
+        {
+            var c = entryColumn[s];
+            if (c >= 0) o.EntryMonth[c][row] = _firstEntry[s] < 0 ? double.NaN : _firstEntry[s];
+        }
+        for (var a = 0; a < plan.ActorCount; a++) o.FinalState[a][row] = _before[a];
+        for (var q = 0; q < _qCloud.Length; q++)
+        {
+            o.QuarterCloudRevenue[q][row] = _qCloud[q];
+            o.QuarterCloudRevenueWithoutH200[q][row] = _qCloudWithout[q];
+            o.QuarterAiRevenue[q][row] = _qAi[q];
+            o.QuarterIncrementalRevenue[q][row] = _qIncremental[q];
+            _qCloud[q] = _qCloudWithout[q] = _qAi[q] = _qIncremental[q] = 0;
+        }
+    }
+}
