@@ -9,7 +9,12 @@ internal static class Profile
     public static void Go()
     {
         var scenario = TestScenarios.SpecExample();
+        var compile = Stopwatch.StartNew();
         var plan = new SimulationPlan(scenario);
+        Console.WriteLine($"plan (cold): {compile.Elapsed.TotalMilliseconds:F0} ms");
+        compile.Restart();
+        plan = new SimulationPlan(scenario);
+        Console.WriteLine($"plan (warm): {compile.Elapsed.TotalMilliseconds:F0} ms");
         var v = new double[plan.Parameters.Count];
         const int n = 1_000_000;
         for (var rep = 0; rep < 2; rep++)
