@@ -72,10 +72,10 @@ internal static class Profile
             var cols = new OutcomeColumns(plan, n);
             var w = new TrialWorker(plan, cols, 1);
             sw.Restart();
-            for (var t = 0; t < n; t++) w.Run(t, t);
+            w.RunRange(0, 0, n);
             Console.WriteLine($"worker (cold columns): {sw.Elapsed.TotalMilliseconds / n * 1e6:F0} ns/trial");
             sw.Restart();
-            for (var t = 0; t < n; t++) w.Run(t, t);
+            w.RunRange(0, 0, n);
             Console.WriteLine($"worker (warm columns): {sw.Elapsed.TotalMilliseconds / n * 1e6:F0} ns/trial {s}");
         }
     }

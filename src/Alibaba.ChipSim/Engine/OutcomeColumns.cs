@@ -37,7 +37,30 @@ internal sealed class OutcomeColumns
         QuarterCloudRevenueWithoutH200 = Jagged<double>(q, rows);
         QuarterAiRevenue = Jagged<double>(q, rows);
         QuarterIncrementalRevenue = Jagged<double>(q, rows);
+
+        Slots =
+        [
+            DeliveredByDeadline, NothingDelivered, MonthsToFirstDelivery, GateOpenMonths, ModulesShipped, ChipsShipped,
+            ChipsDelivered, FeeTotalUsd, FeeBorneUsd, CostUsd, CostCny, H200H20eOnline, CloudRevenueCnyBn,
+            CloudRevenueWithoutH200CnyBn, AiRevenueCnyBn, IncrementalRevenueCnyBn, IncrementalGrossProfitCnyBn, Roi,
+            .. EntryMonth, .. QuarterCloudRevenue, .. QuarterCloudRevenueWithoutH200, .. QuarterAiRevenue, .. QuarterIncrementalRevenue,
+        ];
+        FirstEntrySlot = MetricSlots;
+        FirstQuarterSlot = MetricSlots + EntryMonth.Length;
     }
+
+    /// <summary>Slots 0 … 17 are the metrics in <see cref="MetricNames"/> order (as in <see cref="Slots"/>).</summary>
+    public const int MetricSlots = 18;
+
+    /// <summary>
+    /// Every double column in one order, for the workers' staging blocks: the 18 metrics, then the first-entry
+    /// months, then the quarterly columns metric by metric (cloud, cloud without H200s, AI, incremental), each quarter by quarter.
+    /// </summary>
+    public double[][] Slots { get; }
+
+    public int FirstEntrySlot { get; }
+
+    public int FirstQuarterSlot { get; }
 
     public int Rows { get; }
     public double[] DeliveredByDeadline { get; }

@@ -41,7 +41,7 @@ public static class SimulationEngine
             {
                 var first = chunk * ChunkSize;
                 var end = Math.Min(rows, first + ChunkSize);
-                for (var row = first; row < end; row++) worker.Run(options.FirstTrial + row, row);
+                worker.RunRange(options.FirstTrial + first, first, end - first);
                 var total = Interlocked.Add(ref done, end - first);
                 options.Progress?.Report(total);
                 return worker;

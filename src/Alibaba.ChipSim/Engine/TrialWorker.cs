@@ -21,6 +21,8 @@ internal sealed class TrialWorker
     private readonly double[] _arrivals;
     private readonly int[] _firstEntry;
     private readonly double[] _qCloud, _qCloudWithout, _qAi, _qIncremental;
+    private readonly double[] _block;     // [slot * Block + k]: the rows of up to Block trials, column by column
+    private readonly double[][] _slots;
     private readonly int[] _quarterOfMonth;
     private readonly int[] _stateOffset;
 
@@ -45,13 +47,33 @@ internal sealed class TrialWorker
         _quarterOfMonth = plan.Quarters.QuarterOfMonth;
         _stateOffset = plan.StateOffset;
         Occupancy = new long[plan.Months * plan.TotalStates];
+        _slots = output.Slots;
+        _block = new double[_slots.Length * Block];
+    }
+
+    /// <summary>
+    /// Trials staged per block before their values are copied into the columns: writing ~60 columns a
+    /// value at a time touches ~60 cache lines per trial; staging turns that into sequential copies.
+    /// </summary>
+    public const int Block = 128;
+
+    /// <summary>Runs <paramref name="count"/> trials from <paramref name="firstTrial"/> into rows from <paramref name="firstRow"/>.</summary>
+    public void RunRange(long firstTrial, int firstRow, int count)
+    {
+        for (var start = 0; start < count; start += Block)
+        {
+            var n = Math.Min(Block, count - start);
+            for (var k = 0; k < n; k++) Run(firstTrial + start + k, firstRow + start + k, k);
+            var row = firstRow + start;
+            for (var c = 0; c < _slots.Length; c++) Array.Copy(_block, c * Block, _slots[c], row, n);
+        }
     }
 
     /// <summary>Trials in each (month, flattened state) after the month's step, over every trial this worker ran.</summary>
     public long[] Occupancy { get; }
 
-    /// <summary>Runs trial <paramref name="trial"/> of the seed's sequence and writes it to row <paramref name="row"/>.</summary>
-    public void Run(long trial, int row)
+    /// <summary>Runs trial <paramref name="trial"/> of the seed's sequence: row <paramref name="row"/>, block position <paramref name="k"/>.</summary>
+    private void Run(long trial, int row, int k)
     {
         var plan = _plan;
         var policy = _policy;
@@ -163,56 +185,59 @@ internal sealed class TrialWorker
             baseline *= baselineStep;
         }
 
-        WriteRow(row, initialMonth, gateOpenMonths, modulesShipped, buyerChips, online * h200VsH20,
+        WriteRow(row, k, initialMonth, gateOpenMonths, modulesShipped, buyerChips, online * h200VsH20,
             cloud, cloudWithout, ai, incremental);
     }
 
-    private void WriteRow(int row, int initialMonth, int gateOpenMonths, double modulesShipped, double buyerChips,
+    private void WriteRow(int row, int k, int initialMonth, int gateOpenMonths, double modulesShipped, double buyerChips,
         double h20eOnline, double cloud, double cloudWithout, double ai, double incremental)
     {
         var plan = _plan;
         var v = _values;
-        var o = _out;
+        var b = _block;
         var shipped = initialMonth >= 0;
-        o.DeliveredByDeadline[row] = shipped && initialMonth <= plan.DeadlineMonth ? 1 : 0;
-        o.NothingDelivered[row] = shipped ? 0 : 1;
-        o.MonthsToFirstDelivery[row] = shipped ? initialMonth : double.NaN;
-        o.GateOpenMonths[row] = gateOpenMonths;
-        o.ModulesShipped[row] = modulesShipped;
+        b[0 * Block + k] = shipped && initialMonth <= plan.DeadlineMonth ? 1 : 0;
+        b[1 * Block + k] = shipped ? 0 : 1;
+        b[2 * Block + k] = shipped ? initialMonth : double.NaN;
+        b[3 * Block + k] = gateOpenMonths;
+        b[4 * Block + k] = modulesShipped;
         var chipsShipped = modulesShipped * v[plan.ChipsPerModule];
-        o.ChipsShipped[row] = chipsShipped;
-        o.ChipsDelivered[row] = buyerChips;
+        b[5 * Block + k] = chipsShipped;
+        b[6 * Block + k] = buyerChips;
         var price = v[plan.PricePerChipUsd];
         var feeRate = v[plan.ExportFeeRate];
         var passThrough = v[plan.FeePassThrough];
-        o.FeeTotalUsd[row] = CostAndFee.FeeTotalUsd(chipsShipped, price, feeRate);
-        o.FeeBorneUsd[row] = CostAndFee.FeeBorneUsd(buyerChips, price, feeRate, passThrough);
+        b[7 * Block + k] = CostAndFee.FeeTotalUsd(chipsShipped, price, feeRate);
+        b[8 * Block + k] = CostAndFee.FeeBorneUsd(buyerChips, price, feeRate, passThrough);
         var costUsd = CostAndFee.CostUsd(buyerChips, price, feeRate, passThrough);
-        o.CostUsd[row] = costUsd;
+        b[9 * Block + k] = costUsd;
         var costCny = costUsd * v[plan.UsdCny];
-        o.CostCny[row] = costCny;
-        o.H200H20eOnline[row] = h20eOnline;
-        o.CloudRevenueCnyBn[row] = cloud;
-        o.CloudRevenueWithoutH200CnyBn[row] = cloudWithout;
-        o.AiRevenueCnyBn[row] = ai;
-        o.IncrementalRevenueCnyBn[row] = incremental;
+        b[10 * Block + k] = costCny;
+        b[11 * Block + k] = h20eOnline;
+        b[12 * Block + k] = cloud;
+        b[13 * Block + k] = cloudWithout;
+        b[14 * Block + k] = ai;
+        b[15 * Block + k] = incremental;
         var grossProfit = incremental * v[plan.GrossMargin];
-        o.IncrementalGrossProfitCnyBn[row] = grossProfit;
-        o.Roi[row] = CloudRevenue.Roi(grossProfit, costCny);
+        b[16 * Block + k] = grossProfit;
+        b[17 * Block + k] = CloudRevenue.Roi(grossProfit, costCny);
 
         var entryColumn = plan.EntryColumnOfState;
+        var entrySlot = OutcomeColumns.MetricSlots;
         for (var s = 0; s < entryColumn.Length; s++)
         {
             var c = entryColumn[s];
-            if (c >= 0) o.EntryMonth[c][row] = _firstEntry[s] < 0 ? double.NaN : _firstEntry[s];
+            if (c >= 0) b[(entrySlot + c) * Block + k] = _firstEntry[s] < 0 ? double.NaN : _firstEntry[s];
         }
-        for (var a = 0; a < plan.ActorCount; a++) o.FinalState[a][row] = _before[a];
-        for (var q = 0; q < _qCloud.Length; q++)
+        for (var a = 0; a < plan.ActorCount; a++) _out.FinalState[a][row] = _before[a];
+        var quarters = _qCloud.Length;
+        var q0 = entrySlot + plan.EntryColumnNames.Length;
+        for (var q = 0; q < quarters; q++)
         {
-            o.QuarterCloudRevenue[q][row] = _qCloud[q];
-            o.QuarterCloudRevenueWithoutH200[q][row] = _qCloudWithout[q];
-            o.QuarterAiRevenue[q][row] = _qAi[q];
-            o.QuarterIncrementalRevenue[q][row] = _qIncremental[q];
+            b[(q0 + q) * Block + k] = _qCloud[q];
+            b[(q0 + quarters + q) * Block + k] = _qCloudWithout[q];
+            b[(q0 + 2 * quarters + q) * Block + k] = _qAi[q];
+            b[(q0 + 3 * quarters + q) * Block + k] = _qIncremental[q];
             _qCloud[q] = _qCloudWithout[q] = _qAi[q] = _qIncremental[q] = 0;
         }
     }
