@@ -90,8 +90,8 @@ internal sealed class TrialWorker
         var buyerShare = v[plan.BuyerShare];
         var lag = (int)v[plan.DeploymentLagMonths];
         var h200VsH20 = v[plan.H200VsH20];
-        var revenuePerH20e = v[plan.RevenuePerH20eMonthCny];
-        var utilization = v[plan.Utilization];
+        // The AI revenue one H200 online can serve a month (CNY bn): capacity is linear in the chips online.
+        var capacityPerChip = CloudRevenue.H200CapacityCnyBn(h200VsH20, v[plan.RevenuePerH20eMonthCny], v[plan.Utilization]);
 
         // Revenue in CNY bn a month at t = months from the base month; growth multiplied along.
         var baseMonthly = v[plan.BaseQuarterCnyBn] / 3;
@@ -164,7 +164,7 @@ internal sealed class TrialWorker
             online += arrivals[m];
             arrivals[m] = 0;
 
-            var h200 = CloudRevenue.H200CapacityCnyBn(online * h200VsH20, revenuePerH20e, utilization);
+            var h200 = online * capacityPerChip;
             var served = CloudRevenue.AiServed(demand, baseline, h200);
             var servedWithout = CloudRevenue.AiServed(demand, baseline, 0);
             var added = served - servedWithout;
