@@ -31,6 +31,7 @@ internal static class SummaryTable
         foreach (var actor in f.Finals)
             for (var i = 0; i < actor.States.Length; i++)
                 table.AddRow($"{Markup.Escape(actor.Actor)} ends {Markup.Escape(actor.States[i])}", Percent(actor.Shares[i]), "", "", "");
+        table.Caption("Percentiles over the trials where the metric is defined.");
         return table;
     }
 
@@ -46,10 +47,10 @@ internal static class SummaryTable
         for (var i = 0; i < runs[0].Spreads.Length; i++)
         {
             var k = i;
-            table.AddRow(Row(Label(runs[0].Spreads[k]) + " P50 (P5–P95)", runs, r =>
+            table.AddRow(Row(runs[0].Spreads[k].Label, runs, r =>
             {
                 var s = r.Spreads[k];
-                return $"{Number(s.P50 * s.Scale)} ({Number(s.P5 * s.Scale)}–{Number(s.P95 * s.Scale)})";
+                return s.Count == 0 ? "–" : $"{Number(s.P50 * s.Scale)} ({Number(s.P5 * s.Scale)}–{Number(s.P95 * s.Scale)})";
             }));
         }
         table.AddEmptyRow();
@@ -65,6 +66,7 @@ internal static class SummaryTable
                     return j < 0 ? "–" : Percent(a!.Shares[j]);
                 }));
             }
+        table.Caption("Probabilities: estimate [95% Wilson interval]. Other metrics: P50 (P5–P95) over the trials where defined (ROI: trials with a purchase).");
         return table;
     }
 
