@@ -66,7 +66,7 @@ internal static class SummaryTable
                     return j < 0 ? "–" : Percent(a!.Shares[j]);
                 }));
             }
-        table.Caption("Probabilities: estimate [95% Wilson interval]. Other metrics: P50 (P5–P95) over the trials where defined (ROI: trials with a purchase).");
+        table.Caption("Probabilities: estimate [[95% Wilson interval]]. Other metrics: P50 (P5–P95) over the trials where defined (ROI: trials with a purchase).");
         return table;
     }
 
