@@ -13,10 +13,12 @@ if (args.Length > 0 && args[0] == "quick")
     SimulationEngine.Run(scenario, new RunOptions { Trials = 50_000, Seed = 1, Threads = threads });
     for (var rep = 0; rep < 3; rep++)
     {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         SimulationEngine.Run(scenario, new RunOptions { Trials = trials, Seed = 20251223, Threads = threads });
         sw.Stop();
-        Console.WriteLine($"{trials} trials, {threads} threads: {sw.Elapsed.TotalSeconds:F3} s, {trials / sw.Elapsed.TotalSeconds:N0} trials/s");
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"{trials} trials, {threads} threads: {sw.Elapsed.TotalSeconds:F3} s, {trials / sw.Elapsed.TotalSeconds:N0} trials/s; CPU {cpu.TotalSeconds:F3} s = {trials / cpu.TotalSeconds:N0} trials per CPU-second");
     }
     return;
 }

@@ -12,31 +12,32 @@ internal sealed class OutcomeColumns
     public OutcomeColumns(SimulationPlan plan, int rows)
     {
         Rows = rows;
-        DeliveredByDeadline = new double[rows];
-        NothingDelivered = new double[rows];
-        MonthsToFirstDelivery = new double[rows];
-        GateOpenMonths = new double[rows];
-        ModulesShipped = new double[rows];
-        ChipsShipped = new double[rows];
-        ChipsDelivered = new double[rows];
-        FeeTotalUsd = new double[rows];
-        FeeBorneUsd = new double[rows];
-        CostUsd = new double[rows];
-        CostCny = new double[rows];
-        H200H20eOnline = new double[rows];
-        CloudRevenueCnyBn = new double[rows];
-        CloudRevenueWithoutH200CnyBn = new double[rows];
-        AiRevenueCnyBn = new double[rows];
-        IncrementalRevenueCnyBn = new double[rows];
-        IncrementalGrossProfitCnyBn = new double[rows];
-        Roi = new double[rows];
-        EntryMonth = Jagged<double>(plan.EntryColumnNames.Length, rows);
-        FinalState = Jagged<byte>(plan.ActorCount, rows);
+        DeliveredByDeadline = ColumnMemory.Doubles(rows);
+        NothingDelivered = ColumnMemory.Doubles(rows);
+        MonthsToFirstDelivery = ColumnMemory.Doubles(rows);
+        GateOpenMonths = ColumnMemory.Doubles(rows);
+        ModulesShipped = ColumnMemory.Doubles(rows);
+        ChipsShipped = ColumnMemory.Doubles(rows);
+        ChipsDelivered = ColumnMemory.Doubles(rows);
+        FeeTotalUsd = ColumnMemory.Doubles(rows);
+        FeeBorneUsd = ColumnMemory.Doubles(rows);
+        CostUsd = ColumnMemory.Doubles(rows);
+        CostCny = ColumnMemory.Doubles(rows);
+        H200H20eOnline = ColumnMemory.Doubles(rows);
+        CloudRevenueCnyBn = ColumnMemory.Doubles(rows);
+        CloudRevenueWithoutH200CnyBn = ColumnMemory.Doubles(rows);
+        AiRevenueCnyBn = ColumnMemory.Doubles(rows);
+        IncrementalRevenueCnyBn = ColumnMemory.Doubles(rows);
+        IncrementalGrossProfitCnyBn = ColumnMemory.Doubles(rows);
+        Roi = ColumnMemory.Doubles(rows);
+        EntryMonth = Jagged(plan.EntryColumnNames.Length, rows);
+        FinalState = new byte[plan.ActorCount][];
+        for (var a = 0; a < FinalState.Length; a++) FinalState[a] = ColumnMemory.Bytes(rows);
         var q = plan.Quarters.Count;
-        QuarterCloudRevenue = Jagged<double>(q, rows);
-        QuarterCloudRevenueWithoutH200 = Jagged<double>(q, rows);
-        QuarterAiRevenue = Jagged<double>(q, rows);
-        QuarterIncrementalRevenue = Jagged<double>(q, rows);
+        QuarterCloudRevenue = Jagged(q, rows);
+        QuarterCloudRevenueWithoutH200 = Jagged(q, rows);
+        QuarterAiRevenue = Jagged(q, rows);
+        QuarterIncrementalRevenue = Jagged(q, rows);
 
         Slots =
         [
@@ -94,10 +95,10 @@ internal sealed class OutcomeColumns
     public double[][] QuarterAiRevenue { get; }
     public double[][] QuarterIncrementalRevenue { get; }
 
-    private static T[][] Jagged<T>(int count, int rows)
+    private static double[][] Jagged(int count, int rows)
     {
-        var a = new T[count][];
-        for (var i = 0; i < count; i++) a[i] = new T[rows];
+        var a = new double[count][];
+        for (var i = 0; i < count; i++) a[i] = ColumnMemory.Doubles(rows);
         return a;
     }
 
