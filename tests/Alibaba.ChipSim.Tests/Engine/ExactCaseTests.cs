@@ -144,4 +144,25 @@ public sealed class ExactCaseTests
             for (var t = 1; t < r.Trials; t++)
                 Assert.Equal(c.Values[0], c.Values[t]);
     }
+
+    [Fact]
+    public void A_state_re_entered_by_a_transition_gets_its_first_entry_month_and_the_gate_shuts_again()
+    {
+        // Washington opens at 2026-05 (month 5) and closes again at 2026-08 (month 8): gate open in months 5–7.
+        // Tranche 25 modules in month 5, then 10 in months 6 and 7: 45 modules.
+        var s = new ConstantScenario { SupplyCapModules = null }.Build();
+        var washington = s.Actors[0] with
+        {
+            Transitions = [Support.TestScenarios.Scheduled("closed", "open", "2026-05"), Support.TestScenarios.Scheduled("open", "closed", "2026-08")],
+        };
+        var r = ConstantScenario.Run(s with { Actors = [washington, s.Actors[1]] });
+        Assert.Equal(5, Value(r, "washington_open_month"));
+        Assert.Equal(8, Value(r, "washington_closed_month"));
+        Assert.Equal(3, Value(r, MetricNames.GateOpenMonths));
+        Assert.Equal(45, Value(r, MetricNames.ModulesShipped));
+        Assert.Equal(0, r.Categorical[0].Codes[0]); // ends closed
+        // Occupancy: every trial open in months 5–7, closed otherwise.
+        Assert.Equal(3, r.Occupancy[0].Count(6, 1));
+        Assert.Equal(3, r.Occupancy[0].Count(8, 0));
+    }
 }
