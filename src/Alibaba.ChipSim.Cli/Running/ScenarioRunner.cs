@@ -42,17 +42,29 @@ internal static class ScenarioRunner
                     task.StartTask();
                     var progress = new LatestCount();
                     var run = Task.Run(() => SimulationEngine.Run(scenarios[i], Options(trials, seed, settings, cancel, progress)), CancellationToken.None);
-                    while (!run.Wait(100))
+                    while (!Finished(run, 100))
                     {
                         task.Value = progress.Value;
                         ctx.Refresh();
                     }
-                    results.Add(run.GetAwaiter().GetResult());
+                    results.Add(run.GetAwaiter().GetResult()); // rethrows OperationCanceledException as itself
                     task.Value = trials;
                     task.StopTask();
                 }
             });
         return results;
+    }
+
+    private static bool Finished(Task task, int milliseconds)
+    {
+        try
+        {
+            return task.Wait(milliseconds);
+        }
+        catch (AggregateException)
+        {
+            return true;
+        }
     }
 
     private static RunOptions Options(long trials, ulong seed, RunSettings settings, CancellationToken cancel, IProgress<long>? progress) =>
