@@ -121,6 +121,7 @@ internal sealed class TrialWorker
         double modulesShipped = 0, buyerChips = 0, online = 0;
         double cloud = 0, cloudWithout = 0, ai = 0, incremental = 0;
 
+        var gate = policy.Gate(_before, v);
         for (var m = 0; m < months; m++)
         {
             policy.MonthUniforms(_streams, m, _uniforms);
@@ -129,14 +130,17 @@ internal sealed class TrialWorker
             var now = _before;
             var prev = _after;
             var row0 = m * totalStates;
+            var moved = false;
             for (var a = 0; a < actors; a++)
             {
                 var s = stateOffset[a] + now[a];
                 occupancy[row0 + s]++;
-                if (now[a] != prev[a] && firstEntry[s] < 0) firstEntry[s] = m;
+                if (now[a] == prev[a]) continue;
+                moved = true;
+                if (firstEntry[s] < 0) firstEntry[s] = m;
             }
-
-            var gate = policy.Gate(now, v);
+            // The combined gate depends on the states alone (gates are drawn once per trial).
+            if (moved) gate = policy.Gate(now, v);
             if (gate > 0)
             {
                 gateOpenMonths++;
