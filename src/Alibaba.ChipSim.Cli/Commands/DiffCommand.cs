@@ -24,8 +24,8 @@ internal static class DiffCommand
         };
         command.SetAction(parse =>
         {
-            var output = console ?? AnsiConsole.Console;
-            var errors = error ?? Console.Error;
+            var output = console ?? StandardOutput();
+            var errors = error ?? parse.InvocationConfiguration.Error;
             var z = parse.GetValue(threshold);
             if (!double.IsFinite(z) || z < 0)
             {
@@ -47,5 +47,13 @@ internal static class DiffCommand
             return comparison.AnySignificant ? 3 : 0;
         });
         return command;
+    }
+
+    /// <summary>The terminal, or, when stdout is redirected (a file, a CI log), a console wide enough for the table.</summary>
+    private static IAnsiConsole StandardOutput()
+    {
+        var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected) console.Profile.Width = 160;
+        return console;
     }
 }

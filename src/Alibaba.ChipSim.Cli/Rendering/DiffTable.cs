@@ -14,21 +14,27 @@ internal static class DiffTable
 
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn(new TableColumn("metric").NoWrap())
-            .AddColumn(new TableColumn("old").RightAligned())
-            .AddColumn(new TableColumn("new").RightAligned())
-            .AddColumn(new TableColumn("change").RightAligned())
-            .AddColumn(new TableColumn("z").RightAligned())
-            .AddColumn("moved");
+            .AddColumn(new TableColumn("old").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("new").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("change").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("z").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("moved").NoWrap());
+        var sharesMoved = new List<MetricComparison>();
         foreach (var m in comparison.Metrics)
         {
             var moved = m.Significant ? "[bold red]yes[/]" : "[grey]no[/]";
             if (m.Note is not null) moved += " [grey](" + Markup.Escape(m.Note) + ")[/]";
             if (m.Kind == MetricKind.Shares)
-                table.AddRow(Markup.Escape(m.Name), Shares(m.OldShares!), Shares(m.NewShares!), "TV\u00a0" + Number(m.Change), Number(m.Statistic), moved);
+            {
+                // Shares are too wide for a cell: the row shows the total variation, the states that moved follow the table.
+                table.AddRow(Markup.Escape(m.Name), "[grey]shares[/]", "[grey]shares[/]", "TV " + Number(m.Change), Number(m.Statistic), moved);
+                if (m.Change > 0) sharesMoved.Add(m);
+            }
             else
                 table.AddRow(Markup.Escape(m.Name), Number(m.Old), Number(m.New), Signed(m.Change), Number(m.Statistic), moved);
         }
         console.Write(table);
+        foreach (var m in sharesMoved) console.MarkupLine($"[bold]{Markup.Escape(m.Name)}[/]: {ShareChanges(m)}");
 
         if (comparison.OnlyInA.Length > 0) console.MarkupLine("[bold]Only in A:[/] " + Markup.Escape(string.Join(", ", comparison.OnlyInA)));
         if (comparison.OnlyInB.Length > 0) console.MarkupLine("[bold]Only in B:[/] " + Markup.Escape(string.Join(", ", comparison.OnlyInB)));
@@ -60,6 +66,12 @@ internal static class DiffTable
 
     private static string Signed(double? x) => x is > 0 ? "+" + Number(x) : Number(x);
 
-    private static string Shares(IEnumerable<KeyValuePair<string, double>> shares) =>
-        string.Join("\n", shares.Where(s => s.Value != 0).Select(s => Markup.Escape(s.Key) + "\u00a0" + SignificantDigits.Format(s.Value)));
+    private static string ShareChanges(MetricComparison m)
+    {
+        var states = m.OldShares!.Keys.Union(m.NewShares!.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return string.Join(", ", states
+            .Select(s => (State: s, Old: m.OldShares.GetValueOrDefault(s), New: m.NewShares.GetValueOrDefault(s)))
+            .Where(s => s.Old != s.New)
+            .Select(s => $"{Markup.Escape(s.State)} {SignificantDigits.Format(s.Old)} → {SignificantDigits.Format(s.New)}"));
+    }
 }
