@@ -10,5 +10,7 @@ internal static class CommandCatalog
     {
         yield return VersionCommand.Build();
         yield return DiffCommand.Build();
+        yield return ValidateCommand.Build();
+        yield return SchemaCommand.Build();
     }
 }
