@@ -30,9 +30,9 @@ internal static class FanChart
         var blue = ChartTheme.Palette[0];
 
         var outer = plot.Add.FillY(xs, b[0], b[4]);
-        outer.FillStyle.Color = blue.WithAlpha(0.10);
+        outer.FillStyle.Color = blue.WithAlpha(0.45);
         outer.FillStyle.Hatch = new ScottPlot.Hatches.Striped();
-        outer.FillStyle.HatchColor = blue.WithAlpha(0.75);
+        outer.FillStyle.HatchColor = Colors.White;
         outer.LineStyle.Width = 0;
         outer.LegendText = "With H200s: P5–P95 (hatched, 90% of trials)";
 
