@@ -5,12 +5,13 @@ namespace Alibaba.ChipSim.Distributions;
 /// <summary>
 /// A fast quantile function for the beta family (beta, PERT): cubic Hermite interpolation between
 /// knots evenly spaced in probability, using the exact slope 1/pdf at each knot; the first and last
-/// segments, where the slope may be unbounded, fall back to MathNet's exact inverse. Tests check it
-/// against <see cref="Beta.InvCDF"/>.
+/// segments (16 at each end), where the slope may be unbounded or change fast, fall back to MathNet's exact inverse. Tests check it
+/// against <see cref="Beta.InvCDF"/> (agreement to 2e-8 absolute on [0, 1]).
 /// </summary>
 internal sealed class QuantileTable
 {
     private const int Segments = 8192;
+    private const int TailSegments = 16; // 0.2% of draws at each end go to the exact inverse
     private readonly double[] _x = new double[Segments + 1];
     private readonly double[] _slope = new double[Segments + 1];
     private readonly double _alpha, _beta;
@@ -35,7 +36,7 @@ internal sealed class QuantileTable
     {
         var pos = u * Segments;
         var i = (int)pos;
-        if (i <= 0 || i >= Segments - 1) return Beta.InvCDF(_alpha, _beta, u);
+        if (i < TailSegments || i >= Segments - TailSegments) return Beta.InvCDF(_alpha, _beta, u);
         var t = pos - i;
         const double h = 1.0 / Segments;
         double x0 = _x[i], x1 = _x[i + 1], m0 = _slope[i] * h, m1 = _slope[i + 1] * h;
