@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.RegularExpressions;
+using Alibaba.ChipSim.Cli.Reporting;
 using Alibaba.ChipSim.Output.Report;
 
 namespace Alibaba.ChipSim.Tests.Report;
@@ -15,6 +16,9 @@ public sealed class ReportInBrowserTests
         {
             var base_ = SyntheticResults.AsReportScenario(SyntheticResults.Make("base", 2000, 1), SyntheticResults.Date);
             var blocks = SyntheticResults.AsReportScenario(SyntheticResults.Make("beijing-blocks", 2000, 2, 0.3), SyntheticResults.Date);
+            // The base scenario's diagrams drawn by Graphviz when it is installed (SVG images the browser must decode too).
+            base_ = base_ with { Diagrams = GraphvizDiagrams.For(base_.Result.Scenario, GraphvizDiagrams.FindDot()) };
+            var svgDiagrams = base_.Diagrams.Count(d => d.Format == DiagramFormat.Svg);
             var report = ReportBuilder.Build([base_, blocks], SyntheticResults.Date);
             var html = Path.Combine(dir, "out", ReportFiles.HtmlFileName);
             ReportFiles.Write(report, Path.Combine(dir, "out"));
@@ -27,7 +31,7 @@ public sealed class ReportInBrowserTests
             var body = Regex.Match(dom.Stdout, "<body[^>]*>");
             Assert.True(body.Success, "no <body> in the dumped DOM");
             Assert.Contains("data-loaded=\"ok\"", body.Value);
-            Assert.Contains($"data-images=\"{report.Charts.Length}\"", body.Value);
+            Assert.Contains($"data-images=\"{report.Charts.Length + svgDiagrams}\"", body.Value);
             Assert.Contains("data-broken=\"0\"", body.Value);
             Assert.DoesNotContain("Uncaught", dom.Stderr);
 

@@ -42,7 +42,7 @@ internal static class DistributionChart
         AddMarks(plot, display, p, top * 1.15);
         // Headroom for the percentile labels drawn along the top edge.
         plot.Axes.SetLimits(range.Min, range.Max, 0, top * 1.15);
-        ChartTheme.LegendBelow(plot);
+        if (p.Count > 0) ChartTheme.LegendBelow(plot);
         return ChartTheme.Render(plot, stem, title + " — histogram", Caption(p, values.Length, "histogram"));
     }
 
@@ -64,7 +64,7 @@ internal static class DistributionChart
         AddMarks(plot, display, p, 100);
         plot.Axes.SetLimits(range.Min, range.Max, 0, 100);
         ChartTheme.PercentTicks(plot.Axes.Left);
-        ChartTheme.LegendBelow(plot);
+        if (p.Count > 0) ChartTheme.LegendBelow(plot);
         return ChartTheme.Render(plot, stem, title + " — cumulative distribution", Caption(p, values.Length, "cdf"));
     }
 
