@@ -56,12 +56,19 @@ public static class ActorGraphText
         return label;
     }
 
+    /// <summary>A compact form of a gate or hazard: the constant, or the distribution's name and parameters.</summary>
     private static string Describe(DistributionSpec d) => d switch
     {
-        FixedDistribution f => f.Value.ToString("0.###", Invariant),
-        UniformDistribution u => $"U({u.Min.ToString("0.###", Invariant)}, {u.Max.ToString("0.###", Invariant)})",
+        FixedDistribution f => N(f.Value),
+        UniformDistribution u => $"U({N(u.Min)}, {N(u.Max)})",
+        TriangularDistribution t => $"triangular({N(t.Min)}, {N(t.Mode)}, {N(t.Max)})",
+        PertDistribution p => $"PERT({N(p.Min)}, {N(p.Mode)}, {N(p.Max)})",
+        BetaDistribution b => $"beta({N(b.Alpha)}, {N(b.Beta)})",
+        BernoulliDistribution b => $"bernoulli({N(b.P)})",
         _ => d.Kind,
     };
+
+    private static string N(double v) => v.ToString("0.###", Invariant);
 
     private static string Escape(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 }

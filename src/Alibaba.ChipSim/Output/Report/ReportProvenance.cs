@@ -8,4 +8,8 @@ public sealed record ReportProvenance(
     ulong Seed,
     long Trials,
     string Engine,
-    DateTimeOffset GeneratedAt);
+    DateTimeOffset GeneratedAt)
+{
+    /// <summary>The scenario file as given on the command line; null for a scenario built in code or embedded.</summary>
+    public string? ScenarioFile { get; init; }
+}
