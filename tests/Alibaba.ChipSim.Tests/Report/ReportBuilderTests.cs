@@ -60,12 +60,14 @@ public sealed class ReportBuilderTests
     [Fact]
     public void The_report_reads_the_same_under_a_culture_with_decimal_commas()
     {
-        var invariant = ReportBuilder.Build([Base], SyntheticResults.Date).Html;
+        var invariant = ReportBuilder.Build([Base], SyntheticResults.Date);
         var previous = CultureInfo.CurrentCulture;
         try
         {
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
-            Assert.Equal(invariant, ReportBuilder.Build([Base], SyntheticResults.Date).Html);
+            var german = ReportBuilder.Build([Base], SyntheticResults.Date);
+            Assert.Equal(invariant.Html, german.Html);
+            Assert.Equal(invariant.Charts.Select(c => c.Svg), german.Charts.Select(c => c.Svg));
         }
         finally
         {

@@ -102,5 +102,5 @@ internal static class ChartTheme
     }
 
     public static ReportChart Render(Plot plot, string fileStem, string title, string caption) =>
-        new(fileStem, title, caption, plot.GetImageBytes(Width, Height, ImageFormat.Png), plot.GetSvgXml(Width, Height));
+        new(fileStem, title, caption, plot.GetImageBytes(Width, Height, ImageFormat.Png), SvgIds.Normalize(plot.GetSvgXml(Width, Height)));
 }
