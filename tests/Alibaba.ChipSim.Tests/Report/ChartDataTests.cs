@@ -69,4 +69,23 @@ public sealed class ChartDataTests
         Assert.EndsWith("    banned --> [*]\n", text);
         Assert.Contains("\"discouraged\" -> \"conditional\" [label=\"at 2026-09\", style=dashed];", ActorGraphText.Dot(beijing));
     }
+
+    [Fact]
+    public void The_brief_quotes_the_deadline_probability_and_says_when_no_trial_buys()
+    {
+        // Two trials: one delivered by the deadline (cost > 0, roi 0.5), one never (nothing bought: roi missing).
+        var scenario = TestScenarios.SpecExample();
+        var result = new SimulationResult(scenario, 1, 2,
+        [
+            new NumericColumn(MetricNames.DeliveredByDeadline, [1, 0], isBinary: true),
+            new NumericColumn(MetricNames.NothingDelivered, [0, 1], isBinary: true),
+            new NumericColumn(MetricNames.Roi, [0.5, double.NaN]),
+        ], [], [], []);
+        var brief = HeadlineFigures.Brief(result);
+        Assert.Contains("by the deadline (2026-02) in 50.0% of trials, and within the horizon at all in 50.0%.", brief);
+        Assert.Contains("The median return is 0.50 CNY of gross profit per CNY spent (P5 0.50, P95 0.50), over the 1 trials", brief);
+
+        var none = new SimulationResult(scenario, 1, 1, [new NumericColumn(MetricNames.Roi, [double.NaN])], [], [], []);
+        Assert.Equal("No trial buys any H200, so the return is undefined throughout.", HeadlineFigures.Brief(none));
+    }
 }

@@ -31,6 +31,29 @@ internal static class HeadlineFigures
         return rows;
     }
 
+    /// <summary>One or two plain sentences with the figures a reader wants before any chart.</summary>
+    public static string Brief(SimulationResult result)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var parts = new List<string>();
+        var deadline = result.Column(MetricNames.DeliveredByDeadline);
+        var nothing = result.Column(MetricNames.NothingDelivered);
+        if (deadline is not null && nothing is not null)
+            parts.Add(string.Create(inv,
+                $"The first tranche ships by the deadline ({result.Scenario.Shipments.Deadline}) in {100 * new Percentiles(deadline.Values).Mean:0.0}% of trials, and within the horizon at all in {100 * (1 - new Percentiles(nothing.Values).Mean):0.0}%."));
+        if (MetricDisplay.IncrementalRevenue.ValuesOf(result) is { } revenue && new Percentiles(revenue) is { Count: > 0 } r)
+            parts.Add(string.Create(inv,
+                $"Median incremental cloud revenue from H200s over the horizon is CNY {r.At(50):0.00} bn (90% of trials between {r.At(5):0.00} and {r.At(95):0.00})."));
+        if (MetricDisplay.Roi.ValuesOf(result) is { } roi)
+        {
+            var p = new Percentiles(roi);
+            parts.Add(p.Count == 0
+                ? "No trial buys any H200, so the return is undefined throughout."
+                : string.Create(inv, $"The median return is {p.At(50):0.00} CNY of gross profit per CNY spent (P5 {p.At(5):0.00}, P95 {p.At(95):0.00}), over the {p.Count:#,0} trials that bought chips."));
+        }
+        return string.Join(" ", parts);
+    }
+
     /// <summary>Share of trials in each final state of each actor: (actor, state, share).</summary>
     public static IReadOnlyList<(string Actor, string State, double Share)> FinalStates(SimulationResult result)
     {

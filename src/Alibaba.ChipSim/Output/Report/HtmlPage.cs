@@ -12,6 +12,7 @@ internal static class HtmlPage
         h2 { font-size: 22px; border-bottom: 2px solid var(--accent); padding-bottom: 4px; margin-top: 40px; }
         h3 { font-size: 17px; margin: 28px 0 6px; }
         p.lead { color: var(--muted); margin-top: 0; }
+        p.brief { font-size: 16px; border-left: 4px solid var(--accent); padding: 6px 12px; background: #f3f8fc; }
         table { border-collapse: collapse; margin: 8px 0 16px; font-size: 14px; }
         th, td { border-bottom: 1px solid var(--rule); padding: 4px 10px; text-align: right; vertical-align: top; }
         th.text, td.text { text-align: left; }

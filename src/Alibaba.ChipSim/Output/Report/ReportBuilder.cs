@@ -51,6 +51,7 @@ public static class ReportBuilder
             charts.AddRange(set.All());
             page.Raw("<section class=\"scenario\">\n").Heading(2, "Scenario: " + s.Provenance.ScenarioName, keys[i]);
             if (!string.IsNullOrWhiteSpace(s.Provenance.Description)) page.Paragraph(s.Provenance.Description!);
+            page.Raw("<p class=\"brief\"><strong>In brief.</strong> " + HtmlReport.E(HeadlineFigures.Brief(s.Result)) + "</p>\n");
             page.Provenance(s.Provenance);
             page.Heading(3, "Headline figures");
             page.Table(["Figure", "Unit", "Mean", "P5", "P50", "P95", "Trials with a value"],
