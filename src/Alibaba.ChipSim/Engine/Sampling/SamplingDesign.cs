@@ -34,6 +34,16 @@ public sealed class SamplingDesign
         }
     }
 
+    /// <summary>
+    /// The uniform of parameter <paramref name="parameter"/> (stream key <paramref name="key"/>) in trial
+    /// <paramref name="trial"/>: its designed value, or the first uniform of its own stream under plain Monte Carlo.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal double Uniform(int parameter, long trial, ulong trialHash, ulong key) =>
+        _columns[parameter] is { } column
+            ? column[trial - FirstTrial]
+            : RandomStreams.Uniform(RandomStreams.StreamOf(trialHash, key), 0);
+
     /// <summary>The designed uniforms of parameter <paramref name="parameter"/> (indexed as the table), or null when it draws plainly.</summary>
     internal double[]? Column(int parameter) => _columns[parameter];
 
