@@ -3,17 +3,22 @@ using Alibaba.ChipSim.Scenarios;
 
 namespace Alibaba.ChipSim.Policy;
 
-/// <summary>One actor as arrays: hazards per state in declared order, scheduled moves per (month, state), guards.</summary>
+/// <summary>
+/// One actor as arrays, compiled from its Stateless definition (<see cref="PolicyMachines"/>): the
+/// permitted triggers of each state, split into hazards (declared order) and scheduled moves per
+/// (month, state), with their guards.
+/// </summary>
 internal sealed class CompiledActor
 {
     private const int None = -1;
 
-    public CompiledActor(ActorSpec actor, IReadOnlyList<ActorSpec> all, IReadOnlyDictionary<string, int> actorIndex,
-        ParameterTable parameters, Month start, int months)
+    public CompiledActor(PolicyMachines machines, int actorIndex, ParameterTable parameters, Month start, int months)
     {
+        var actor = machines.Actors[actorIndex];
         Name = actor.Name;
-        IndexInPolicy = actorIndex[actor.Name];
+        IndexInPolicy = actorIndex;
         StateCount = actor.States.Length;
+        if (StateCount > byte.MaxValue) throw new ArgumentException($"actor {Name}: at most 255 states are supported");
         Initial = actor.IndexOf(actor.Initial);
         Final = actor.States.Select(s => s.Final).ToArray();
         GateParameter = actor.States.Select(s => parameters.IndexOf(s.Gate)).ToArray();
@@ -26,43 +31,48 @@ internal sealed class CompiledActor
         var guardState = new List<int>();
         var guardStart = new List<int> { 0 };
 
+        var actorNames = machines.Actors.Select(x => x.Name).ToList();
+
         int AddGuards(TransitionSpec t)
         {
             foreach (var g in t.When)
             {
-                var ga = actorIndex[g.Actor];
+                var ga = actorNames.IndexOf(g.Actor);
                 guardActor.Add(ga);
-                guardState.Add(all[ga].IndexOf(g.State));
+                guardState.Add(machines.Actors[ga].IndexOf(g.State));
             }
             guardStart.Add(guardActor.Count);
             return guardStart.Count - 2;
         }
 
-        for (var s = 0; s < StateCount; s++)
-        {
-            hazardStart[s] = hazardTo.Count;
-            foreach (var t in actor.Transitions)
-            {
-                if (t.Monthly is null || t.From != actor.States[s].Name) continue;
-                hazardTo.Add(actor.IndexOf(t.To));
-                hazardParam.Add(parameters.IndexOf(t.Monthly));
-                hazardGuard.Add(AddGuards(t));
-            }
-        }
-        hazardStart[StateCount] = hazardTo.Count;
-
         ScheduledTo = new int[months * StateCount];
         ScheduledGuard = new int[months * StateCount];
         Array.Fill(ScheduledTo, None);
-        foreach (var t in actor.Transitions)
+        for (var s = 0; s < StateCount; s++)
         {
-            if (t.At is not { } at) continue;
-            var m = at.MonthsSince(start);
-            if (m < 0 || m >= months) continue;
-            var s = actor.IndexOf(t.From);
-            ScheduledTo[m * StateCount + s] = actor.IndexOf(t.To);
-            ScheduledGuard[m * StateCount + s] = AddGuards(t);
+            hazardStart[s] = hazardTo.Count;
+            foreach (var trigger in machines.TriggersFrom(actorIndex, s))
+            {
+                var t = actor.Transitions[trigger.Index];
+                var to = actor.IndexOf(trigger.To);
+                if (trigger.At is { } at)
+                {
+                    var m = at.MonthsSince(start);
+                    if (m < 0 || m >= months) continue;
+                    if (ScheduledTo[m * StateCount + s] != None)
+                        throw new ArgumentException($"actor {Name}: two scheduled transitions leave {trigger.From} in {at}");
+                    ScheduledTo[m * StateCount + s] = to;
+                    ScheduledGuard[m * StateCount + s] = AddGuards(t);
+                }
+                else
+                {
+                    hazardTo.Add(to);
+                    hazardParam.Add(parameters.IndexOf(t.Monthly!));
+                    hazardGuard.Add(AddGuards(t));
+                }
+            }
         }
+        hazardStart[StateCount] = hazardTo.Count;
 
         HazardStart = hazardStart;
         HazardTo = hazardTo.ToArray();
@@ -88,6 +98,9 @@ internal sealed class CompiledActor
     public int[] GuardState { get; }
     public int[] GuardStart { get; }
 
+    /// <summary>This actor's position in the policy's state vector.</summary>
+    public int IndexInPolicy { get; }
+
     /// <summary>The state after month <paramref name="month"/>'s step (SPEC §2.1).</summary>
     public int Step(int month, ReadOnlySpan<byte> before, double u, ReadOnlySpan<double> parameterValues)
     {
@@ -100,13 +113,11 @@ internal sealed class CompiledActor
         for (var h = HazardStart[s]; h < HazardStart[s + 1]; h++)
         {
             acc += parameterValues[HazardParameter[h]];
+            // The slice that u falls in decides; a false guard keeps the actor where it is (no passing on).
             if (u < acc) return Holds(HazardGuard[h], before) ? HazardTo[h] : s;
         }
         return s;
     }
-
-    /// <summary>This actor's position in the policy's state vector.</summary>
-    public int IndexInPolicy { get; }
 
     private bool Holds(int guard, ReadOnlySpan<byte> before)
     {

@@ -4,22 +4,26 @@ using Alibaba.ChipSim.Scenarios;
 namespace Alibaba.ChipSim.Policy;
 
 /// <summary>
-/// The actors of a scenario compiled into flat arrays for the inner loop (the fast path). The
-/// Stateless machines (<see cref="PolicyMachines"/>) are the reference; tests hold both to the same
-/// state paths on the same random numbers.
+/// The actors of a scenario compiled into flat arrays for the inner loop (the fast path), from their
+/// Stateless definitions (<see cref="PolicyMachines"/>). <see cref="ReferencePolicy"/> steps the
+/// Stateless machines themselves; tests hold both to the same state paths on the same random numbers.
 /// </summary>
 public sealed class CompiledPolicy
 {
     private readonly CompiledActor[] _actors;
 
     public CompiledPolicy(Scenario scenario, ParameterTable parameters)
+        : this(new PolicyMachines(scenario), scenario.Calendar, parameters)
     {
-        Months = scenario.Calendar.Months;
-        Start = scenario.Calendar.Start;
-        var actorIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var a = 0; a < scenario.Actors.Length; a++) actorIndex[scenario.Actors[a].Name] = a;
-        _actors = scenario.Actors.Select(a => new CompiledActor(a, scenario.Actors, actorIndex, parameters, Start, Months)).ToArray();
-        ActorKeys = scenario.Actors.Select(a => RandomStreams.KeyOf("actors." + a.Name)).ToArray();
+    }
+
+    public CompiledPolicy(PolicyMachines machines, CalendarSpec calendar, ParameterTable parameters)
+    {
+        Months = calendar.Months;
+        Start = calendar.Start;
+        _actors = new CompiledActor[machines.ActorCount];
+        for (var a = 0; a < _actors.Length; a++) _actors[a] = new CompiledActor(machines, a, parameters, Start, Months);
+        ActorKeys = machines.Actors.Select(a => RandomStreams.KeyOf("actors." + a.Name)).ToArray();
     }
 
     public int Months { get; }
@@ -27,6 +31,9 @@ public sealed class CompiledPolicy
     public Month Start { get; }
 
     public int ActorCount => _actors.Length;
+
+    /// <summary>The number of declared states of actor <paramref name="actor"/>.</summary>
+    public int StateCount(int actor) => _actors[actor].StateCount;
 
     /// <summary>The random stream key of each actor's monthly draws (from its name).</summary>
     internal ulong[] ActorKeys { get; }
@@ -41,11 +48,21 @@ public sealed class CompiledPolicy
 
     /// <summary>
     /// One month's step for every actor: <paramref name="before"/> holds the states at the start of month
-    /// <paramref name="month"/> (0-based); <paramref name="after"/> receives the states after the step.
+    /// <paramref name="month"/> (0-based); <paramref name="after"/> receives the states after the step and
+    /// may be the same buffer (guards still read the start-of-month states).
     /// <paramref name="uniforms"/> holds each actor's uniform for this month.
     /// </summary>
     public void Step(int month, ReadOnlySpan<byte> before, Span<byte> after, ReadOnlySpan<double> uniforms, ReadOnlySpan<double> parameterValues)
     {
+        if (before.Overlaps(after))
+        {
+            // Stepping in place would let later actors' guards see earlier actors' moves of this month.
+            Span<byte> start = stackalloc byte[_actors.Length];
+            before[.._actors.Length].CopyTo(start);
+            for (var a = 0; a < _actors.Length; a++)
+                after[a] = (byte)_actors[a].Step(month, start, uniforms[a], parameterValues);
+            return;
+        }
         for (var a = 0; a < _actors.Length; a++)
             after[a] = (byte)_actors[a].Step(month, before, uniforms[a], parameterValues);
     }
@@ -68,5 +85,31 @@ public sealed class CompiledPolicy
         var g = 1.0;
         for (var a = 0; a < _actors.Length; a++) g *= parameterValues[_actors[a].GateParameter[states[a]]];
         return g;
+    }
+
+    /// <summary>
+    /// Runs one trial's actors through every month into <paramref name="outcome"/>; when
+    /// <paramref name="path"/> is not empty it receives the states row by row, (Months + 1) × ActorCount:
+    /// row 0 the initial states, row m + 1 the states after month m's step.
+    /// </summary>
+    public void Run(ulong trialHash, ReadOnlySpan<double> parameterValues, PolicyOutcome outcome, Span<byte> path = default)
+    {
+        var n = _actors.Length;
+        Span<ulong> streams = stackalloc ulong[n];
+        Span<double> uniforms = stackalloc double[n];
+        Span<byte> before = stackalloc byte[n];
+        Span<byte> after = stackalloc byte[n];
+        Streams(trialHash, streams);
+        Reset(before);
+        outcome.Begin(before);
+        if (!path.IsEmpty) before.CopyTo(path);
+        for (var m = 0; m < Months; m++)
+        {
+            MonthUniforms(streams, m, uniforms);
+            Step(m, before, after, uniforms, parameterValues);
+            outcome.Record(m, after, Gate(after, parameterValues));
+            if (!path.IsEmpty) after.CopyTo(path[((m + 1) * n)..]);
+            after.CopyTo(before);
+        }
     }
 }

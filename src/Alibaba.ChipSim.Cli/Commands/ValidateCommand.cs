@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Alibaba.ChipSim.Scenarios;
+
+namespace Alibaba.ChipSim.Cli.Commands;
+
+/// <summary><c>chipsim validate FILE... [--strict]</c>: every problem of every file, then exit 0 or 2.</summary>
+internal static class ValidateCommand
+{
+    public static Command Build()
+    {
+        var files = new Argument<string[]>("files")
+        {
+            Description = "Scenario YAML files to check.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var strict = new Option<bool>("--strict") { Description = "Treat warnings (unreachable states, dates outside the horizon) as errors." };
+        var command = new Command("validate", "Check scenario files and print every problem (file:line:column: key: message).");
+        command.Arguments.Add(files);
+        command.Options.Add(strict);
+        command.SetAction(parse => Run(
+            parse.GetValue(files) ?? [],
+            parse.GetValue(strict),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    /// <summary>Diagnostics go to <paramref name="error"/>, "FILE: ok" lines to <paramref name="output"/>.</summary>
+    public static int Run(IReadOnlyList<string> files, bool strict, TextWriter output, TextWriter error)
+    {
+        if (files.Count == 0)
+        {
+            error.WriteLine("validate: give at least one scenario file, e.g. chipsim validate scenarios/base.yaml");
+            return ScenarioInput.InvalidInput;
+        }
+        var allValid = true;
+        foreach (var file in files)
+        {
+            var result = ScenarioLoader.Load(file, strict);
+            ScenarioInput.Print(result, error);
+            if (result.Succeeded) output.WriteLine($"{file}: ok");
+            else allValid = false;
+        }
+        return allValid ? 0 : ScenarioInput.InvalidInput;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using System.Text;
+using Alibaba.ChipSim.Scenarios.Validation;
+using Alibaba.ChipSim.Scenarios.Yaml;
+
+namespace Alibaba.ChipSim.Scenarios;
+
+/// <summary>
+/// Loads scenario YAML into a validated <see cref="Scenario"/>: resolves <c>extends</c>, checks every
+/// key against the format, and reports every problem at once. Never throws for bad input.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>The logical name of the shipped base scenario embedded in the library.</summary>
+    public const string EmbeddedBaseName = "base.yaml";
+
+    /// <summary>Loads a scenario file. With <paramref name="strict"/>, warnings count as errors.</summary>
+    public static ScenarioLoadResult Load(string path, bool strict = false)
+    {
+        var diagnostics = new DiagnosticBag();
+        var bytes = SourceText.ReadFile(path, SourceLocation.None(path), "", diagnostics);
+        return bytes is null ? Finish(null, diagnostics, strict) : LoadBytes(bytes, path, diagnostics, strict);
+    }
+
+    /// <summary>
+    /// Loads scenario text as if read from <paramref name="fileName"/> (its folder resolves <c>extends</c>,
+    /// its name appears in diagnostics).
+    /// </summary>
+    public static ScenarioLoadResult LoadText(string yaml, string fileName, bool strict = false) =>
+        LoadBytes(Encoding.UTF8.GetBytes(yaml), fileName, new DiagnosticBag(), strict);
+
+    /// <summary>The shipped <c>scenarios/base.yaml</c>, embedded in the library (used when no file is given).</summary>
+    public static ScenarioLoadResult LoadEmbeddedBase(bool strict = false)
+    {
+        var diagnostics = new DiagnosticBag();
+        using var stream = typeof(ScenarioLoader).Assembly.GetManifestResourceStream(EmbeddedBaseName);
+        if (stream is null)
+        {
+            diagnostics.Error(SourceLocation.None(EmbeddedBaseName), "", "the base scenario is not embedded in this build of the library");
+            return Finish(null, diagnostics, strict);
+        }
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return LoadBytes(buffer.ToArray(), EmbeddedBaseName, diagnostics, strict);
+    }
+
+    private static ScenarioLoadResult LoadBytes(byte[] bytes, string fileName, DiagnosticBag diagnostics, bool strict)
+    {
+        var source = ExtendsResolver.Resolve(fileName, bytes, diagnostics);
+        if (source is null) return Finish(null, diagnostics, strict);
+        var root = new StructureChecker(diagnostics).Check(source.Root, ScenarioKeys.Root, "");
+        if (root is null) return Finish(null, diagnostics, strict, source.Files);
+        new ScenarioChecks(diagnostics).Check(root);
+        var failed = diagnostics.HasErrors || (strict && diagnostics.Count > 0);
+        var scenario = failed ? null : ScenarioBuilder.Build(root, source.Files, source.Sha256);
+        return Finish(scenario, diagnostics, strict, source.Files);
+    }
+
+    private static ScenarioLoadResult Finish(Scenario? scenario, DiagnosticBag diagnostics, bool strict, IReadOnlyList<string>? files = null)
+    {
+        var all = diagnostics.ToSortedArray(files);
+        if (strict) all = [.. all.Select(d => d with { Severity = Severity.Error })];
+        return new ScenarioLoadResult(scenario, all);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+
+namespace Alibaba.ChipSim.Statistics;
+
+/// <summary>
+/// The statistics of one run, as written to <c>summary.json</c> (SPEC §5). <see cref="Metrics"/> keeps output order:
+/// the per-trial metrics, the actors' final states, then every per-quarter metric as <c>{metric}_{quarter}</c>.
+/// New sections are added as properties here and as an <c>ISummarySection</c> in <c>Output/SummarySections</c>.
+/// </summary>
+public sealed record RunSummary(
+    string Scenario,
+    string ScenarioSha256,
+    ulong Seed,
+    long Trials,
+    string Engine,
+    ImmutableArray<MetricEntry> Metrics,
+    ImmutableArray<QuarterSummary> Quarters)
+{
+    /// <summary>The numeric summary of <paramref name="name"/>, or null when there is none.</summary>
+    public MetricSummary? Metric(string name)
+    {
+        foreach (var m in Metrics) if (m.Name == name && m is MetricSummary s) return s;
+        return null;
+    }
+
+    /// <summary>The state shares of <paramref name="name"/> (e.g. <c>washington_final</c>), or null when there are none.</summary>
+    public StateShares? Shares(string name)
+    {
+        foreach (var m in Metrics) if (m.Name == name && m is StateShares s) return s;
+        return null;
+    }
+}
