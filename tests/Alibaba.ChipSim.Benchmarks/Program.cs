@@ -1,3 +1,25 @@
+using System.Diagnostics;
+using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Tests.Support;
 using BenchmarkDotNet.Running;
 
+if (args.Length > 0 && args[0] == "profile") { Alibaba.ChipSim.Benchmarks.Profile.Go(); return; }
+// `quick [trials] [threads]`: one timed run without BenchmarkDotNet's harness, for profiling sessions.
+if (args.Length > 0 && args[0] == "quick")
+{
+    var trials = args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+    var threads = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1;
+    var scenario = TestScenarios.SpecExample();
+    SimulationEngine.Run(scenario, new RunOptions { Trials = 50_000, Seed = 1, Threads = threads });
+    for (var rep = 0; rep < 3; rep++)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        SimulationEngine.Run(scenario, new RunOptions { Trials = trials, Seed = 20251223, Threads = threads });
+        sw.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"{trials} trials, {threads} threads: {sw.Elapsed.TotalSeconds:F3} s, {trials / sw.Elapsed.TotalSeconds:N0} trials/s; CPU {cpu.TotalSeconds:F3} s = {trials / cpu.TotalSeconds:N0} trials per CPU-second");
+    }
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Alibaba.ChipSim.Benchmarks.DistributionBenchmarks).Assembly).Run(args);

@@ -49,8 +49,8 @@ public sealed class CompiledDistribution
                 var w = _b - _a;
                 return p < _c ? _a + Math.Sqrt(p * w * (_c * w)) : _b - Math.Sqrt((1 - p) * w * ((1 - _c) * w));
             }
-            case Shape.Normal: return _a + _b * Normal.InvCDF(0, 1, p);
-            case Shape.LogNormal: return Math.Exp(_a + _b * Normal.InvCDF(0, 1, p));
+            case Shape.Normal: return _a + _b * NormalQuantile.Of(p);
+            case Shape.LogNormal: return Math.Exp(_a + _b * NormalQuantile.Of(p));
             case Shape.Tabulated: return _a + (_b - _a) * _table!.Quantile(p);
             case Shape.Bernoulli: return p >= 1 - _a ? 1 : 0;
             default:

@@ -25,6 +25,11 @@ public static class MetricNames
     /// <summary><c>&lt;actor&gt;_final</c>.</summary>
     public static string ActorFinal(string actor) => actor + "_final";
 
-    /// <summary><c>&lt;actor&gt;_&lt;state&gt;_month</c>: months from the start to the actor's first entry into the state (missing if never).</summary>
+    /// <summary>
+    /// <c>&lt;actor&gt;_&lt;state&gt;_month</c>: the month (0 = the first simulated month) whose step first moved
+    /// the actor into the state; missing if it never did. Only entries by a transition count: being in the
+    /// initial state at the start is not an entry, so the initial state has a column only when some
+    /// transition leads back to it. Every other declared state has one (all missing if unreachable).
+    /// </summary>
     public static string FirstEntryMonth(string actor, string state) => $"{actor}_{state}_month";
 }

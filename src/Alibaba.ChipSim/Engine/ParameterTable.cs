@@ -22,9 +22,20 @@ public sealed class ParameterTable
             ps.Add(p);
         }
         Parameters = ps.ToImmutable();
-        Distributions = Parameters.Select(p => CompiledDistribution.Compile(p.Distribution)).ToArray();
+        // Compiled in parallel (tabulated quantiles take milliseconds each); the order is kept.
+        Distributions = Parameters.AsParallel().AsOrdered().Select(p => CompiledDistribution.Compile(p.Distribution)).ToArray();
         Keys = Parameters.Select(p => RandomStreams.KeyOf(p.Path)).ToArray();
+        _constants = Distributions.Select(d => d.IsConstant ? d.Sample(0.5) : double.NaN).ToArray();
+        _random = Enumerable.Range(0, Count).Where(i => !Distributions[i].IsConstant).ToArray();
+        _randomKeys = _random.Select(i => Keys[i]).ToArray();
+        _randomDistributions = _random.Select(i => Distributions[i]).ToArray();
     }
+
+    // Constants are evaluated once; only the others cost a stream and a quantile per trial.
+    private readonly double[] _constants;
+    private readonly int[] _random;
+    private readonly ulong[] _randomKeys;
+    private readonly CompiledDistribution[] _randomDistributions;
 
     public static ParameterTable For(Scenario scenario) => new(scenario.AllParameters());
 
@@ -41,13 +52,20 @@ public sealed class ParameterTable
 
     public int IndexOf(string path) => _index.TryGetValue(path, out var i) ? i : -1;
 
-    /// <summary>Draws every parameter of one trial with plain Monte Carlo (one uniform each, counter 0).</summary>
-    public void Draw(ulong trialHash, Span<double> values)
+    /// <summary>
+    /// Draws every parameter of one trial into <paramref name="values"/> (indexed as <see cref="Parameters"/>).
+    /// Plain Monte Carlo: parameter i takes the first uniform (counter 0) of the stream keyed by its path.
+    /// <paramref name="trial"/> is the trial's index in the run, for samplers that stratify across trials
+    /// (Latin hypercube): every per-trial parameter is drawn here and nowhere else.
+    /// </summary>
+    public void Draw(long trial, ulong trialHash, Span<double> values)
     {
-        for (var i = 0; i < Distributions.Length; i++)
-        {
-            var d = Distributions[i];
-            values[i] = d.IsConstant ? d.Sample(0.5) : d.Sample(RandomStreams.Uniform(RandomStreams.StreamOf(trialHash, Keys[i]), 0));
-        }
+        var constants = _constants;
+        for (var i = 0; i < constants.Length; i++) values[i] = constants[i];
+        var random = _random;
+        var keys = _randomKeys;
+        var distributions = _randomDistributions;
+        for (var k = 0; k < random.Length; k++)
+            values[random[k]] = distributions[k].Sample(RandomStreams.Uniform(RandomStreams.StreamOf(trialHash, keys[k]), 0));
     }
 }

@@ -1,0 +1,24 @@
+namespace Alibaba.ChipSim.Engine;
+
+/// <summary>How to run a scenario: how many trials, from which index, with which seed, on how many threads.</summary>
+public sealed record RunOptions
+{
+    /// <summary>Number of trials (rows of every column).</summary>
+    public required long Trials { get; init; }
+
+    public required ulong Seed { get; init; }
+
+    /// <summary>Worker threads; 0 = every core. Never changes the results.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>
+    /// The index of the first trial. Trial i of a run is trial <c>FirstTrial + i</c> of the seed's
+    /// sequence, so runs over [0, n) and [n, 2n) concatenate to a run over [0, 2n), bit for bit.
+    /// </summary>
+    public long FirstTrial { get; init; }
+
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>Receives the number of trials finished so far (from worker threads, in no fixed order of calls).</summary>
+    public IProgress<long>? Progress { get; init; }
+}

@@ -1,0 +1,25 @@
+using System.Runtime.CompilerServices;
+
+namespace Alibaba.ChipSim.Model;
+
+/// <summary>The monthly capacity and revenue arithmetic of SPEC §2.4–2.5 (revenue in CNY bn).</summary>
+public static class CloudRevenue
+{
+    /// <summary>The AI revenue (CNY bn a month) that the H20-equivalents online can serve.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double H200CapacityCnyBn(double h20eOnline, double revenuePerH20eMonthCny, double utilization) =>
+        h20eOnline * revenuePerH20eMonthCny * utilization / 1e9;
+
+    /// <summary>AI revenue served: demand, capped by baseline plus H200 capacity.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double AiServed(double aiDemand, double baselineCapacity, double h200Capacity) =>
+        Math.Min(aiDemand, baselineCapacity + h200Capacity);
+
+    /// <summary>
+    /// Return on the purchase: incremental gross profit (CNY bn) per CNY spent, as a plain ratio;
+    /// missing (NaN) when nothing was bought (cost 0), and 0 when the purchase adds no revenue.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Roi(double incrementalGrossProfitCnyBn, double costCny) =>
+        costCny == 0 ? double.NaN : incrementalGrossProfitCnyBn * 1e9 / costCny;
+}

@@ -1,0 +1,39 @@
+using System.Runtime.CompilerServices;
+
+namespace Alibaba.ChipSim.Model;
+
+/// <summary>
+/// The shipment arithmetic of SPEC §2.2. Every floor is floor(x + 1e-9), so that a product that is
+/// whole in decimal arithmetic is not lost to binary rounding (25 × 8 × 0.29 is 57.99999999999999 in
+/// binary, 58 here). Counts are doubles holding whole numbers (exact up to 2^53).
+/// </summary>
+public static class ShipmentRules
+{
+    /// <summary>The slack added before every floor.</summary>
+    public const double FloorSlack = 1e-9;
+
+    /// <summary>floor(x + 1e-9).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double FloorWhole(double x) => Math.Floor(x + FloorSlack);
+
+    /// <summary>
+    /// Modules of the initial tranche shipped in its month: floor(initial × gate), and no more than the
+    /// supply cap (<paramref name="cap"/> = +∞ when unset). The tranche counts as shipped even when this is 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double InitialTrancheModules(double initialModules, double gate, double cap) =>
+        Math.Min(FloorWhole(initialModules * gate), cap);
+
+    /// <summary>
+    /// Follow-on modules in a month after the initial tranche's: floor(rate × gate), but only the
+    /// remainder up to the cap in the month that reaches it (0 once it is reached).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double FollowOnModules(double ratePerMonth, double gate, double shippedSoFar, double cap) =>
+        Math.Max(0.0, Math.Min(FloorWhole(ratePerMonth * gate), cap - shippedSoFar));
+
+    /// <summary>Alibaba's chips from a month's modules: floor((modules × chips per module) × buyer share).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double BuyerChips(double modules, double chipsPerModule, double buyerShare) =>
+        FloorWhole(modules * chipsPerModule * buyerShare);
+}
