@@ -107,7 +107,7 @@ public sealed class CompiledPolicy
         {
             MonthUniforms(streams, m, uniforms);
             Step(m, before, after, uniforms, parameterValues);
-            outcome.Record(m, after, Gate(after, parameterValues));
+            outcome.Record(m, before, after, Gate(after, parameterValues));
             if (!path.IsEmpty) after.CopyTo(path[((m + 1) * n)..]);
             after.CopyTo(before);
         }
