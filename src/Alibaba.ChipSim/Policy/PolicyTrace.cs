@@ -42,7 +42,7 @@ public sealed class PolicyTrace
     public PolicyPath Fast(ulong seed, long trial)
     {
         var trialHash = RandomStreams.TrialHash(seed, trial);
-        _parameters.Draw(trialHash, _values);
+        _parameters.Draw(trial, trialHash, _values);
         var n = _scenario.Actors.Length;
         var months = _scenario.Calendar.Months;
         var states = new byte[(months + 1) * n];
@@ -54,7 +54,7 @@ public sealed class PolicyTrace
     public PolicyPath Reference(ulong seed, long trial)
     {
         var trialHash = RandomStreams.TrialHash(seed, trial);
-        _parameters.Draw(trialHash, _values);
+        _parameters.Draw(trial, trialHash, _values);
         var n = _scenario.Actors.Length;
         var months = _scenario.Calendar.Months;
         var states = new byte[(months + 1) * n];

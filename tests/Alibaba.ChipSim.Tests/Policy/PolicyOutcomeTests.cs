@@ -86,7 +86,7 @@ public sealed class PolicyOutcomeTests
         var parameters = ParameterTable.For(scenario);
         var values = new double[parameters.Count];
         var hash = RandomStreams.TrialHash(3, 42);
-        parameters.Draw(hash, values);
+        parameters.Draw(42, hash, values);
         var policy = new CompiledPolicy(scenario, parameters);
         var first = new PolicyOutcome(policy);
         var second = new PolicyOutcome(policy);

@@ -172,7 +172,7 @@ public sealed class PolicyStepTests
             Actor("y", "wait", [State("y", "wait", 0), State("y", "go", 1)], Hazard("y", "wait", "go", 1.0, new Guard("x", "b"))));
         var parameters = ParameterTable.For(scenario);
         var values = new double[parameters.Count];
-        parameters.Draw(RandomStreams.TrialHash(1, 0), values);
+        parameters.Draw(0, RandomStreams.TrialHash(1, 0), values);
         var policy = new CompiledPolicy(scenario, parameters);
         Span<byte> states = stackalloc byte[2];
         policy.Reset(states);
@@ -195,7 +195,7 @@ public sealed class PolicyStepTests
         for (var trial = 0; trial < n; trial++)
         {
             var path = trace.Fast(15, trial);
-            parameters.Draw(RandomStreams.TrialHash(15, trial), values);
+            parameters.Draw(trial, RandomStreams.TrialHash(15, trial), values);
             sum += values[conditional];
             for (var m = 0; m < path.Months; m++)
             {
@@ -214,7 +214,7 @@ public sealed class PolicyStepTests
     {
         var parameters = ParameterTable.For(scenario);
         var values = new double[parameters.Count];
-        parameters.Draw(RandomStreams.TrialHash(1, 0), values);
+        parameters.Draw(0, RandomStreams.TrialHash(1, 0), values);
         var fast = new byte[before.Length];
         new CompiledPolicy(scenario, parameters).Step(month, before, fast, uniforms, values);
 
