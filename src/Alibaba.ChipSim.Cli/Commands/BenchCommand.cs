@@ -19,23 +19,13 @@ internal static class BenchCommand
     public static Command Build()
     {
         var scenario = new Argument<string?>("scenario") { Description = "Scenario YAML file (default: the embedded base scenario).", Arity = ArgumentArity.ZeroOrOne };
+        OptionChecks.NoOptions(scenario);
         var trials = new Option<long[]>("--trials") { Description = "Trial counts (repeatable; default 100000 1000000).", AllowMultipleArgumentsPerToken = true };
-        trials.Validators.Add(r =>
-        {
-            foreach (var n in r.GetValueOrDefault<long[]>() ?? [])
-                if (n < 1 || n > Array.MaxLength) r.AddError($"--trials must be between 1 and {Array.MaxLength:N0} (got {n})");
-        });
+        OptionChecks.Range(trials, 1, Array.MaxLength);
         var threads = new Option<int[]>("--threads") { Description = "Thread counts (repeatable; default 1 2).", AllowMultipleArgumentsPerToken = true };
-        threads.Validators.Add(r =>
-        {
-            foreach (var t in r.GetValueOrDefault<int[]>() ?? [])
-                if (t < 1) r.AddError($"--threads must be at least 1 (got {t})");
-        });
+        OptionChecks.Range(threads, 1, 1024);
         var repeat = new Option<int>("--repeat") { Description = "Runs per configuration; the fastest is reported (default 3).", DefaultValueFactory = _ => 3 };
-        repeat.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1) r.AddError("--repeat must be at least 1");
-        });
+        OptionChecks.Range(repeat, 1, 1000);
         var seed = new Option<ulong>("--seed") { Description = "Random seed (default 1).", DefaultValueFactory = _ => 1 };
 
         var command = new Command("bench", "Measure simulation speed (trials/s) and memory for several trial and thread counts.")

@@ -21,18 +21,12 @@ internal static class RunCommand
             Description = "Scenario YAML files (default: the embedded base scenario). Several are run at the same seed and shown side by side.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        OptionChecks.NoOptions(scenarios);
         var trials = new Option<long?>("--trials") { Description = "Number of trials (default: simulation.trials of the first scenario)." };
-        trials.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<long?>() is { } n && (n < 1 || n > Array.MaxLength))
-                r.AddError($"--trials must be between 1 and {Array.MaxLength} (got {n})");
-        });
+        OptionChecks.Range(trials, 1, Array.MaxLength);
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (default: simulation.seed of the first scenario)." };
         var threads = new Option<int>("--threads") { Description = "Worker threads, 0 = every core. Never changes the numbers.", DefaultValueFactory = _ => 0 };
-        threads.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 0) r.AddError("--threads must be 0 (every core) or more");
-        });
+        OptionChecks.Range(threads, 0, 1024);
         var outDir = new Option<string?>("--out") { Description = "Write summary.json and the per-trial tables to this folder (DIR/<scenario name>/ with several scenarios)." };
         var format = new Option<string[]>("--format")
         {
