@@ -39,6 +39,8 @@ internal static class BenchCommand
             if (loaded is null) return ScenarioInput.InvalidInput;
             var trialCounts = parse.GetValue(trials) is { Length: > 0 } t ? t : [100_000, 1_000_000];
             var threadCounts = parse.GetValue(threads) is { Length: > 0 } h ? h : [1, 2];
+            // Redirected output has no window width; Spectre would assume 80 columns and wrap every label.
+            if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 120;
             Execute(loaded, trialCounts, threadCounts, parse.GetValue(repeat), parse.GetValue(seed), AnsiConsole.Console);
             return 0;
         });

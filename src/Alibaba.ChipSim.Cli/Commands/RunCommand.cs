@@ -46,6 +46,8 @@ internal static class RunCommand
             var formats = parse.GetValue(format) is { Length: > 0 } f ? f.Distinct().ToImmutableArray() : ["csv"];
             var settings = new RunSettings(parse.GetValue(trials), parse.GetValue(seed), parse.GetValue(threads),
                 parse.GetValue(outDir), formats, parse.GetValue(quiet), parse.GetValue(json));
+            // Redirected output has no window width; Spectre would assume 80 columns and wrap every label.
+            if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 120;
             return Execute(parse.GetValue(scenarios) ?? [], settings, AnsiConsole.Console, Console.Out, Console.Error, Console.IsOutputRedirected);
         });
         return command;
