@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return RunCommand.Build();
         yield return BenchCommand.Build();
         yield return VersionCommand.Build();
+        yield return DiffCommand.Build();
         yield return ValidateCommand.Build();
         yield return SchemaCommand.Build();
     }

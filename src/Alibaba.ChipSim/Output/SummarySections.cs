@@ -9,5 +9,7 @@ internal static class SummarySections
     [
         new MetricsSection(),
         new QuartersSection(),
+        new SensitivitySection(),
+        new ConvergenceSection(),
     ];
 }

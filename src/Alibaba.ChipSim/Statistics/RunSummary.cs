@@ -16,6 +16,12 @@ public sealed record RunSummary(
     ImmutableArray<MetricEntry> Metrics,
     ImmutableArray<QuarterSummary> Quarters)
 {
+    /// <summary>The <c>sensitivity</c> section (<c>run --sensitivity</c>), or null when not computed.</summary>
+    public Sensitivity.SensitivityReport? Sensitivity { get; init; }
+
+    /// <summary>The <c>convergence</c> section (<c>run --until-se</c>), or null when the trial count was fixed.</summary>
+    public Convergence.ConvergenceTrace? Convergence { get; init; }
+
     /// <summary>The numeric summary of <paramref name="name"/>, or null when there is none.</summary>
     public MetricSummary? Metric(string name)
     {

@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Engine.Sampling;
+using Alibaba.ChipSim.Scenarios;
+
+namespace Alibaba.ChipSim.Statistics.Sensitivity;
+
+/// <summary>
+/// The sensitivity of a finished run: its uncertain parameters are regenerated from the seed and the
+/// sampling design (the same values the trials used), joined by each actor's months to approval, and set
+/// against the headline outputs.
+/// </summary>
+public static class SensitivityBuilder
+{
+    /// <summary>The outputs analysed, when the run has them and they vary.</summary>
+    public static ImmutableArray<string> HeadlineOutputs { get; } =
+    [
+        MetricNames.CloudRevenueCnyBn,
+        MetricNames.AiRevenueCnyBn,
+        MetricNames.IncrementalRevenueCnyBn,
+        MetricNames.IncrementalGrossProfitCnyBn,
+        MetricNames.Roi,
+        MetricNames.CostCny,
+        MetricNames.FeeTotalUsd,
+        MetricNames.ChipsDelivered,
+        MetricNames.MonthsToFirstDelivery,
+        MetricNames.DeliveredByDeadline,
+    ];
+
+    /// <param name="firstTrial">The run's first trial index (<c>RunOptions.FirstTrial</c>).</param>
+    /// <param name="blockTrials">The sampling block size the run used (0 = the whole run).</param>
+    public static SensitivityReport Build(SimulationResult result, long firstTrial = 0, int blockTrials = 0)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var scenario = result.Scenario;
+        var table = ParameterTable.For(scenario);
+        var design = SamplingDesign.Build(table, scenario.Simulation.Sampling, CorrelationMatrix.From(scenario.Correlations),
+            result.Seed, firstTrial, (int)result.Trials, blockTrials);
+        var inputs = new List<KeyValuePair<string, double[]>>();
+        foreach (var (i, values) in ParameterColumns.Regenerate(table, design, result.Seed))
+            inputs.Add(new(table.Parameters[i].Path, values));
+        inputs.AddRange(ApprovalMonths.Of(result));
+
+        var outputs = new List<KeyValuePair<string, double[]>>();
+        foreach (var name in HeadlineOutputs)
+            if (result.Column(name) is { } column && Varies(column.Values)) outputs.Add(new(name, column.Values));
+        return SensitivityAnalysis.Compute(inputs, outputs);
+    }
+
+    private static bool Varies(double[] values)
+    {
+        var first = double.NaN;
+        foreach (var v in values)
+        {
+            if (double.IsNaN(v)) continue;
+            if (double.IsNaN(first)) first = v;
+            else if (v != first) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+
+namespace Alibaba.ChipSim.Statistics.Sensitivity;
+
+/// <summary>The <c>sensitivity</c> section of a run: every headline output against every uncertain input.</summary>
+public sealed record SensitivityReport(ImmutableArray<string> Inputs, ImmutableArray<OutputSensitivity> Outputs)
+{
+    /// <summary>How the numbers are computed, written into summary.json beside them.</summary>
+    public const string Method =
+        "spearman: rank correlation (average ranks for ties) over the trials where the output is defined; " +
+        "srrc: standardized coefficient of the linear regression of the output's ranks on all inputs' ranks; " +
+        "variance_share: srrc^2 / sum of srrc^2 (share of the variance explained by that regression, whose r2 is given)";
+
+    public OutputSensitivity? Output(string name)
+    {
+        foreach (var o in Outputs) if (o.Output == name) return o;
+        return null;
+    }
+}
