@@ -93,6 +93,12 @@ internal static class RunCommand
             errors.WriteLine("run: interrupted; nothing was written");
             return Interrupted;
         }
+        catch (OutOfMemoryException)
+        {
+            // Every trial keeps ~60 numbers (about 0.5 GB per million trials for base.yaml).
+            errors.WriteLine("run: not enough memory for the per-trial columns of this many trials; run fewer trials (--trials)");
+            return 1;
+        }
         finally
         {
             Console.CancelKeyPress -= onCancel;
