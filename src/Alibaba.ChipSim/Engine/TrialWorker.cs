@@ -88,7 +88,7 @@ internal sealed class TrialWorker
         var followOn = v[plan.FollowOnModulesPerMonth];
         var cap = plan.SupplyCapModules < 0 ? double.PositiveInfinity : v[plan.SupplyCapModules];
         var buyerShare = v[plan.BuyerShare];
-        var lag = (int)v[plan.DeploymentLagMonths];
+        var lag = (int)Math.Min(v[plan.DeploymentLagMonths], plan.Months); // a lag past the horizon: never online
         var h200VsH20 = v[plan.H200VsH20];
         // The AI revenue one H200 online can serve a month (CNY bn): capacity is linear in the chips online.
         var capacityPerChip = CloudRevenue.H200CapacityCnyBn(h200VsH20, v[plan.RevenuePerH20eMonthCny], v[plan.Utilization]);
