@@ -53,8 +53,9 @@ internal static class RunCommand
         return command;
     }
 
+    /// <summary>Runs the command; <paramref name="stop"/> (besides Ctrl-C) interrupts it the same way.</summary>
     public static int Execute(IReadOnlyList<string> paths, RunSettings settings, IAnsiConsole console, TextWriter output,
-        TextWriter errors, bool outputRedirected)
+        TextWriter errors, bool outputRedirected, CancellationToken stop = default)
     {
         if (settings.OutDir is null && settings.Formats.Any(f => f != "csv"))
         {
@@ -76,7 +77,7 @@ internal static class RunCommand
             return ScenarioInput.InvalidInput;
         }
 
-        using var cancel = new CancellationTokenSource();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stop);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             e.Cancel = true; // stop the run cleanly instead of killing the process mid-write

@@ -94,6 +94,18 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_interrupted_run_exits_130_and_leaves_no_output_folder()
+    {
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        var code = RunCommand.Execute([], Settings(trials: 200_000, outDir: _out), _console, _stdout, _stderr, outputRedirected: true, stop.Token);
+        Assert.Equal(RunCommand.Interrupted, code);
+        Assert.Contains("interrupted", _stderr.ToString());
+        Assert.False(Directory.Exists(_out));
+        Assert.Equal("", _stdout.ToString());
+    }
+
+    [Fact]
     public void Format_without_an_output_folder_is_invalid()
     {
         Assert.Equal(2, Run(Settings(formats: "json")));
