@@ -99,12 +99,12 @@ internal sealed class TrialWorker
         var baseAi = baseMonthly * aiShare;
         var baseNonAi = baseMonthly * (1 - aiShare);
         var t0 = plan.MonthsFromBaseAtStart;
-        var nonAi = baseNonAi * GrowthCurve.Factor(t0, v[plan.NonAiGrowthYoy]);
-        var nonAiStep = GrowthCurve.MonthlyFactor(v[plan.NonAiGrowthYoy]);
-        var demand = baseAi * GrowthCurve.Factor(t0, v[plan.AiDemandGrowthYoy]);
-        var demandStep = GrowthCurve.MonthlyFactor(v[plan.AiDemandGrowthYoy]);
-        var baseline = v[plan.BaselineCapacityCover] * baseAi * GrowthCurve.Factor(t0, v[plan.BaselineCapacityGrowthYoy]);
-        var baselineStep = GrowthCurve.MonthlyFactor(v[plan.BaselineCapacityGrowthYoy]);
+        var (nonAiGrowth, nonAiStep) = GrowthCurve.Start(t0, v[plan.NonAiGrowthYoy]);
+        var (demandGrowth, demandStep) = GrowthCurve.Start(t0, v[plan.AiDemandGrowthYoy]);
+        var (baselineGrowth, baselineStep) = GrowthCurve.Start(t0, v[plan.BaselineCapacityGrowthYoy]);
+        var nonAi = baseNonAi * nonAiGrowth;
+        var demand = baseAi * demandGrowth;
+        var baseline = v[plan.BaselineCapacityCover] * baseAi * baselineGrowth;
 
         var firstEntry = _firstEntry;
         Array.Fill(firstEntry, -1);
