@@ -8,6 +8,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return RunCommand.Build();
+        yield return BenchCommand.Build();
         yield return VersionCommand.Build();
         yield return DiffCommand.Build();
         yield return ValidateCommand.Build();
