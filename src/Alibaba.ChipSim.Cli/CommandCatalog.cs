@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return DiffCommand.Build();
         yield return ValidateCommand.Build();
         yield return SchemaCommand.Build();
+        yield return ReportCommand.Build();
     }
 }

@@ -58,19 +58,6 @@ public sealed class ChartDataTests
     }
 
     [Fact]
-    public void Mermaid_text_names_the_gates_hazards_and_scheduled_dates()
-    {
-        var beijing = TestScenarios.SpecExample().Actors[1];
-        var text = ActorGraphText.Mermaid(beijing);
-        Assert.StartsWith("stateDiagram-v2\n    [*] --> under_review\n", text);
-        Assert.Contains("    conditional : gate U(0.3, 0.7)\n", text);
-        Assert.Contains("    under_review --> conditional : 0.2/month when washington=licensed\n", text);
-        Assert.Contains("    discouraged --> conditional : at 2026-09\n", text);
-        Assert.EndsWith("    banned --> [*]\n", text);
-        Assert.Contains("\"discouraged\" -> \"conditional\" [label=\"at 2026-09\", style=dashed];", ActorGraphText.Dot(beijing));
-    }
-
-    [Fact]
     public void The_brief_quotes_the_deadline_probability_and_says_when_no_trial_buys()
     {
         // Two trials: one delivered by the deadline (cost > 0, roi 0.5), one never (nothing bought: roi missing).
