@@ -75,4 +75,26 @@ public sealed class ChartDataTests
         var none = new SimulationResult(scenario, 1, 1, [new NumericColumn(MetricNames.Roi, [double.NaN])], [], [], []);
         Assert.Equal("No trial buys any H200, so the return is undefined throughout.", HeadlineFigures.Brief(none));
     }
+
+    [Fact]
+    public void Headline_figures_agree_with_summary_json_for_every_metric_they_show()
+    {
+        // The report computes its own percentiles; they must be the statistics module's numbers (numpy linear),
+        // scaled to the report's units, so that the page and summary.json never disagree.
+        var result = SyntheticResults.Make("base", 3001, 7);
+        var summary = Alibaba.ChipSim.Statistics.SummaryBuilder.Build(result, maxThreads: 1);
+        var figures = HeadlineFigures.Of(result);
+        foreach (var display in HeadlineFigures.Distributions)
+        {
+            var figure = figures.Single(f => f.Label == display.Label);
+            var metric = summary.Metric(display.Metric)!;
+            Assert.Equal(metric.Count, figure.Count);
+            Assert.Equal(metric.Mean!.Value * display.Scale, figure.Mean, 1e-9 * Math.Max(1, Math.Abs(figure.Mean)));
+            Assert.Equal(metric.P5!.Value * display.Scale, figure.P5, 1e-9 * Math.Max(1, Math.Abs(figure.P5)));
+            Assert.Equal(metric.P50!.Value * display.Scale, figure.P50, 1e-9 * Math.Max(1, Math.Abs(figure.P50)));
+            Assert.Equal(metric.P95!.Value * display.Scale, figure.P95, 1e-9 * Math.Max(1, Math.Abs(figure.P95)));
+        }
+        var deadline = figures.Single(f => f.Label.StartsWith("First tranche shipped by the deadline", StringComparison.Ordinal));
+        Assert.Equal(summary.Metric(MetricNames.DeliveredByDeadline)!.Probability!.Value, deadline.Probability!.Value, 12);
+    }
 }
