@@ -9,6 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Build();
+        yield return DiffCommand.Build();
         yield return ValidateCommand.Build();
         yield return SchemaCommand.Build();
     }

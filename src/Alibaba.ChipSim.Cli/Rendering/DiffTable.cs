@@ -1,0 +1,77 @@
+using System.Globalization;
+using Alibaba.ChipSim.Output;
+using Spectre.Console;
+
+namespace Alibaba.ChipSim.Cli.Rendering;
+
+/// <summary>The human view of <c>chipsim diff</c>: one row per metric in both runs, then the metrics on one side only.</summary>
+internal static class DiffTable
+{
+    public static void Render(IAnsiConsole console, RunComparison comparison)
+    {
+        console.MarkupLine($"[bold]A[/] {Describe(comparison.A)}");
+        console.MarkupLine($"[bold]B[/] {Describe(comparison.B)}");
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn(new TableColumn("metric").NoWrap())
+            .AddColumn(new TableColumn("old").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("new").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("change").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("z").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("moved").NoWrap());
+        var sharesMoved = new List<MetricComparison>();
+        foreach (var m in comparison.Metrics)
+        {
+            var moved = m.Significant ? "[bold red]yes[/]" : "[grey]no[/]";
+            if (m.Note is not null) moved += " [grey](" + Markup.Escape(m.Note) + ")[/]";
+            if (m.Kind == MetricKind.Shares)
+            {
+                // Shares are too wide for a cell: the row shows the total variation, the states that moved follow the table.
+                table.AddRow(Markup.Escape(m.Name), "[grey]shares[/]", "[grey]shares[/]", "TV " + Number(m.Change), Number(m.Statistic), moved);
+                if (m.Change > 0) sharesMoved.Add(m);
+            }
+            else
+                table.AddRow(Markup.Escape(m.Name), Number(m.Old), Number(m.New), Signed(m.Change), Number(m.Statistic), moved);
+        }
+        console.Write(table);
+        foreach (var m in sharesMoved) console.MarkupLine($"[bold]{Markup.Escape(m.Name)}[/]: {ShareChanges(m)}");
+
+        if (comparison.OnlyInA.Length > 0) console.MarkupLine("[bold]Only in A:[/] " + Markup.Escape(string.Join(", ", comparison.OnlyInA)));
+        if (comparison.OnlyInB.Length > 0) console.MarkupLine("[bold]Only in B:[/] " + Markup.Escape(string.Join(", ", comparison.OnlyInB)));
+
+        var moves = comparison.Metrics.Count(m => m.Significant);
+        var threshold = comparison.ZThreshold.ToString(CultureInfo.InvariantCulture);
+        console.MarkupLine(moves == 0
+            ? $"[green]No metric moved beyond Monte Carlo error[/] (threshold {threshold}; {comparison.Metrics.Length} compared)."
+            : $"[bold red]{moves} of {comparison.Metrics.Length} metrics moved beyond Monte Carlo error[/] (threshold {threshold}).");
+    }
+
+    private static string Describe(ComparableRun run)
+    {
+        var parts = new List<string> { Markup.Escape(run.Source) };
+        if (run.Scenario is not null) parts.Add("scenario " + Markup.Escape(run.Scenario));
+        if (run.Seed is { } seed) parts.Add("seed " + seed.ToString(CultureInfo.InvariantCulture));
+        if (run.Trials is { } trials) parts.Add(trials.ToString("N0", CultureInfo.InvariantCulture) + " trials");
+        if (run.Engine is not null) parts.Add(Markup.Escape(run.Engine));
+        return string.Join(" · ", parts);
+    }
+
+    private static string Number(double? x) => x switch
+    {
+        null => "[grey]–[/]",
+        double.PositiveInfinity => "∞",
+        double.NegativeInfinity => "−∞",
+        { } v => SignificantDigits.Format(v),
+    };
+
+    private static string Signed(double? x) => x is > 0 ? "+" + Number(x) : Number(x);
+
+    private static string ShareChanges(MetricComparison m)
+    {
+        var states = m.OldShares!.Keys.Union(m.NewShares!.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return string.Join(", ", states
+            .Select(s => (State: s, Old: m.OldShares.GetValueOrDefault(s), New: m.NewShares.GetValueOrDefault(s)))
+            .Where(s => s.Old != s.New)
+            .Select(s => $"{Markup.Escape(s.State)} {SignificantDigits.Format(s.Old)} → {SignificantDigits.Format(s.New)}"));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Alibaba.ChipSim.Output.Report;
+using Alibaba.ChipSim.Scenarios;
+
+namespace Alibaba.ChipSim.Cli.Reporting;
+
+/// <summary>
+/// The actors' state diagrams for the report: drawn to SVG by Graphviz's <c>dot</c> when it is installed,
+/// otherwise embedded as Mermaid text (the report says which).
+/// </summary>
+internal static class GraphvizDiagrams
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The first <c>dot</c> found in /usr/bin, /usr/local/bin or on PATH; null when there is none.</summary>
+    public static string? FindDot()
+    {
+        var candidates = new List<string> { "/usr/bin/dot", "/usr/local/bin/dot" };
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            candidates.Add(Path.Combine(dir, "dot"));
+        return candidates.FirstOrDefault(File.Exists);
+    }
+
+    public static ImmutableArray<ActorDiagram> For(Scenario scenario, string? dot)
+    {
+        var diagrams = ImmutableArray.CreateBuilder<ActorDiagram>();
+        foreach (var actor in scenario.Actors)
+        {
+            var svg = dot is null ? null : Render(dot, ActorGraphText.Dot(actor));
+            diagrams.Add(svg is not null
+                ? new ActorDiagram(actor.Name, DiagramFormat.Svg, svg, "drawn by Graphviz dot from the scenario's states and transitions (dashed: scheduled)")
+                : new ActorDiagram(actor.Name, DiagramFormat.Text, ActorGraphText.Mermaid(actor),
+                    dot is null
+                        ? "Mermaid text (Graphviz's dot is not installed, so the diagram is not drawn; paste it into any Mermaid viewer)"
+                        : "Mermaid text (Graphviz's dot failed on this diagram)"));
+        }
+        return diagrams.ToImmutable();
+    }
+
+    /// <summary>Runs <c>dot -Tsvg</c> on the DOT text; null if it fails or takes too long.</summary>
+    private static string? Render(string dot, string source)
+    {
+        var start = new ProcessStartInfo(dot)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-Tsvg");
+        try
+        {
+            using var process = Process.Start(start);
+            if (process is null) return null;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            process.StandardInput.Write(source);
+            process.StandardInput.Close();
+            if (!process.WaitForExit(Timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                return null;
+            }
+            _ = error.Result;
+            return process.ExitCode == 0 && output.Result.Contains("<svg", StringComparison.Ordinal) ? output.Result : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace Alibaba.ChipSim.Cli.Reporting;
+
+/// <summary>The <c>report</c> command's arguments, parsed.</summary>
+internal sealed record ReportSettings(
+    IReadOnlyList<string> Files,
+    string OutputDirectory,
+    long? Trials,
+    ulong? Seed,
+    int Threads,
+    string? Date);

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+
+namespace Alibaba.ChipSim.Output;
+
+/// <summary>The result of <c>diff A B</c>: every metric in both, and the names present on one side only.</summary>
+internal sealed record RunComparison(
+    ComparableRun A,
+    ComparableRun B,
+    double ZThreshold,
+    ImmutableArray<MetricComparison> Metrics,
+    ImmutableArray<string> OnlyInA,
+    ImmutableArray<string> OnlyInB)
+{
+    /// <summary>True when any metric moved beyond Monte Carlo error (exit code 3).</summary>
+    public bool AnySignificant
+    {
+        get
+        {
+            foreach (var m in Metrics) if (m.Significant) return true;
+            return false;
+        }
+    }
+}
