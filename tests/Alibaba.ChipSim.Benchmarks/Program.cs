@@ -3,6 +3,8 @@ using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Tests.Support;
 using BenchmarkDotNet.Running;
 
+// `lhs-se [replications] [trials] [threads]`: SD of the mean across seeds, plain Monte Carlo against Latin hypercube.
+if (args.Length > 0 && args[0] == "lhs-se") { Alibaba.ChipSim.Benchmarks.SamplingEfficiency.Go(args); return; }
 if (args.Length > 0 && args[0] == "profile") { Alibaba.ChipSim.Benchmarks.Profile.Go(); return; }
 // `quick [trials] [threads]`: one timed run without BenchmarkDotNet's harness, for profiling sessions.
 if (args.Length > 0 && args[0] == "quick")
