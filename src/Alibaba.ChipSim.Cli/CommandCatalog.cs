@@ -8,9 +8,13 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
-        yield return VersionCommand.Build();
-        yield return DiffCommand.Build();
+        yield return RunCommand.Build();
         yield return ValidateCommand.Build();
         yield return SchemaCommand.Build();
+        yield return GraphCommand.Build();
+        yield return ReportCommand.Build();
+        yield return DiffCommand.Build();
+        yield return BenchCommand.Build();
+        yield return VersionCommand.Build();
     }
 }

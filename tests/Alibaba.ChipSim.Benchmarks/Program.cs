@@ -5,8 +5,13 @@ using BenchmarkDotNet.Running;
 
 // `lhs-se [replications] [trials] [threads]`: SD of the mean across seeds, plain Monte Carlo against Latin hypercube.
 if (args.Length > 0 && args[0] == "lhs-se") { Alibaba.ChipSim.Benchmarks.SamplingEfficiency.Go(args); return; }
-if (args.Length > 0 && args[0] == "profile") { Alibaba.ChipSim.Benchmarks.Profile.Go(); return; }
-// `quick [trials] [threads]`: one timed run without BenchmarkDotNet's harness, for profiling sessions.
+// Developer modes for profiling sessions (e.g. under `perf record`), without BenchmarkDotNet's harness:
+// `profile`: the cost per trial of each part of the trial loop; `quick [trials] [threads]`: three timed runs.
+if (args.Length > 0 && args[0] == "profile")
+{
+    Alibaba.ChipSim.Benchmarks.Profile.Go();
+    return;
+}
 if (args.Length > 0 && args[0] == "quick")
 {
     var trials = args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;

@@ -31,7 +31,9 @@ internal static class SummaryTable
         foreach (var actor in f.Finals)
             for (var i = 0; i < actor.States.Length; i++)
                 table.AddRow($"{Markup.Escape(actor.Actor)} ends {Markup.Escape(actor.States[i])}", Percent(actor.Shares[i]), "", "", "");
-        table.Caption("Percentiles over the trials where the metric is defined.");
+        var roi = f.Spreads.FirstOrDefault(x => x.Metric == Engine.MetricNames.Roi);
+        table.Caption("Percentiles over the trials where the metric is defined"
+                      + (roi is null ? "." : $" (ROI: the {roi.Count.ToString("N0", Inv)} trials with a purchase)."));
         return table;
     }
 
@@ -78,8 +80,7 @@ internal static class SummaryTable
         return cells;
     }
 
-    private static string Label(Spread s) =>
-        s.Count < 1 ? s.Label : s.Metric == Engine.MetricNames.Roi ? $"{s.Label}, {s.Count.ToString("N0", Inv)} trials with a purchase" : s.Label;
+    private static string Label(Spread s) => s.Label;
 
     private static string Percent(double p) => double.IsNaN(p) ? "–" : (p * 100).ToString("0.0", Inv) + "%";
 

@@ -1,13 +1,14 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Alibaba.ChipSim.Output.Report;
+using Alibaba.ChipSim.Policy;
 using Alibaba.ChipSim.Scenarios;
 
 namespace Alibaba.ChipSim.Cli.Reporting;
 
 /// <summary>
-/// The actors' state diagrams for the report: drawn to SVG by Graphviz's <c>dot</c> when it is installed,
-/// otherwise embedded as Mermaid text (the report says which).
+/// The actors' state diagram for the report, from the Stateless machines (<see cref="PolicyGraph"/>): drawn to SVG
+/// by Graphviz's <c>dot</c> when it is installed, otherwise embedded as Mermaid text (the report says which).
 /// </summary>
 internal static class GraphvizDiagrams
 {
@@ -24,18 +25,16 @@ internal static class GraphvizDiagrams
 
     public static ImmutableArray<ActorDiagram> For(Scenario scenario, string? dot)
     {
-        var diagrams = ImmutableArray.CreateBuilder<ActorDiagram>();
-        foreach (var actor in scenario.Actors)
-        {
-            var svg = dot is null ? null : Render(dot, ActorGraphText.Dot(actor));
-            diagrams.Add(svg is not null
-                ? new ActorDiagram(actor.Name, DiagramFormat.Svg, svg, "drawn by Graphviz dot from the scenario's states and transitions (dashed: scheduled)")
-                : new ActorDiagram(actor.Name, DiagramFormat.Text, ActorGraphText.Mermaid(actor),
-                    dot is null
-                        ? "Mermaid text (Graphviz's dot is not installed, so the diagram is not drawn; paste it into any Mermaid viewer)"
-                        : "Mermaid text (Graphviz's dot failed on this diagram)"));
-        }
-        return diagrams.ToImmutable();
+        var actors = string.Join(", ", scenario.Actors.Select(a => a.Name));
+        var svg = dot is null ? null : Render(dot, PolicyGraph.Dot(scenario));
+        var diagram = svg is not null
+            ? new ActorDiagram(actors, DiagramFormat.Svg, svg,
+                "the Stateless machines' DOT export (chipsim graph --format dot), drawn by Graphviz dot; each box shows a state and its gate, each arrow the monthly probability or the date")
+            : new ActorDiagram(actors, DiagramFormat.Text, PolicyGraph.Mermaid(scenario),
+                dot is null
+                    ? "Mermaid text (chipsim graph): Graphviz's dot is not installed, so the diagram is not drawn; paste it into any Mermaid viewer"
+                    : "Mermaid text (chipsim graph): Graphviz's dot failed on the DOT export");
+        return [diagram];
     }
 
     /// <summary>Runs <c>dot -Tsvg</c> on the DOT text; null if it fails or takes too long.</summary>
@@ -49,6 +48,8 @@ internal static class GraphvizDiagrams
             UseShellExecute = false,
         };
         start.ArgumentList.Add("-Tsvg");
+        // The charts' sans-serif font, so that the diagram reads like the rest of the page.
+        foreach (var kind in new[] { "-G", "-N", "-E" }) start.ArgumentList.Add(kind + "fontname=DejaVu Sans");
         try
         {
             using var process = Process.Start(start);

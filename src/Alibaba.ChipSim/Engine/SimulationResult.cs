@@ -17,7 +17,10 @@ public sealed class SimulationResult(
     public ulong Seed { get; } = seed;
     public long Trials { get; } = trials;
 
-    /// <summary>Per-trial numeric metrics, in the order of <see cref="MetricNames"/> (SPEC §5 names).</summary>
+    /// <summary>
+    /// Per-trial numeric metrics: the metrics of <see cref="MetricNames"/> in its order (SPEC §5 names), then
+    /// the first-entry months <c>&lt;actor&gt;_&lt;state&gt;_month</c> (see <see cref="MetricNames.FirstEntryMonth"/>).
+    /// </summary>
     public ImmutableArray<NumericColumn> Numeric { get; } = numeric;
 
     /// <summary><c>&lt;actor&gt;_final</c> for each actor.</summary>

@@ -88,7 +88,7 @@ internal sealed class TrialWorker
         var followOn = v[plan.FollowOnModulesPerMonth];
         var cap = plan.SupplyCapModules < 0 ? double.PositiveInfinity : v[plan.SupplyCapModules];
         var buyerShare = v[plan.BuyerShare];
-        var lag = (int)v[plan.DeploymentLagMonths];
+        var lag = (int)Math.Min(v[plan.DeploymentLagMonths], plan.Months); // a lag past the horizon: never online
         var h200VsH20 = v[plan.H200VsH20];
         // The AI revenue one H200 online can serve a month (CNY bn): capacity is linear in the chips online.
         var capacityPerChip = CloudRevenue.H200CapacityCnyBn(h200VsH20, v[plan.RevenuePerH20eMonthCny], v[plan.Utilization]);
@@ -99,12 +99,12 @@ internal sealed class TrialWorker
         var baseAi = baseMonthly * aiShare;
         var baseNonAi = baseMonthly * (1 - aiShare);
         var t0 = plan.MonthsFromBaseAtStart;
-        var nonAi = baseNonAi * GrowthCurve.Factor(t0, v[plan.NonAiGrowthYoy]);
-        var nonAiStep = GrowthCurve.MonthlyFactor(v[plan.NonAiGrowthYoy]);
-        var demand = baseAi * GrowthCurve.Factor(t0, v[plan.AiDemandGrowthYoy]);
-        var demandStep = GrowthCurve.MonthlyFactor(v[plan.AiDemandGrowthYoy]);
-        var baseline = v[plan.BaselineCapacityCover] * baseAi * GrowthCurve.Factor(t0, v[plan.BaselineCapacityGrowthYoy]);
-        var baselineStep = GrowthCurve.MonthlyFactor(v[plan.BaselineCapacityGrowthYoy]);
+        var (nonAiGrowth, nonAiStep) = GrowthCurve.Start(t0, v[plan.NonAiGrowthYoy]);
+        var (demandGrowth, demandStep) = GrowthCurve.Start(t0, v[plan.AiDemandGrowthYoy]);
+        var (baselineGrowth, baselineStep) = GrowthCurve.Start(t0, v[plan.BaselineCapacityGrowthYoy]);
+        var nonAi = baseNonAi * nonAiGrowth;
+        var demand = baseAi * demandGrowth;
+        var baseline = v[plan.BaselineCapacityCover] * baseAi * baselineGrowth;
 
         var firstEntry = _firstEntry;
         Array.Fill(firstEntry, -1);

@@ -19,6 +19,17 @@ public static class GrowthCurve
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MonthlyFactor(double yoy) => Math.Exp(Log1P(yoy) / 12.0);
 
+    /// <summary>
+    /// <see cref="Factor"/> and <see cref="MonthlyFactor"/> together, sharing one logarithm: the growth at
+    /// <paramref name="months"/> and the factor that advances it by one month.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (double Factor, double Monthly) Start(int months, double yoy)
+    {
+        var rate = Log1P(yoy);
+        return (Math.Exp(months / 12.0 * rate), Math.Exp(rate / 12.0));
+    }
+
     /// <summary>log(1 + x), accurate for small x (Goldberg's correction: the rounding of 1 + x cancels).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Log1P(double x)

@@ -102,6 +102,7 @@ internal sealed class CompiledActor
     public int IndexInPolicy { get; }
 
     /// <summary>The state after month <paramref name="month"/>'s step (SPEC §2.1).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int Step(int month, ReadOnlySpan<byte> before, double u, ReadOnlySpan<double> parameterValues)
     {
         int s = before[IndexInPolicy];

@@ -52,19 +52,26 @@ public sealed class CompiledPolicy
     /// may be the same buffer (guards still read the start-of-month states).
     /// <paramref name="uniforms"/> holds each actor's uniform for this month.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Step(int month, ReadOnlySpan<byte> before, Span<byte> after, ReadOnlySpan<double> uniforms, ReadOnlySpan<double> parameterValues)
     {
         if (before.Overlaps(after))
         {
-            // Stepping in place would let later actors' guards see earlier actors' moves of this month.
-            Span<byte> start = stackalloc byte[_actors.Length];
-            before[.._actors.Length].CopyTo(start);
-            for (var a = 0; a < _actors.Length; a++)
-                after[a] = (byte)_actors[a].Step(month, start, uniforms[a], parameterValues);
+            StepInPlace(month, before, after, uniforms, parameterValues);
             return;
         }
         for (var a = 0; a < _actors.Length; a++)
             after[a] = (byte)_actors[a].Step(month, before, uniforms[a], parameterValues);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void StepInPlace(int month, ReadOnlySpan<byte> before, Span<byte> after, ReadOnlySpan<double> uniforms, ReadOnlySpan<double> parameterValues)
+    {
+        // Stepping in place would let later actors' guards see earlier actors' moves of this month.
+        Span<byte> start = stackalloc byte[_actors.Length];
+        before[.._actors.Length].CopyTo(start);
+        for (var a = 0; a < _actors.Length; a++)
+            after[a] = (byte)_actors[a].Step(month, start, uniforms[a], parameterValues);
     }
 
     /// <summary>Draws each actor's uniform for <paramref name="month"/> from its stream.</summary>
@@ -107,7 +114,7 @@ public sealed class CompiledPolicy
         {
             MonthUniforms(streams, m, uniforms);
             Step(m, before, after, uniforms, parameterValues);
-            outcome.Record(m, after, Gate(after, parameterValues));
+            outcome.Record(m, before, after, Gate(after, parameterValues));
             if (!path.IsEmpty) after.CopyTo(path[((m + 1) * n)..]);
             after.CopyTo(before);
         }

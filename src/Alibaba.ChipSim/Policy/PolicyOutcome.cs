@@ -42,8 +42,9 @@ public sealed class PolicyOutcome
     public bool GateOpen(int month) => _gates[month] > 0;
 
     /// <summary>
-    /// The first month (0-based) at whose end actor <paramref name="actor"/> was in <paramref name="state"/>,
-    /// or <see cref="Never"/>. The initial state counts as entered in month 0 (it holds at its start).
+    /// The month (0-based) whose step first moved actor <paramref name="actor"/> into <paramref name="state"/>,
+    /// or <see cref="Never"/>. Only moves count, as in the engine's <c>&lt;actor&gt;_&lt;state&gt;_month</c>
+    /// columns: being in the initial state at the start is not an entry.
     /// </summary>
     public int FirstEntryMonth(int actor, int state) => _firstEntry[_stateOffset[actor] + state];
 
@@ -51,20 +52,17 @@ public sealed class PolicyOutcome
     {
         Array.Fill(_firstEntry, Never);
         GateOpenMonths = 0;
-        for (var a = 0; a < ActorCount; a++)
-        {
-            _firstEntry[_stateOffset[a] + initial[a]] = 0;
-            _final[a] = initial[a];
-        }
+        for (var a = 0; a < ActorCount; a++) _final[a] = initial[a];
     }
 
-    internal void Record(int month, ReadOnlySpan<byte> after, double gate)
+    internal void Record(int month, ReadOnlySpan<byte> before, ReadOnlySpan<byte> after, double gate)
     {
         for (var a = 0; a < ActorCount; a++)
         {
+            _final[a] = after[a];
+            if (after[a] == before[a]) continue;
             ref var first = ref _firstEntry[_stateOffset[a] + after[a]];
             if (first == Never) first = month;
-            _final[a] = after[a];
         }
         _gates[month] = gate;
         if (gate > 0) GateOpenMonths++;

@@ -1,5 +1,7 @@
 using Alibaba.ChipSim.Cli.Rendering;
 using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Scenarios;
+using Alibaba.ChipSim.Statistics;
 using Alibaba.ChipSim.Tests.Support;
 using Spectre.Console.Testing;
 
@@ -7,36 +9,30 @@ namespace Alibaba.ChipSim.Tests.Cli;
 
 public sealed class SummaryTableTests
 {
-    [Fact]
-    public void Percentiles_interpolate_linearly_like_numpy()
-    {
-        // numpy.percentile([1, 2, 3, 4], 5) = 1 + 0.15 × (2 − 1) = 1.15; 50 → 2.5; 95 → 3.85.
-        double[] sorted = [1, 2, 3, 4];
-        Assert.Equal(1.15, ResultStatistics.Percentile(sorted, 0.05), 1e-12);
-        Assert.Equal(2.5, ResultStatistics.Percentile(sorted, 0.50), 1e-12);
-        Assert.Equal(3.85, ResultStatistics.Percentile(sorted, 0.95), 1e-12);
-        Assert.True(double.IsNaN(ResultStatistics.Percentile([], 0.5)));
-    }
+    private static HeadlineFigures Figures(Scenario s, long trials = 4_000) =>
+        HeadlineBuilder.From(SummaryBuilder.Build(SimulationEngine.Run(s, new RunOptions { Trials = trials, Seed = 5, Threads = 1 })),
+            s.Shipments.Deadline.ToString());
 
     [Fact]
-    public void Wilson_interval_matches_the_textbook_value()
+    public void Headline_figures_come_from_the_run_summary()
     {
-        // 50 of 100: centre 0.5, half-width 1.96 × sqrt(0.25/100 + 1.96²/40000) / (1 + 1.96²/100) = 0.0962.
-        var values = Enumerable.Range(0, 100).Select(i => i < 50 ? 1.0 : 0.0).ToArray();
-        var p = ResultStatistics.Wilson(values);
-        Assert.Equal(0.5, p.P);
-        Assert.Equal(0.40383, p.Low, 1e-5);
-        Assert.Equal(0.59617, p.High, 1e-5);
-        // 0 of 100 still gets a non-degenerate upper bound: 1.96² / (100 + 1.96²) = 0.0370.
-        Assert.Equal(0.03699, ResultStatistics.Wilson(new double[100]).High, 1e-5);
+        var s = TestScenarios.SpecExample();
+        var result = SimulationEngine.Run(s, new RunOptions { Trials = 4_000, Seed = 5, Threads = 1 });
+        var summary = SummaryBuilder.Build(result);
+        var f = HeadlineBuilder.From(summary, "2026-02");
+        Assert.Equal(summary.Metric(MetricNames.DeliveredByDeadline)!.Probability, f.DeliveredByDeadline.P);
+        Assert.Equal(summary.Metric(MetricNames.NothingDelivered)!.Ci95!.Value.High, f.NothingDelivered.High);
+        var chips = f.Spreads.Single(x => x.Metric == MetricNames.ChipsDelivered);
+        Assert.Equal(summary.Metric(MetricNames.ChipsDelivered)!.P95, chips.P95);
+        Assert.Equal(["washington", "beijing"], f.Finals.Select(a => a.Actor));
+        Assert.Equal(1.0, f.Finals[0].Shares.Sum(), 1e-12);
     }
 
     [Fact]
     public void One_scenario_shows_headline_probabilities_spreads_and_final_shares()
     {
-        var result = SimulationEngine.Run(TestScenarios.SpecExample(), new RunOptions { Trials = 4_000, Seed = 5, Threads = 1 });
         var console = new TestConsole().Width(160);
-        console.Write(SummaryTable.Render([ResultStatistics.Headline(result)]));
+        console.Write(SummaryTable.Render([Figures(TestScenarios.SpecExample())]));
         var text = console.Output;
         Assert.Contains("example", text);
         Assert.Contains("Delivered by the deadline (2026-02)", text);
@@ -52,14 +48,22 @@ public sealed class SummaryTableTests
     {
         var spec = TestScenarios.SpecExample();
         var other = spec with { Name = "no_share", Shipments = spec.Shipments with { BuyerShare = TestScenarios.P("shipments.buyer_share", 0) } };
-        var options = new RunOptions { Trials = 2_000, Seed = 5, Threads = 1 };
-        var figures = new[] { spec, other }.Select(s => ResultStatistics.Headline(SimulationEngine.Run(s, options))).ToList();
         var console = new TestConsole().Width(200);
-        console.Write(SummaryTable.Render(figures));
+        console.Write(SummaryTable.Render([Figures(spec, 2_000), Figures(other, 2_000)]));
         var header = console.Lines.First(l => l.Contains("example"));
         Assert.Contains("no_share", header);
         // No chips for Alibaba in the variant: its median is 0, and its ROI is missing in every trial.
-        var chips = console.Lines.First(l => l.Contains("Chips delivered"));
-        Assert.Contains("0 (0–0)", chips);
+        Assert.Contains("0 (0–0)", console.Lines.First(l => l.Contains("Chips delivered")));
+        Assert.EndsWith("– │", console.Lines.First(l => l.Contains("ROI")).TrimEnd());
     }
+
+    [Theory]
+    [InlineData(1234567.8, "1,234,568")]
+    [InlineData(123.4, "123")]
+    [InlineData(12.34, "12.3")]
+    [InlineData(0.5612, "0.56")]
+    [InlineData(0, "0")]
+    [InlineData(double.NaN, "–")]
+    public void Numbers_are_shown_with_sensible_precision_in_invariant_culture(double value, string shown) =>
+        Assert.Equal(shown, SummaryTable.Number(value));
 }

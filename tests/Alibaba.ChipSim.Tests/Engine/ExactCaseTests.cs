@@ -137,6 +137,15 @@ public sealed class ExactCaseTests
     }
 
     [Fact]
+    public void A_deployment_lag_far_past_the_horizon_is_simply_never_online()
+    {
+        // 1e12 months would overflow a 32-bit month index.
+        var r = ConstantScenario.Run(new ConstantScenario { DeploymentLagMonths = 1e12 }.Build());
+        Assert.Equal(230, Value(r, MetricNames.ChipsDelivered));
+        Assert.Equal(0, Value(r, MetricNames.H200H20eOnline));
+    }
+
+    [Fact]
     public void Every_trial_of_a_constant_scenario_is_identical()
     {
         var r = ConstantScenario.Run(new ConstantScenario().Build(), trials: 5000);

@@ -14,6 +14,17 @@ public sealed class GrowthCurveTests
     }
 
     [Fact]
+    public void Start_gives_the_factor_and_the_monthly_step_bit_for_bit()
+    {
+        foreach (var g in new[] { -0.5, 0.12, 1.3 })
+        {
+            var (factor, monthly) = GrowthCurve.Start(4, g);
+            Assert.Equal(GrowthCurve.Factor(4, g), factor);
+            Assert.Equal(GrowthCurve.MonthlyFactor(g), monthly);
+        }
+    }
+
+    [Fact]
     public void Log1p_is_accurate_for_tiny_rates()
     {
         // log(1 + x) = x − x²/2 + …: 1e-12 − 5e-25.

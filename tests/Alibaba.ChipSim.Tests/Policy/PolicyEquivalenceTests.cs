@@ -17,8 +17,33 @@ public sealed class PolicyEquivalenceTests
     public void Fast_and_reference_paths_agree_trial_for_trial_on_three_actors_with_guards_and_schedules() =>
         AssertAgree(PolicyScenarios.ThreeActors(), seed: 7);
 
+    public static TheoryData<string> ShippedScenarios()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(RepoRoot.Scenarios, "*.yaml").Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(file));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedScenarios))]
+    public void Fast_and_reference_paths_agree_trial_for_trial_on_every_shipped_scenario(string file)
+    {
+        var result = ScenarioLoader.Load(Path.Combine(RepoRoot.Scenarios, file));
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var scenario = result.Scenario!;
+        AssertAgree(scenario, scenario.Simulation.Seed, requireEveryMove: false);
+    }
+
+    [Fact]
+    public void Every_scenario_file_of_the_repository_is_checked()
+    {
+        // Guards the theory above against an empty scenarios folder (a theory with no rows would not run at all).
+        Assert.Contains("base.yaml", ((IEnumerable<object[]>)ShippedScenarios()).Select(row => (string)row[0]));
+    }
+
     /// <summary>Runs both paths for <see cref="Trials"/> trials; returns how often each (actor, from, to) move was taken.</summary>
-    internal static Dictionary<(int Actor, int From, int To), int> AssertAgree(Scenario scenario, ulong seed)
+    internal static Dictionary<(int Actor, int From, int To), int> AssertAgree(Scenario scenario, ulong seed, bool requireEveryMove = true)
     {
         var trace = new PolicyTrace(scenario);
         var moves = new Dictionary<(int, int, int), int>();
@@ -35,8 +60,12 @@ public sealed class PolicyEquivalenceTests
                     if (key.Item2 != key.Item3) moves[key] = moves.GetValueOrDefault(key) + 1;
                 }
         }
-        // The agreement means something only if the runs exercise the machines: every permitted move
-        // is taken in some trial (each has probability well above 1/10,000 over the horizon).
+        // The agreement means something only if the runs exercise the machines: in the test scenarios every
+        // permitted move is taken in some trial (each has probability well above 1/10,000 over the horizon).
+        // A shipped variant may hold moves that are rare by design (or unreachable), so there it is enough
+        // that the actors moved at all.
+        Assert.NotEmpty(moves);
+        if (!requireEveryMove) return moves;
         var machines = new PolicyMachines(scenario);
         for (var a = 0; a < machines.ActorCount; a++)
             foreach (var state in machines.Info(a).States)

@@ -76,6 +76,19 @@ public sealed class PolicyGraphTests
         Assert.DoesNotContain(" open -->", mermaid);
     }
 
+    [Fact]
+    public void State_names_that_Stateless_renames_for_Mermaid_keep_their_own_label_and_a_safe_id()
+    {
+        // Stateless's Mermaid export drops '-' from node names and declares an alias; the diagram maps it back.
+        var scenario = PolicyScenarios.WithActors("2026-01", 6,
+            Actor("x", "wait-list", [State("x", "wait-list", 0), State("x", "go", 1)], Hazard("x", "wait-list", "go", 0.5)));
+        var mermaid = PolicyGraph.Mermaid(scenario);
+        Assert.Contains("state \"wait-list (gate 0)\" as x_wait_list\n", mermaid);
+        Assert.Contains("[*] --> x_wait_list\n", mermaid);
+        Assert.Contains("x_wait_list --> x_go : monthly 0.5\n", mermaid);
+        Assert.Contains("\"x_wait_list\" -> \"x_go\" [label=\"monthly 0.5\"];", PolicyGraph.Dot(scenario));
+    }
+
     [GraphvizFact]
     public void Dot_output_of_the_spec_example_is_a_graph_that_graphviz_parses() => AssertGraphvizRenders(PolicyGraph.Dot(TestScenarios.SpecExample()));
 

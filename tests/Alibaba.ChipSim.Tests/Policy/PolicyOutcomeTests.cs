@@ -19,8 +19,9 @@ public sealed class PolicyOutcomeTests
         var trace = new PolicyTrace(scenario);
         trace.Fast(1, 0);
         var outcome = trace.LastOutcome;
-        Assert.Equal([0, 0, 2, PolicyOutcome.Never], Enumerable.Range(0, 4).Select(s => outcome.FirstEntryMonth(0, s)));
-        Assert.Equal(0, outcome.FirstEntryMonth(1, 0));
+        // Only moves are entries: the initial states a and on were never entered; d is unreachable.
+        Assert.Equal([PolicyOutcome.Never, 0, 2, PolicyOutcome.Never], Enumerable.Range(0, 4).Select(s => outcome.FirstEntryMonth(0, s)));
+        Assert.Equal(PolicyOutcome.Never, outcome.FirstEntryMonth(1, 0));
         Assert.Equal([2, 0], outcome.FinalStates.ToArray());
         Assert.Equal([0.5, 0.5, 0.125, 0.125], outcome.Gates.ToArray());
         Assert.Equal(4, outcome.GateOpenMonths);
@@ -49,10 +50,8 @@ public sealed class PolicyOutcomeTests
                 for (var s = 0; s < path.Actors[a].States.Length; s++)
                 {
                     var first = PolicyOutcome.Never;
-                    if (path.State(a, 0) == s) first = 0;
-                    else
-                        for (var m = 0; m < path.Months && first == PolicyOutcome.Never; m++)
-                            if (path.State(a, m + 1) == s) first = m;
+                    for (var m = 0; m < path.Months && first == PolicyOutcome.Never; m++)
+                        if (path.State(a, m + 1) == s && path.State(a, m) != s) first = m;
                     Assert.Equal(first, outcome.FirstEntryMonth(a, s));
                 }
             }
@@ -77,6 +76,35 @@ public sealed class PolicyOutcomeTests
         var q = 0.4 / 0.42 * (1 - Math.Pow(0.58, 3));
         var se = Math.Sqrt(q * (1 - q) / n);
         Assert.InRange(hits / (double)n, q - 4 * se, q + 4 * se);
+    }
+
+    [Fact]
+    public void Outcomes_agree_with_the_engine_columns_trial_for_trial()
+    {
+        // The engine keeps its own bookkeeping in its inner loop; both must tell the same story.
+        var scenario = PolicyScenarios.ThreeActors();
+        const int n = 2_000;
+        var result = SimulationEngine.Run(scenario, new RunOptions { Trials = n, Seed = 31, Threads = 1 });
+        var trace = new PolicyTrace(scenario);
+        var gateOpen = result.Column(MetricNames.GateOpenMonths)!.Values;
+        for (var trial = 0; trial < n; trial++)
+        {
+            trace.Fast(31, trial);
+            var outcome = trace.LastOutcome;
+            Assert.Equal(outcome.GateOpenMonths, gateOpen[trial]);
+            for (var a = 0; a < scenario.Actors.Length; a++)
+            {
+                var actor = scenario.Actors[a];
+                var final = result.Categorical.Single(c => c.Name == MetricNames.ActorFinal(actor.Name));
+                Assert.Equal(actor.States[outcome.FinalStates[a]].Name, final.Categories[final.Codes[trial]]);
+                for (var s = 0; s < actor.States.Length; s++)
+                {
+                    if (result.Column(MetricNames.FirstEntryMonth(actor.Name, actor.States[s].Name)) is not { } column) continue;
+                    var expected = outcome.FirstEntryMonth(a, s) == PolicyOutcome.Never ? double.NaN : outcome.FirstEntryMonth(a, s);
+                    Assert.Equal(expected, column.Values[trial]);
+                }
+            }
+        }
     }
 
     [Fact]

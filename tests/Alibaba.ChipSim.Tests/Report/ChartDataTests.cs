@@ -58,19 +58,6 @@ public sealed class ChartDataTests
     }
 
     [Fact]
-    public void Mermaid_text_names_the_gates_hazards_and_scheduled_dates()
-    {
-        var beijing = TestScenarios.SpecExample().Actors[1];
-        var text = ActorGraphText.Mermaid(beijing);
-        Assert.StartsWith("stateDiagram-v2\n    [*] --> under_review\n", text);
-        Assert.Contains("    conditional : gate U(0.3, 0.7)\n", text);
-        Assert.Contains("    under_review --> conditional : 0.2/month when washington=licensed\n", text);
-        Assert.Contains("    discouraged --> conditional : at 2026-09\n", text);
-        Assert.EndsWith("    banned --> [*]\n", text);
-        Assert.Contains("\"discouraged\" -> \"conditional\" [label=\"at 2026-09\", style=dashed];", ActorGraphText.Dot(beijing));
-    }
-
-    [Fact]
     public void The_brief_quotes_the_deadline_probability_and_says_when_no_trial_buys()
     {
         // Two trials: one delivered by the deadline (cost > 0, roi 0.5), one never (nothing bought: roi missing).
@@ -87,5 +74,27 @@ public sealed class ChartDataTests
 
         var none = new SimulationResult(scenario, 1, 1, [new NumericColumn(MetricNames.Roi, [double.NaN])], [], [], []);
         Assert.Equal("No trial buys any H200, so the return is undefined throughout.", HeadlineFigures.Brief(none));
+    }
+
+    [Fact]
+    public void Headline_figures_agree_with_summary_json_for_every_metric_they_show()
+    {
+        // The report computes its own percentiles; they must be the statistics module's numbers (numpy linear),
+        // scaled to the report's units, so that the page and summary.json never disagree.
+        var result = SyntheticResults.Make("base", 3001, 7);
+        var summary = Alibaba.ChipSim.Statistics.SummaryBuilder.Build(result, maxThreads: 1);
+        var figures = HeadlineFigures.Of(result);
+        foreach (var display in HeadlineFigures.Distributions)
+        {
+            var figure = figures.Single(f => f.Label == display.Label);
+            var metric = summary.Metric(display.Metric)!;
+            Assert.Equal(metric.Count, figure.Count);
+            Assert.Equal(metric.Mean!.Value * display.Scale, figure.Mean, 1e-9 * Math.Max(1, Math.Abs(figure.Mean)));
+            Assert.Equal(metric.P5!.Value * display.Scale, figure.P5, 1e-9 * Math.Max(1, Math.Abs(figure.P5)));
+            Assert.Equal(metric.P50!.Value * display.Scale, figure.P50, 1e-9 * Math.Max(1, Math.Abs(figure.P50)));
+            Assert.Equal(metric.P95!.Value * display.Scale, figure.P95, 1e-9 * Math.Max(1, Math.Abs(figure.P95)));
+        }
+        var deadline = figures.Single(f => f.Label.StartsWith("First tranche shipped by the deadline", StringComparison.Ordinal));
+        Assert.Equal(summary.Metric(MetricNames.DeliveredByDeadline)!.Probability!.Value, deadline.Probability!.Value, 12);
     }
 }

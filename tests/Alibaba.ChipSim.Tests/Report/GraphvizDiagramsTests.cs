@@ -1,5 +1,6 @@
 using Alibaba.ChipSim.Cli.Reporting;
 using Alibaba.ChipSim.Output.Report;
+using Alibaba.ChipSim.Policy;
 using Alibaba.ChipSim.Tests.Support;
 
 namespace Alibaba.ChipSim.Tests.Report;
@@ -7,29 +8,24 @@ namespace Alibaba.ChipSim.Tests.Report;
 public sealed class GraphvizDiagramsTests
 {
     [Fact]
-    public void Without_graphviz_each_actor_is_embedded_as_mermaid_text_and_the_report_says_so()
+    public void Without_graphviz_the_diagram_is_the_policy_mermaid_text_and_the_report_says_so()
     {
-        var diagrams = GraphvizDiagrams.For(TestScenarios.SpecExample(), dot: null);
-        Assert.Equal(["washington", "beijing"], diagrams.Select(d => d.Actor));
-        Assert.All(diagrams, d =>
-        {
-            Assert.Equal(DiagramFormat.Text, d.Format);
-            Assert.StartsWith("stateDiagram-v2", d.Content);
-            Assert.Contains("not installed", d.Source);
-        });
+        var scenario = TestScenarios.SpecExample();
+        var diagram = Assert.Single(GraphvizDiagrams.For(scenario, dot: null));
+        Assert.Equal("washington, beijing", diagram.Actor);
+        Assert.Equal(DiagramFormat.Text, diagram.Format);
+        Assert.Equal(PolicyGraph.Mermaid(scenario), diagram.Content);
+        Assert.Contains("not installed", diagram.Source);
     }
 
     [GraphvizFact]
-    public void With_graphviz_each_actor_is_an_svg_naming_every_state()
+    public void With_graphviz_the_diagram_is_an_svg_naming_every_state_of_every_actor()
     {
-        var dot = GraphvizDiagrams.FindDot();
         var scenario = TestScenarios.SpecExample();
-        var diagrams = GraphvizDiagrams.For(scenario, dot);
-        for (var i = 0; i < scenario.Actors.Length; i++)
-        {
-            Assert.Equal(DiagramFormat.Svg, diagrams[i].Format);
-            Assert.Contains("<svg", diagrams[i].Content);
-            foreach (var state in scenario.Actors[i].States) Assert.Contains($">{state.Name}</text>", diagrams[i].Content);
-        }
+        var diagram = Assert.Single(GraphvizDiagrams.For(scenario, GraphvizDiagrams.FindDot()));
+        Assert.Equal(DiagramFormat.Svg, diagram.Format);
+        Assert.Contains("<svg", diagram.Content);
+        foreach (var actor in scenario.Actors)
+            foreach (var state in actor.States) Assert.Contains($">{state.Name}</text>", diagram.Content);
     }
 }

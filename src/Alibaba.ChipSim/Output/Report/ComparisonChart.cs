@@ -12,7 +12,11 @@ internal static class ComparisonChart
         for (var i = 0; i < runs.Count; i++)
         {
             var p = new Percentiles(runs[i].Values);
-            if (p.Count == 0) continue;
+            if (p.Count == 0)
+            {
+                plot.Legend.ManualItems.Add(new LegendItem { LabelText = runs[i].Name + ": no trial has a value" });
+                continue;
+            }
             var (xs, ys) = DistributionChart.Curve(p, range);
             var line = plot.Add.Scatter(xs, ys);
             line.ConnectStyle = ConnectStyle.StepHorizontal;

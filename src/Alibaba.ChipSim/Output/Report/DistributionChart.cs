@@ -41,7 +41,7 @@ internal static class DistributionChart
         }
         AddMarks(plot, display, p, top * 1.15);
         // Headroom for the percentile labels drawn along the top edge.
-        plot.Axes.SetLimits(range.Min, range.Max, 0, top * 1.15);
+        plot.Axes.SetLimits(range.Min, range.Max, 0, p.Count > 0 ? top * 1.15 : 100);
         if (p.Count > 0) ChartTheme.LegendBelow(plot);
         return ChartTheme.Render(plot, stem, title + " — histogram", Caption(p, values.Length, "histogram"));
     }
@@ -86,8 +86,12 @@ internal static class DistributionChart
     {
         if (p.Count == 0)
         {
-            var none = plot.Add.Annotation("No trial has a value for this metric");
-            none.LabelFontSize = 16;
+            var none = plot.Add.Annotation("No trial has a value for this metric", Alignment.MiddleCenter);
+            none.LabelFontSize = 18;
+            none.LabelBackgroundColor = Colors.White;
+            none.LabelBorderColor = ChartTheme.Ink;
+            none.LabelShadowColor = Colors.Transparent;
+            none.LabelFontColor = ChartTheme.Ink;
             return;
         }
         for (var k = 0; k < Marks.Length; k++)

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Globalization;
+using Alibaba.ChipSim.Cli.Reporting;
+using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Output.Report;
+
+namespace Alibaba.ChipSim.Cli.Commands;
+
+/// <summary><c>chipsim report [SCENARIO.yaml ...] --out DIR [--trials N] [--seed S] [--threads T] [--date D]</c>: the HTML report with charts.</summary>
+internal static class ReportCommand
+{
+    private static readonly string[] IsoFormats =
+        ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
+
+    public static Command Build()
+    {
+        var files = new Argument<string[]>("scenarios")
+        {
+            Description = "Scenario YAML files (none: the embedded base scenario). Several are compared on one page.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var output = new Option<string>("--out") { Description = "Folder for report.html and the charts (PNG and SVG).", Required = true };
+        var trials = new Option<long?>("--trials") { Description = "Trials per scenario (default: each scenario's simulation.trials)." };
+        var seed = new Option<ulong?>("--seed") { Description = "One seed for every scenario (default: each scenario's simulation.seed)." };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (0 = every core); never changes the results." };
+        var date = new Option<string?>("--date")
+        {
+            Description = "The date printed in the report, ISO 8601 (default: now, UTC); set it to make the report reproducible byte for byte.",
+        };
+        var command = new Command("report", "Run scenarios and write a self-contained HTML report with charts (PNG and SVG beside it).");
+        command.Arguments.Add(files);
+        foreach (var o in new Option[] { output, trials, seed, threads, date }) command.Options.Add(o);
+        command.SetAction(parse => Run(
+            new ReportSettings(parse.GetValue(files) ?? [], parse.GetValue(output)!, parse.GetValue(trials), parse.GetValue(seed),
+                parse.GetValue(threads), parse.GetValue(date)),
+            TimeProvider.System,
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static int Run(ReportSettings settings, TimeProvider clock, TextWriter output, TextWriter error)
+    {
+        if (settings.Trials is <= 0)
+        {
+            error.WriteLine($"report: --trials must be a positive whole number (got {settings.Trials})");
+            return ScenarioInput.InvalidInput;
+        }
+        if (settings.Threads < 0)
+        {
+            error.WriteLine($"report: --threads must be 0 (every core) or more (got {settings.Threads})");
+            return ScenarioInput.InvalidInput;
+        }
+        var generatedAt = clock.GetUtcNow();
+        if (settings.Date is { } text &&
+            !DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out generatedAt))
+        {
+            error.WriteLine($"report: --date '{text}' is not an ISO 8601 date, e.g. 2026-01-15 or 2026-01-15T09:30:00Z");
+            return ScenarioInput.InvalidInput;
+        }
+        var scenarios = ScenarioInput.LoadAll(settings.Files, error);
+        if (scenarios is null) return ScenarioInput.InvalidInput;
+
+        try
+        {
+            var dot = GraphvizDiagrams.FindDot();
+            var inputs = new List<ReportScenario>(scenarios.Count);
+            for (var i = 0; i < scenarios.Count; i++)
+            {
+                var scenario = scenarios[i];
+                var options = new RunOptions
+                {
+                    Trials = settings.Trials ?? scenario.Simulation.Trials,
+                    Seed = settings.Seed ?? scenario.Simulation.Seed,
+                    Threads = settings.Threads,
+                };
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"report: running {scenario.Name} ({options.Trials:#,0} trials, seed {options.Seed})"));
+                var result = SimulationEngine.Run(scenario, options);
+                var provenance = new ReportProvenance(scenario.Name, scenario.Description, scenario.Sha256, options.Seed,
+                    options.Trials, EngineInfo.Name, generatedAt)
+                {
+                    ScenarioFile = i < settings.Files.Count ? settings.Files[i] : null,
+                };
+                inputs.Add(new ReportScenario(result, provenance, GraphvizDiagrams.For(scenario, dot))
+                {
+                    Sensitivity = Statistics.Sensitivity.SensitivityBuilder.Build(result),
+                });
+            }
+            if (inputs.Select(s => s.Provenance.Seed).Distinct().Count() > 1)
+                error.WriteLine("report: warning: the scenarios have different seeds, so their differences include sampling noise; pass --seed to share draws");
+            var report = ReportBuilder.Build(inputs, generatedAt);
+            var written = ReportFiles.Write(report, settings.OutputDirectory);
+            output.WriteLine($"{written[0]} ({report.Charts.Length} charts, each also as PNG and SVG in {Path.GetDirectoryName(written[0])})");
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"report: cannot write {settings.OutputDirectory}: {e.Message}");
+            return 1;
+        }
+    }
+}
