@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return SchemaCommand.Build();
         yield return GraphCommand.Build();
         yield return ReportCommand.Build();
+        yield return SnapshotCommand.Build();
         yield return DiffCommand.Build();
         yield return BenchCommand.Build();
         yield return VersionCommand.Build();

@@ -10,5 +10,6 @@ public static class RunFileWriters
         new SummaryJsonWriter(),
         new TrialsCsvWriter(),
         new QuartersCsvWriter(),
+        new TrialsParquetWriter(),
     ];
 }

@@ -1,20 +1,27 @@
 using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Statistics;
 using Parquet;
 using Parquet.Schema;
 
 namespace Alibaba.ChipSim.Output;
 
 /// <summary>
-/// Writes <c>trials.parquet</c>: one row per trial, a <c>trial</c> index, then one typed column per per-trial
-/// metric (whole-number metrics as nullable INT64, the others as nullable DOUBLE, NaN written as null) and one
-/// string column per actor's final state. Readable by DuckDB, pandas/pyarrow and R arrow.
+/// Writes <c>trials.parquet</c>, the columns of <c>trials.csv</c> with their types: <c>trial</c> (0-based index),
+/// every per-trial metric (whole-number metrics as nullable INT64, the others as nullable DOUBLE, NaN written as
+/// null), every actor's final state as a string, then every per-quarter metric (<c>cloud_revenue_cny_bn_FY2027Q1</c>)
+/// as nullable DOUBLE. Snappy-compressed; readable by DuckDB, pandas/pyarrow and R arrow.
 /// </summary>
-public static class TrialsParquetWriter
+public sealed class TrialsParquetWriter : IRunFileWriter
 {
     /// <summary>Rows per row group: large enough for fast scans, small enough to bound the write buffers.</summary>
     public const int DefaultRowGroupSize = 1_000_000;
 
-    public const string FileName = "trials.parquet";
+    public string FileName => "trials.parquet";
+
+    public OutputFormats Format => OutputFormats.Parquet;
+
+    void IRunFileWriter.Write(Stream stream, SimulationResult result, RunSummary summary, CancellationToken cancellationToken) =>
+        WriteAsync(result, stream, DefaultRowGroupSize, cancellationToken).GetAwaiter().GetResult();
 
     /// <summary>Writes <paramref name="result"/> to <paramref name="path"/> atomically (a temp file in the same folder, then a move).</summary>
     public static void Write(SimulationResult result, string path, int rowGroupSize = DefaultRowGroupSize) =>
@@ -57,7 +64,16 @@ public static class TrialsParquetWriter
         for (var i = 0; i < categoricalFields.Length; i++)
             categoricalFields[i] = new DataField<string>(result.Categorical[i].Name, false);
 
-        var schema = new ParquetSchema([trialField, .. numericFields, .. categoricalFields]);
+        var quarterly = new List<double[]>();
+        var quarterFields = new List<DataField>();
+        foreach (var qc in result.Quarterly)
+            for (var q = 0; q < qc.Quarters.Length; q++)
+            {
+                quarterFields.Add(new DataField<double?>(SummaryBuilder.QuarterMetricName(qc.Metric, qc.Quarters[q])));
+                quarterly.Add(qc.Values[q]);
+            }
+
+        var schema = new ParquetSchema([trialField, .. numericFields, .. categoricalFields, .. quarterFields]);
         var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
         await using var writer = await ParquetWriter.CreateAsync(schema, output, options, append: false, cancellationToken)
             .ConfigureAwait(false);
@@ -83,6 +99,7 @@ public static class TrialsParquetWriter
 
             for (var i = 0; i < numericFields.Length; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var values = result.Numeric[i].Values;
                 if (result.Numeric[i].IsWholeNumber)
                 {
@@ -96,13 +113,7 @@ public static class TrialsParquetWriter
                 }
                 else
                 {
-                    for (var r = 0; r < count; r++)
-                    {
-                        var v = values[start + r];
-                        doubles[r] = double.IsNaN(v) ? null : v;
-                    }
-                    await group.WriteAsync<double>(numericFields[i], doubles.AsMemory(0, count), cancellationToken: cancellationToken)
-                        .ConfigureAwait(false);
+                    await WriteDoubles(group, numericFields[i], values, start, count, doubles, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -112,9 +123,22 @@ public static class TrialsParquetWriter
                 for (var r = 0; r < count; r++) strings[r] = column.Categories[column.Codes[start + r]];
                 await group.WriteAsync(categoricalFields[i], new ArraySegment<string>(strings, 0, count)).ConfigureAwait(false);
             }
+            for (var i = 0; i < quarterFields.Count; i++)
+                await WriteDoubles(group, quarterFields[i], quarterly[i], start, count, doubles, cancellationToken).ConfigureAwait(false);
             group.CompleteValidate();
             if (rows == 0) break;
         }
+    }
+
+    private static Task WriteDoubles(ParquetRowGroupWriter group, DataField field, double[] values, int start, int count,
+        double?[] buffer, CancellationToken cancellationToken)
+    {
+        for (var r = 0; r < count; r++)
+        {
+            var v = values[start + r];
+            buffer[r] = double.IsNaN(v) ? null : v;
+        }
+        return group.WriteAsync<double>(field, buffer.AsMemory(0, count), cancellationToken: cancellationToken);
     }
 
     private static int RowCount(SimulationResult result)
@@ -125,6 +149,9 @@ public static class TrialsParquetWriter
             if (c.Values.Length != rows) throw new ArgumentException($"Column {c.Name} has {c.Values.Length} values for {rows} trials.", nameof(result));
         foreach (var c in result.Categorical)
             if (c.Codes.Length != rows) throw new ArgumentException($"Column {c.Name} has {c.Codes.Length} codes for {rows} trials.", nameof(result));
+        foreach (var qc in result.Quarterly)
+            foreach (var v in qc.Values)
+                if (v.Length != rows) throw new ArgumentException($"Quarter column {qc.Metric} has {v.Length} values for {rows} trials.", nameof(result));
         return rows;
     }
 }

@@ -60,6 +60,19 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public void The_human_table_matches_its_snapshot()
+    {
+        using var dir = new TempFolder();
+        File.WriteAllText(dir.File("a.json"), Old.Replace("\"licensed\": 0.8, \"reinstated\": 0.2", "\"licensed\": 0.7, \"reinstated\": 0.3"));
+        File.WriteAllText(dir.File("b.json"), New);
+
+        var (exit, output, _) = Run(dir.File("a.json"), dir.File("b.json"));
+
+        Assert.Equal(3, exit);
+        Snapshooter.Xunit.Snapshot.Match(output.Replace(dir.Path + Path.DirectorySeparatorChar, "").Replace("\r\n", "\n"));
+    }
+
+    [Fact]
     public void Nothing_moved_exits_0_and_a_higher_threshold_can_absorb_a_move()
     {
         using var dir = new TempFolder();

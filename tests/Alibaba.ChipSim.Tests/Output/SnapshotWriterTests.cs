@@ -41,6 +41,19 @@ public sealed class SnapshotWriterTests
     }
 
     [Fact]
+    public void A_snapshot_is_the_same_under_a_culture_with_decimal_commas()
+    {
+        var invariant = SnapshotWriter.FromSummaryJson(Summary);
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+            Assert.Equal(invariant, SnapshotWriter.FromSummaryJson(Summary));
+        }
+        finally { System.Globalization.CultureInfo.CurrentCulture = saved; }
+    }
+
+    [Fact]
     public void A_snapshot_reads_back_as_the_summary_rounded()
     {
         var fromSummary = ComparableRunReader.Parse(Summary, "summary.json");

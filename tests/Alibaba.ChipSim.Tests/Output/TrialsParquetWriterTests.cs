@@ -11,7 +11,7 @@ public sealed class TrialsParquetWriterTests
 {
     /// <summary>
     /// Five trials: a whole-number column with a missing value, a binary column, a real-valued column with a
-    /// missing value and an actor's final state.
+    /// missing value, an actor's final state and one quarter's revenue.
     /// </summary>
     private static SimulationResult HandMade(int trials = 5)
     {
@@ -37,7 +37,7 @@ public sealed class TrialsParquetWriterTests
                 new NumericColumn(MetricNames.Roi, roi),
             ],
             [new CategoricalColumn("washington_final", ["rescinded", "licensed", "reinstated"], codes)],
-            ImmutableArray<QuarterColumns>.Empty,
+            [new QuarterColumns("cloud_revenue_cny_bn", ["FY2027Q1"], [chips.Select(c => c / 1e4 + 30).ToArray()])],
             ImmutableArray<StateOccupancy>.Empty);
     }
 
@@ -59,7 +59,7 @@ public sealed class TrialsParquetWriterTests
     }
 
     [Fact]
-    public void DuckDB_sees_a_trial_index_then_int64_for_whole_numbers_double_for_reals_and_varchar_for_states()
+    public void DuckDB_sees_the_csv_columns_with_int64_for_whole_numbers_double_for_reals_and_varchar_for_states()
     {
         using var dir = new TempFolder();
         var path = dir.File("trials.parquet");
@@ -69,7 +69,7 @@ public sealed class TrialsParquetWriterTests
             .Select(r => $"{r[0]} {r[1]}").ToArray();
         Assert.Equal(
             ["trial BIGINT", "delivered_by_deadline BIGINT", "months_to_first_delivery BIGINT", "chips_delivered BIGINT",
-             "roi DOUBLE", "washington_final VARCHAR"],
+             "roi DOUBLE", "washington_final VARCHAR", "cloud_revenue_cny_bn_FY2027Q1 DOUBLE"],
             columns);
     }
 
@@ -92,6 +92,7 @@ public sealed class TrialsParquetWriterTests
             Assert.Equal(1000L * t, row[3]);
             Assert.Equal(t % 3 == 2 ? null : 0.25 * t - 0.1, row[4]);
             Assert.Equal(new[] { "rescinded", "licensed", "reinstated" }[t % 3], row[5]);
+            Assert.Equal(1000.0 * t / 1e4 + 30, row[6]);
         }
     }
 
@@ -140,8 +141,11 @@ public sealed class TrialsParquetWriterTests
         var path = dir.File("trials.parquet");
         var good = HandMade(5);
         var bad = new SimulationResult(good.Scenario, good.Seed, 6, good.Numeric, good.Categorical, good.Quarterly, good.Occupancy);
+        var badQuarter = new SimulationResult(good.Scenario, good.Seed, 5, good.Numeric, good.Categorical,
+            [new QuarterColumns("cloud_revenue_cny_bn", ["FY2027Q1"], [new double[4]])], good.Occupancy);
 
         Assert.Throws<ArgumentException>(() => TrialsParquetWriter.Write(bad, path));
+        Assert.Throws<ArgumentException>(() => TrialsParquetWriter.Write(badQuarter, path));
         Assert.Empty(Directory.GetFiles(dir.Path));
     }
 }

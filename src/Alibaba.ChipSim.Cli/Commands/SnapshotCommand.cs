@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Globalization;
+using Alibaba.ChipSim.Output;
+using Alibaba.ChipSim.Scenarios;
+
+namespace Alibaba.ChipSim.Cli.Commands;
+
+/// <summary>
+/// <c>chipsim snapshot [SCENARIO...] [--check]</c>: writes (or checks) <c>SCENARIO.snapshot.json</c> beside each
+/// scenario, at the scenario's own seed and trial count; with no scenario, every <c>scenarios/*.yaml</c>.
+/// </summary>
+internal static class SnapshotCommand
+{
+    public const int Stale = 3;
+
+    public static Command Build()
+    {
+        var files = new Argument<string[]>("scenarios")
+        {
+            Description = "Scenario YAML files; all scenarios/*.yaml under the current folder when none is given.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var check = new Option<bool>("--check")
+        {
+            Description = "Recompute and compare with the committed snapshots; print a unified diff and exit 3 when any is stale.",
+        };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (0 = every core); never changes the numbers." };
+        var command = new Command("snapshot", "Write each scenario's snapshot (SCENARIO.snapshot.json) beside it, or check them with --check.")
+        {
+            files, check, threads,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(files) ?? [],
+            parse.GetValue(check),
+            parse.GetValue(threads),
+            Directory.GetCurrentDirectory(),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    /// <summary>Loads every scenario first (nothing is computed or written if one is invalid), then computes, then writes or checks.</summary>
+    public static int Run(IReadOnlyList<string> files, bool check, int threads, string workingDirectory, TextWriter output, TextWriter error)
+    {
+        if (threads < 0)
+        {
+            error.WriteLine("snapshot: --threads must be >= 0 (0 = every core)");
+            return ScenarioInput.InvalidInput;
+        }
+        var paths = files.Count > 0 ? files : ShippedScenarios(workingDirectory, error);
+        if (paths is null) return ScenarioInput.InvalidInput;
+
+        var scenarios = new List<(string Path, Scenario Scenario)>();
+        var failed = false;
+        foreach (var path in paths)
+        {
+            var result = ScenarioLoader.Load(Path.Combine(workingDirectory, path));
+            ScenarioInput.Print(result, error);
+            if (result.Scenario is { } s) scenarios.Add((path, s));
+            else failed = true;
+        }
+        if (failed) return ScenarioInput.InvalidInput;
+
+        var computed = new List<(string Snapshot, string Text)>();
+        foreach (var (path, scenario) in scenarios)
+        {
+            var trials = scenario.Simulation.Trials.ToString("N0", CultureInfo.InvariantCulture);
+            error.WriteLine($"snapshot: {path}: {trials} trials at seed {scenario.Simulation.Seed.ToString(CultureInfo.InvariantCulture)}");
+            computed.Add((SnapshotWriter.PathFor(path), ScenarioSnapshot.Compute(scenario, threads)));
+        }
+
+        if (!check)
+        {
+            foreach (var (snapshot, text) in computed)
+            {
+                var full = Path.Combine(workingDirectory, snapshot);
+                var unchanged = SnapshotStore.Check(full, text).UpToDate;
+                if (!unchanged) SnapshotStore.Write(full, text);
+                output.WriteLine((unchanged ? "unchanged " : "wrote ") + snapshot);
+            }
+            return 0;
+        }
+
+        var stale = 0;
+        foreach (var (snapshot, text) in computed)
+        {
+            var result = SnapshotStore.Check(Path.Combine(workingDirectory, snapshot), text);
+            if (result.UpToDate)
+            {
+                output.WriteLine("ok " + snapshot);
+                continue;
+            }
+            stale++;
+            output.WriteLine((result.Exists ? "stale " : "missing ") + snapshot);
+            output.Write(result.Diff.Replace(workingDirectory + Path.DirectorySeparatorChar, "", StringComparison.Ordinal));
+        }
+        if (stale == 0) return 0;
+        error.WriteLine($"snapshot --check: {stale} of {computed.Count} snapshots are stale; run `chipsim snapshot` and commit the result.");
+        return Stale;
+    }
+
+    /// <summary>Every <c>scenarios/*.yaml</c> (and <c>*.yml</c>) under the working folder, in name order, as relative paths.</summary>
+    private static List<string>? ShippedScenarios(string workingDirectory, TextWriter error)
+    {
+        var folder = Path.Combine(workingDirectory, "scenarios");
+        var found = Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.yaml").Concat(Directory.EnumerateFiles(folder, "*.yml"))
+                .Select(f => Path.Combine("scenarios", Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList()
+            : [];
+        if (found.Count > 0) return found;
+        error.WriteLine($"snapshot: no scenarios/*.yaml under {workingDirectory}; name the scenario files, or run from the repository root");
+        return null;
+    }
+}
