@@ -20,8 +20,7 @@ internal sealed class SimulationPlan
         Parameters = ParameterTable.For(scenario);
         if (options is not null)
         {
-            var design = SamplingDesign.Build(Parameters, scenario.Simulation.Sampling, CorrelationMatrix.From(scenario.Correlations),
-                options.Seed, options.FirstTrial, (int)options.Trials, options.SamplingBlockTrials);
+            var design = SamplingDesign.For(scenario, Parameters, options.Seed, options.FirstTrial, (int)options.Trials, options.SamplingBlockTrials);
             if (!design.IsPlain) Parameters = Parameters.WithDesign(design);
         }
         Policy = new CompiledPolicy(scenario, Parameters);

@@ -74,4 +74,25 @@ public sealed class SensitivityBuilderTests
         Assert.True(beijing.Spearman < -0.3, $"ρ = {beijing.Spearman}");
         Assert.DoesNotContain(report.Inputs, name => name == "economics.usd_cny"); // constants are not inputs
     }
+
+    [Fact]
+    public void Under_correlations_the_regenerated_inputs_carry_the_target_rank_correlation()
+    {
+        // With price and buyer share rank-correlated at −0.7, the regenerated inputs (the values the trials used,
+        // LHS or not, as the engine-equality test above shows) have ρ ≈ −0.7: SE ≈ (1 − 0.49)/√5000 ≈ 0.007, plus Iman–Conover's own small
+        // miss; 0.05 covers both.
+        var s = TestScenarios.SpecExample() with
+        {
+            Correlations = [new("economics.price_per_chip_usd", "shipments.buyer_share", -0.7, SourceLocation.None("<test>"))],
+        };
+        var result = SimulationEngine.Run(s, new RunOptions { Trials = 5000, Seed = 2, Threads = 2 });
+        var table = ParameterTable.For(s);
+        var design = Alibaba.ChipSim.Engine.Sampling.SamplingDesign.For(s, table, 2, 0, 5000);
+        var columns = Alibaba.ChipSim.Engine.Sampling.ParameterColumns.Regenerate(table, design, 2);
+        double[] Column(string path) => columns.Single(c => c.Parameter == table.IndexOf(path)).Values;
+        var rho = Ranks.Spearman(Column("economics.price_per_chip_usd"), Column("shipments.buyer_share"));
+        Assert.InRange(rho, -0.75, -0.65);
+        // The sensitivity of the run sees the same pair (its inputs are these columns).
+        Assert.Contains("shipments.buyer_share", SensitivityBuilder.Build(result).Inputs);
+    }
 }

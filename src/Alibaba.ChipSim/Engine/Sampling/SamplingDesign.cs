@@ -47,6 +47,10 @@ public sealed class SamplingDesign
     /// <summary>The designed uniforms of parameter <paramref name="parameter"/> (indexed as the table), or null when it draws plainly.</summary>
     internal double[]? Column(int parameter) => _columns[parameter];
 
+    /// <summary>The design of a run of <paramref name="scenario"/>: its <c>simulation.sampling</c> and <c>correlations</c>.</summary>
+    public static SamplingDesign For(Scenario scenario, ParameterTable table, ulong seed, long firstTrial, int trials, int blockTrials = 0) =>
+        Build(table, scenario.Simulation.Sampling, CorrelationMatrix.From(scenario.Correlations), seed, firstTrial, trials, blockTrials);
+
     /// <summary>
     /// Builds the design of trials [<paramref name="firstTrial"/>, +<paramref name="trials"/>). Latin hypercube
     /// strata and Iman–Conover work on blocks of <paramref name="blockTrials"/> trials (0 = the whole range)

@@ -34,8 +34,7 @@ public static class SensitivityBuilder
         ArgumentNullException.ThrowIfNull(result);
         var scenario = result.Scenario;
         var table = ParameterTable.For(scenario);
-        var design = SamplingDesign.Build(table, scenario.Simulation.Sampling, CorrelationMatrix.From(scenario.Correlations),
-            result.Seed, firstTrial, (int)result.Trials, blockTrials);
+        var design = SamplingDesign.For(scenario, table, result.Seed, firstTrial, (int)result.Trials, blockTrials);
         var inputs = new List<KeyValuePair<string, double[]>>();
         foreach (var (i, values) in ParameterColumns.Regenerate(table, design, result.Seed))
             inputs.Add(new(table.Parameters[i].Path, values));
