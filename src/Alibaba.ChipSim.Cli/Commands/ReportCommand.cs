@@ -83,7 +83,10 @@ internal static class ReportCommand
                 {
                     ScenarioFile = i < settings.Files.Count ? settings.Files[i] : null,
                 };
-                inputs.Add(new ReportScenario(result, provenance, GraphvizDiagrams.For(scenario, dot)));
+                inputs.Add(new ReportScenario(result, provenance, GraphvizDiagrams.For(scenario, dot))
+                {
+                    Sensitivity = Statistics.Sensitivity.SensitivityBuilder.Build(result),
+                });
             }
             if (inputs.Select(s => s.Provenance.Seed).Distinct().Count() > 1)
                 error.WriteLine("report: warning: the scenarios have different seeds, so their differences include sampling noise; pass --seed to share draws");

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using Alibaba.ChipSim.Cli.Running;
+using Alibaba.ChipSim.Statistics.Convergence;
 using Spectre.Console;
 
 namespace Alibaba.ChipSim.Cli.Commands;
@@ -36,16 +37,33 @@ internal static class RunCommand
         format.AcceptOnlyFromAmong("csv", "parquet", "json");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar and no messages: only the summary table and errors." };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON (summary.json) on stdout instead of the table." };
+        var sensitivity = new Option<bool>("--sensitivity") { Description = "Rank the uncertain inputs by their Spearman correlation with each headline output (table; 'sensitivity' in summary.json)." };
+        var untilSe = new Option<string?>("--until-se") { Description = "METRIC=VALUE: run batches until the standard error of the metric's mean is at most VALUE (replaces --trials)." };
+        var maxTrials = new Option<long>("--max-trials") { Description = "The most trials --until-se may run.", DefaultValueFactory = _ => ConvergentRuns.DefaultMaxTrials };
+        OptionChecks.Range(maxTrials, 1, Array.MaxLength);
+        var batchTrials = new Option<int>("--batch-trials") { Description = "Trials per batch of --until-se.", DefaultValueFactory = _ => ConvergentRuns.DefaultBatchTrials };
+        OptionChecks.Range(batchTrials, 1, Array.MaxLength);
+        untilSe.Validators.Add(r =>
+        {
+            foreach (var token in r.Tokens)
+                if (SeTarget.TryParse(token.Value, out var error) is null) r.AddError(error!);
+        });
 
         var command = new Command("run", "Simulate scenarios and print a summary table (or JSON); optionally write the output files.")
         {
-            scenarios, trials, seed, threads, outDir, format, quiet, json,
+            scenarios, trials, seed, threads, outDir, format, quiet, json, sensitivity, untilSe, maxTrials, batchTrials,
         };
         command.SetAction(parse =>
         {
             var formats = parse.GetValue(format) is { Length: > 0 } f ? f.Distinct().ToImmutableArray() : ["csv"];
             var settings = new RunSettings(parse.GetValue(trials), parse.GetValue(seed), parse.GetValue(threads),
-                parse.GetValue(outDir), formats, parse.GetValue(quiet), parse.GetValue(json));
+                parse.GetValue(outDir), formats, parse.GetValue(quiet), parse.GetValue(json))
+            {
+                Sensitivity = parse.GetValue(sensitivity),
+                MaxTrials = parse.GetValue(maxTrials),
+                BatchTrials = parse.GetValue(batchTrials),
+                UntilSe = parse.GetValue(untilSe) is { } text ? SeTarget.TryParse(text, out _) : null,
+            };
             // Redirected output has no window width; Spectre would assume 80 columns and wrap every label.
             if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 120;
             return Execute(parse.GetValue(scenarios) ?? [], settings, AnsiConsole.Console, Console.Out, Console.Error, Console.IsOutputRedirected);
@@ -68,6 +86,11 @@ internal static class RunCommand
             errors.WriteLine($"run: --format {string.Join(", ", unsupported)} is not available in this build; use csv or json");
             return ScenarioInput.InvalidInput;
         }
+        if (settings.UntilSe is not null && settings.Trials is not null)
+        {
+            errors.WriteLine("run: --until-se chooses the number of trials; leave out --trials (cap it with --max-trials)");
+            return ScenarioInput.InvalidInput;
+        }
         var scenarios = ScenarioInput.LoadAll(paths, errors);
         if (scenarios is null) return ScenarioInput.InvalidInput;
         var duplicate = scenarios.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
@@ -86,6 +109,14 @@ internal static class RunCommand
         Console.CancelKeyPress += onCancel;
         try
         {
+            if (settings.UntilSe is { } target)
+            {
+                var seed = settings.Seed ?? scenarios[0].Simulation.Seed;
+                var options = new Engine.RunOptions { Trials = 1, Seed = seed, Threads = settings.Threads, CancellationToken = cancel.Token };
+                var converged = ConvergentRuns.RunAll(scenarios, target, options, settings.BatchTrials, settings.MaxTrials, errors);
+                if (converged is not { } c) return ScenarioInput.InvalidInput;
+                return RunOutput.Finish(c.Results, settings, console, output, errors, cancel.Token, c.Traces);
+            }
             var results = ScenarioRunner.RunAll(scenarios, settings, console, settings.ShowProgress(outputRedirected), cancel.Token);
             return RunOutput.Finish(results, settings, console, output, errors, cancel.Token);
         }

@@ -2,6 +2,8 @@ using Alibaba.ChipSim.Cli.Rendering;
 using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Output;
 using Alibaba.ChipSim.Statistics;
+using Alibaba.ChipSim.Statistics.Convergence;
+using Alibaba.ChipSim.Statistics.Sensitivity;
 using Spectre.Console;
 
 namespace Alibaba.ChipSim.Cli.Running;
@@ -14,10 +16,17 @@ internal static class RunOutput
     /// <c>DIR/&lt;scenario name&gt;/</c>. Each folder is written all or nothing (see <see cref="RunOutputWriter"/>).
     /// </summary>
     public static int Finish(IReadOnlyList<SimulationResult> results, RunSettings settings, IAnsiConsole console,
-        TextWriter output, TextWriter errors, CancellationToken cancel)
+        TextWriter output, TextWriter errors, CancellationToken cancel, IReadOnlyList<ConvergenceTrace>? traces = null)
     {
         var threads = settings.Threads == 0 ? (int?)null : settings.Threads;
         var summaries = results.Select(r => SummaryBuilder.Build(r, threads)).ToList();
+        // Under --until-se the run was made in sampling blocks of the batch size; sensitivity regenerates the same draws.
+        var block = traces is null ? 0 : settings.BatchTrials;
+        for (var i = 0; i < summaries.Count; i++)
+        {
+            if (settings.Sensitivity) summaries[i] = summaries[i] with { Sensitivity = SensitivityBuilder.Build(results[i], 0, block) };
+            if (traces is not null) summaries[i] = summaries[i] with { Convergence = traces[i] };
+        }
 
         var wrote = new List<string>();
         if (settings.OutDir is { } dir)
@@ -47,6 +56,11 @@ internal static class RunOutput
         }
         var figures = summaries.Select((s, i) => HeadlineBuilder.From(s, results[i].Scenario.Shipments.Deadline.ToString())).ToList();
         console.Write(SummaryTable.Render(figures));
+        for (var i = 0; i < summaries.Count; i++)
+        {
+            if (summaries[i].Convergence is { } trace) console.Write(ConvergenceLine.Render(summaries[i].Scenario, trace));
+            if (summaries[i].Sensitivity is { } sensitivity) console.Write(SensitivityTable.Render(summaries[i].Scenario, sensitivity));
+        }
         if (!settings.Quiet)
             foreach (var line in wrote) console.WriteLine(line);
         return 0;

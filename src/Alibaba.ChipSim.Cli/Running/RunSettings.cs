@@ -14,4 +14,16 @@ internal sealed record RunSettings(
 {
     /// <summary>Whether to draw a progress bar: only on a terminal, and never with --quiet or --json.</summary>
     public bool ShowProgress(bool outputRedirected) => !outputRedirected && !Quiet && !Json;
+
+    /// <summary><c>--sensitivity</c>: rank correlations and variance shares of the headline outputs.</summary>
+    public bool Sensitivity { get; init; }
+
+    /// <summary><c>--until-se METRIC=VALUE</c>: run batches until the metric's standard error is at most the value.</summary>
+    public Statistics.Convergence.SeTarget? UntilSe { get; init; }
+
+    /// <summary><c>--max-trials</c>: the cap of <see cref="UntilSe"/>.</summary>
+    public long MaxTrials { get; init; } = ConvergentRuns.DefaultMaxTrials;
+
+    /// <summary><c>--batch-trials</c>: the batch size of <see cref="UntilSe"/> (also its sampling block).</summary>
+    public int BatchTrials { get; init; } = ConvergentRuns.DefaultBatchTrials;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Alibaba.ChipSim.Distributions;
+using Alibaba.ChipSim.Engine.Sampling;
 using Alibaba.ChipSim.Scenarios;
 
 namespace Alibaba.ChipSim.Engine;
@@ -31,6 +32,32 @@ public sealed class ParameterTable
         _randomDistributions = _random.Select(i => Distributions[i]).ToArray();
     }
 
+    private ParameterTable(ParameterTable table, SamplingDesign design)
+    {
+        _index = table._index;
+        Parameters = table.Parameters;
+        Distributions = table.Distributions;
+        Keys = table.Keys;
+        _constants = table._constants;
+        _random = table._random;
+        _randomKeys = table._randomKeys;
+        _randomDistributions = table._randomDistributions;
+        Design = design;
+    }
+
+    /// <summary>
+    /// The same parameters drawn through <paramref name="design"/> (Latin hypercube strata, Iman–Conover
+    /// correlations), for the trials the design covers.
+    /// </summary>
+    public ParameterTable WithDesign(SamplingDesign design)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        return new ParameterTable(this, design);
+    }
+
+    /// <summary>The sampling design the draws read, or null for plain Monte Carlo from each trial's streams.</summary>
+    public SamplingDesign? Design { get; }
+
     // Constants are evaluated once; only the others cost a stream and a quantile per trial.
     private readonly double[] _constants;
     private readonly int[] _random;
@@ -54,7 +81,8 @@ public sealed class ParameterTable
 
     /// <summary>
     /// Draws every parameter of one trial into <paramref name="values"/> (indexed as <see cref="Parameters"/>).
-    /// Plain Monte Carlo: parameter i takes the first uniform (counter 0) of the stream keyed by its path.
+    /// Plain Monte Carlo: parameter i takes the first uniform (counter 0) of the stream keyed by its path;
+    /// with a <see cref="Design"/>, the parameters it covers take their designed uniform for the trial.
     /// <paramref name="trial"/> is the trial's index in the run, for samplers that stratify across trials
     /// (Latin hypercube): every per-trial parameter is drawn here and nowhere else.
     /// </summary>
@@ -65,6 +93,13 @@ public sealed class ParameterTable
         var random = _random;
         var keys = _randomKeys;
         var distributions = _randomDistributions;
+        if (Design is { } design)
+        {
+            // Precomputed uniforms (read-only here): the same values on any thread.
+            for (var k = 0; k < random.Length; k++)
+                values[random[k]] = distributions[k].Sample(design.Uniform(random[k], trial, trialHash, keys[k]));
+            return;
+        }
         for (var k = 0; k < random.Length; k++)
             values[random[k]] = distributions[k].Sample(RandomStreams.Uniform(RandomStreams.StreamOf(trialHash, keys[k]), 0));
     }

@@ -17,6 +17,13 @@ public sealed record RunOptions
     /// </summary>
     public long FirstTrial { get; init; }
 
+    /// <summary>
+    /// Under Latin hypercube sampling or correlations, the size of the blocks of trials that are stratified
+    /// and correlated together, starting at multiples of it; 0 = the whole run is one block. With Latin
+    /// hypercube sampling, runs over [0, n) and [n, 2n) concatenate to a run over [0, 2n) when this is n.
+    /// </summary>
+    public int SamplingBlockTrials { get; init; }
+
     public CancellationToken CancellationToken { get; init; }
 
     /// <summary>Receives the number of trials finished so far (from worker threads, in no fixed order of calls).</summary>

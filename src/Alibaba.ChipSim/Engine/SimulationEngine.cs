@@ -24,7 +24,7 @@ public static class SimulationEngine
         if (options.FirstTrial < 0) throw new ArgumentOutOfRangeException(nameof(options), options.FirstTrial, "the first trial must be >= 0");
         if (options.Threads < 0) throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "threads must be >= 0 (0 = every core)");
 
-        var plan = new SimulationPlan(scenario);
+        var plan = new SimulationPlan(scenario, options);
         var rows = (int)options.Trials;
         var output = new OutcomeColumns(plan, rows);
         var occupancy = new long[plan.Months * plan.TotalStates];

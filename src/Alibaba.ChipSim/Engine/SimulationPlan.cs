@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Alibaba.ChipSim.Engine.Sampling;
 using Alibaba.ChipSim.Model;
 using Alibaba.ChipSim.Policy;
 using Alibaba.ChipSim.Scenarios;
@@ -12,10 +13,17 @@ namespace Alibaba.ChipSim.Engine;
 /// </summary>
 internal sealed class SimulationPlan
 {
-    public SimulationPlan(Scenario scenario)
+    /// <param name="options">When given, the sampling design of the run (Latin hypercube, correlations) is built for its trials.</param>
+    public SimulationPlan(Scenario scenario, RunOptions? options = null)
     {
         Scenario = scenario;
         Parameters = ParameterTable.For(scenario);
+        if (options is not null)
+        {
+            var design = SamplingDesign.Build(Parameters, scenario.Simulation.Sampling, CorrelationMatrix.From(scenario.Correlations),
+                options.Seed, options.FirstTrial, (int)options.Trials, options.SamplingBlockTrials);
+            if (!design.IsPlain) Parameters = Parameters.WithDesign(design);
+        }
         Policy = new CompiledPolicy(scenario, Parameters);
         Months = scenario.Calendar.Months;
         var start = scenario.Calendar.Start;

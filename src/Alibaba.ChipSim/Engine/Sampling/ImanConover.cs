@@ -54,7 +54,7 @@ internal static class ImanConover
         }
 
         var target = Matrix<double>.Build.Dense(k, k, (a, b) => PearsonOfNormalScores(spearman[a, b]));
-        var m = Factor(target) * e.Cholesky().Factor.Inverse(); // rows of T are (M s_row)
+        var m = Factor(target) * Decorrelation(e); // rows of T are (M s_row)
 
         var t = new double[n];
         var sorted = new double[n];
@@ -81,6 +81,19 @@ internal static class ImanConover
     /// so that the rank correlation reached is the one asked for, not the normal-score one.
     /// </summary>
     public static double PearsonOfNormalScores(double rho) => rho == 1 || rho == -1 ? rho : 2 * Math.Sin(Math.PI * rho / 6);
+
+    /// <summary>F⁻¹ for the Cholesky factor F of the scores' own correlation; the identity in the (measure-zero) case of singular scores.</summary>
+    private static Matrix<double> Decorrelation(Matrix<double> e)
+    {
+        try
+        {
+            return e.Cholesky().Factor.Inverse();
+        }
+        catch (ArgumentException)
+        {
+            return Matrix<double>.Build.DenseIdentity(e.RowCount);
+        }
+    }
 
     /// <summary>P with P Pᵀ = C: Cholesky when C is positive definite, else the symmetric square root with negative eigenvalues clipped to 0.</summary>
     private static Matrix<double> Factor(Matrix<double> c)

@@ -11,6 +11,9 @@ public static class ReportBuilder
     private static readonly MetricDisplay[] Compared =
         [MetricDisplay.IncrementalRevenue, MetricDisplay.Roi, MetricDisplay.ChipsDelivered];
 
+    /// <summary>The outputs that get a tornado chart when the scenario comes with its sensitivity.</summary>
+    private static readonly string[] Tornadoes = [Engine.MetricNames.IncrementalRevenueCnyBn, Engine.MetricNames.CloudRevenueCnyBn];
+
     public static ReportDocument Build(IReadOnlyList<ReportScenario> scenarios, DateTimeOffset generatedAt)
     {
         if (scenarios.Count == 0) throw new ArgumentException("A report needs at least one scenario.", nameof(scenarios));
@@ -69,6 +72,17 @@ public static class ReportBuilder
             foreach (var (histogram, cdf) in set.Outcomes) page.Pair(histogram, cdf);
             page.Heading(3, "Chips delivered and export fees");
             foreach (var chart in set.Volumes) page.Figure(chart);
+            if (s.Sensitivity is { } sensitivity)
+            {
+                page.Heading(3, "What moves the outcome: sensitivity");
+                foreach (var metric in Tornadoes)
+                {
+                    if (sensitivity.Output(metric) is not { } output) continue;
+                    var tornado = TornadoChart.Render($"{keys[i]}-tornado-{Slug.Of(metric)}", output);
+                    charts.Add(tornado);
+                    page.Figure(tornado);
+                }
+            }
             page.Heading(3, "State diagrams of the actors");
             foreach (var diagram in s.Diagrams) page.Diagram(diagram);
             page.Raw("</section>\n");

@@ -43,9 +43,15 @@ internal sealed class ScenarioChecks(DiagnosticBag diagnostics)
         var parameters = ScenarioBuilder.Parameters(root).ToDictionary(p => p.Path, p => p.Distribution, StringComparer.Ordinal);
         var uncertain = parameters.Where(p => !p.Value.IsConstant).Select(p => p.Key).ToList();
         var seen = new Dictionary<(string, string), CheckedNode>();
+        var pairs = new List<(CorrelationSpec, string)>();
+        var complete = true;
         foreach (var item in correlations.Items)
         {
-            if (item["between"] is not { } between || between.Items.Length != 2) continue;
+            if (item["between"] is not { } between || between.Items.Length != 2 || item["rho"]?.Value is not double rho)
+            {
+                complete = false;
+                continue;
+            }
             var ok = true;
             foreach (var end in between.Items)
             {
@@ -62,19 +68,33 @@ internal sealed class ScenarioChecks(DiagnosticBag diagnostics)
                     diagnostics.Error(end.Location, end.Path, $"'{path}' is a constant in this scenario; correlations apply to uncertain parameters ({uncertain.Count} here)");
                 }
             }
-            if (!ok) continue;
+            if (!ok)
+            {
+                complete = false;
+                continue;
+            }
             var a = (string)between.Items[0].Value!;
             var b = (string)between.Items[1].Value!;
             if (a == b)
             {
                 diagnostics.Error(between.Location, between.Path, $"correlates '{a}' with itself");
+                complete = false;
                 continue;
             }
             var key = string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a);
             if (seen.TryGetValue(key, out var first))
+            {
                 diagnostics.Error(between.Location, between.Path, $"'{a}' and '{b}' are already correlated at {first.Path} (line {first.Location.Line}); keep one");
+                complete = false;
+            }
             else
+            {
                 seen[key] = item;
+                pairs.Add((new CorrelationSpec(a, b, rho, item.Location), item.Path));
+            }
         }
+        // The matrix as a whole, once every pair is valid on its own (else its eigenvalues mean little).
+        if (complete)
+            foreach (var d in CorrelationMatrixCheck.CheckAt(pairs)) diagnostics.Add(d);
     }
 }

@@ -1,0 +1,34 @@
+using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Scenarios;
+
+namespace Alibaba.ChipSim.Statistics.Convergence;
+
+/// <summary>
+/// <c>run --until-se</c>: batches of <c>batchTrials</c> trials (indices continuing, sampling blocks of the batch
+/// size) until the metric's standard error meets the target or <c>maxTrials</c> is reached; then the whole run is
+/// made once more over the trials used, which gives exactly the union of the batches (blocks of the same size).
+/// </summary>
+public static class ConvergenceRunner
+{
+    /// <summary>The per-trial metrics a <c>--until-se</c> target may name (the numeric columns of a run of the scenario).</summary>
+    public static IReadOnlyList<string> MetricsOf(Scenario scenario, RunOptions options) =>
+        SimulationEngine.Run(scenario, options with { Trials = 1, FirstTrial = 0, Progress = null }).Numeric.Select(c => c.Name).ToList();
+
+    /// <param name="options">Seed, threads and cancellation; its trial count and first trial are ignored.</param>
+    /// <exception cref="ArgumentException">When the scenario has no numeric metric named by <paramref name="target"/>.</exception>
+    public static (SimulationResult Result, ConvergenceTrace Trace) Run(Scenario scenario, SeTarget target, RunOptions options,
+        int batchTrials, long maxTrials)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(options);
+        var trace = ConvergenceLoop.Run(target, batchTrials, maxTrials, (first, count) =>
+        {
+            var batch = SimulationEngine.Run(scenario, options with { Trials = count, FirstTrial = first, SamplingBlockTrials = batchTrials, Progress = null });
+            return batch.Column(target.Metric)?.Values
+                ?? throw new ArgumentException($"no per-trial metric '{target.Metric}' in this run", nameof(target));
+        }, options.CancellationToken);
+        var result = SimulationEngine.Run(scenario, options with { Trials = trace.Trials, FirstTrial = 0, SamplingBlockTrials = batchTrials });
+        return (result, trace);
+    }
+}

@@ -1,0 +1,20 @@
+using Alibaba.ChipSim.Cli.Rendering;
+using Alibaba.ChipSim.Statistics.Convergence;
+using Spectre.Console.Testing;
+
+namespace Alibaba.ChipSim.Tests.Cli;
+
+public sealed class ConvergenceLineTests
+{
+    [Theory]
+    [InlineData(true, "base: --until-se roi=0.01 met after 2,000 trials (2 batches of 1,000; mean 1.49, SE 0.0099)")]
+    [InlineData(false, "base: --until-se roi=0.01 not met within --max-trials 2,000 (2 batches of 1,000; mean 1.49, SE 0.0099)")]
+    public void The_line_says_whether_the_target_was_met_and_after_how_many_trials(bool converged, string expected)
+    {
+        var trace = new ConvergenceTrace(new SeTarget("roi", 0.01), 1000, 2000, converged,
+            [new ConvergencePoint(1000, 990, 1.5, 0.02), new ConvergencePoint(2000, 1985, 1.49, 0.0099)]);
+        var console = new TestConsole().Width(200);
+        console.Write(ConvergenceLine.Render("base", trace));
+        Assert.Equal(expected, console.Output.TrimEnd());
+    }
+}
