@@ -15,16 +15,8 @@ namespace Alibaba.ChipSim.Tests.Output;
 /// </summary>
 public sealed class ShippedScenarioSummaryTests
 {
-    public static TheoryData<string> ShippedScenarios()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(RepoRoot.Scenarios, "*.yaml").Order(StringComparer.Ordinal))
-            data.Add(Path.GetFileName(file));
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(ShippedScenarios))]
+    [MemberData(nameof(ShippedScenarios.Files), MemberType = typeof(ShippedScenarios))]
     public void Shipped_scenario_summary_at_20000_trials_matches_its_snapshot(string file)
     {
         var load = ScenarioLoader.Load(Path.Combine(RepoRoot.Scenarios, file));

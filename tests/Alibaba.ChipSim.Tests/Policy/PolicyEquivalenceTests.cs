@@ -17,16 +17,8 @@ public sealed class PolicyEquivalenceTests
     public void Fast_and_reference_paths_agree_trial_for_trial_on_three_actors_with_guards_and_schedules() =>
         AssertAgree(PolicyScenarios.ThreeActors(), seed: 7);
 
-    public static TheoryData<string> ShippedScenarios()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(RepoRoot.Scenarios, "*.yaml").Order(StringComparer.Ordinal))
-            data.Add(Path.GetFileName(file));
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(ShippedScenarios))]
+    [MemberData(nameof(ShippedScenarios.Files), MemberType = typeof(ShippedScenarios))]
     public void Fast_and_reference_paths_agree_trial_for_trial_on_every_shipped_scenario(string file)
     {
         var result = ScenarioLoader.Load(Path.Combine(RepoRoot.Scenarios, file));
@@ -39,7 +31,7 @@ public sealed class PolicyEquivalenceTests
     public void Every_scenario_file_of_the_repository_is_checked()
     {
         // Guards the theory above against an empty scenarios folder (a theory with no rows would not run at all).
-        Assert.Contains("base.yaml", ((IEnumerable<object[]>)ShippedScenarios()).Select(row => (string)row[0]));
+        Assert.Contains("base.yaml", ShippedScenarios.Names());
     }
 
     /// <summary>Runs both paths for <see cref="Trials"/> trials; returns how often each (actor, from, to) move was taken.</summary>

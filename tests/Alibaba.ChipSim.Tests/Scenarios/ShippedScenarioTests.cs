@@ -5,10 +5,9 @@ namespace Alibaba.ChipSim.Tests.Scenarios;
 /// <summary>The scenarios shipped in <c>scenarios/</c>: they load, match the schema, and the embedded base is the file.</summary>
 public sealed class ShippedScenarioTests
 {
-    private static List<string> Names() =>
-        [.. Directory.EnumerateFiles(RepoRoot.Scenarios, "*.yaml").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
+    private static List<string> Names() => ShippedScenarios.Names();
 
-    public static TheoryData<string> Files() => [.. Names()];
+    public static TheoryData<string> Files() => ShippedScenarios.Files();
 
     [Fact]
     public void There_are_shipped_scenarios_including_base() =>
