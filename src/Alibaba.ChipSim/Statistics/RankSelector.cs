@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Alibaba.ChipSim.Statistics;
 
@@ -146,6 +147,7 @@ internal static class RankSelector
     {
         public int Length => values.Length;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool TryGet(int index, out ulong key)
         {
             var v = values[index];
@@ -159,6 +161,7 @@ internal static class RankSelector
     {
         public int Length => length;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool TryGet(int index, out ulong key)
         {
             key = keys[start + index];
