@@ -83,7 +83,7 @@ internal static class ColumnStatistics
     }
 
     /// <summary>Writes the distinct ranks (ascending) that the <see cref="Levels"/> interpolate between into <paramref name="ranks"/>; returns how many.</summary>
-    private static int Ranks(int count, Span<int> ranks)
+    internal static int Ranks(int count, Span<int> ranks)
     {
         var distinct = 0;
         foreach (var q in Levels)
