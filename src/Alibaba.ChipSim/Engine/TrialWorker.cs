@@ -16,7 +16,6 @@ internal sealed class TrialWorker
     private readonly ulong _seed;
     private readonly double[] _values;
     private readonly ulong[] _streams;
-    private readonly double[] _uniforms;
     private byte[] _before, _after;
     private readonly double[] _arrivals;
     private readonly int[] _firstEntry;
@@ -25,6 +24,7 @@ internal sealed class TrialWorker
     private readonly double[][] _slots;
     private readonly int[] _quarterOfMonth;
     private readonly int[] _stateOffset;
+    private readonly CompiledActor[] _actors;
 
     public TrialWorker(SimulationPlan plan, OutcomeColumns output, ulong seed)
     {
@@ -34,7 +34,6 @@ internal sealed class TrialWorker
         _seed = seed;
         _values = new double[plan.Parameters.Count];
         _streams = new ulong[plan.ActorCount];
-        _uniforms = new double[plan.ActorCount];
         _before = new byte[plan.ActorCount];
         _after = new byte[plan.ActorCount];
         _arrivals = new double[plan.Months];
@@ -46,6 +45,8 @@ internal sealed class TrialWorker
         _qIncremental = new double[q];
         _quarterOfMonth = plan.Quarters.QuarterOfMonth;
         _stateOffset = plan.StateOffset;
+        _actors = new CompiledActor[plan.ActorCount];
+        for (var a = 0; a < _actors.Length; a++) _actors[a] = _policy.Actor(a);
         Occupancy = new long[plan.Months * plan.TotalStates];
         _slots = output.Slots;
         _block = new double[_slots.Length * Block];
@@ -124,9 +125,7 @@ internal sealed class TrialWorker
         var gate = policy.Gate(_before, v);
         for (var m = 0; m < months; m++)
         {
-            policy.MonthUniforms(_streams, m, _uniforms);
-            policy.Step(m, _before, _after, _uniforms, v);
-            (_before, _after) = (_after, _before);
+            Step(m, v);
             var now = _before;
             var prev = _after;
             var row0 = m * totalStates;
@@ -191,6 +190,25 @@ internal sealed class TrialWorker
 
         WriteRow(row, k, initialMonth, gateOpenMonths, modulesShipped, buyerChips, online * h200VsH20,
             cloud, cloudWithout, ai, incremental);
+    }
+
+    /// <summary>
+    /// Every actor's step of month <paramref name="m"/>, from <c>_before</c> into <c>_after</c>, then swaps them. An actor in
+    /// a final state stays without drawing its month's uniform: uniforms are counter-based, so skipping one changes no
+    /// other draw, and the step would return the state without reading it (as <see cref="CompiledPolicy.Step"/> does).
+    /// </summary>
+    private void Step(int m, double[] v)
+    {
+        var before = _before;
+        var after = _after;
+        var actors = _actors;
+        for (var a = 0; a < actors.Length; a++)
+        {
+            var actor = actors[a];
+            var s = before[a];
+            after[a] = actor.Final[s] ? s : (byte)actor.Step(m, before, RandomStreams.Uniform(_streams[a], m), v);
+        }
+        (_before, _after) = (after, before);
     }
 
     private void WriteRow(int row, int k, int initialMonth, int gateOpenMonths, double modulesShipped, double buyerChips,

@@ -10,37 +10,46 @@ namespace Alibaba.ChipSim.Statistics;
 /// </summary>
 internal static class ColumnStatistics
 {
-    private static readonly double[] Levels = [0.01, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.99];
+    internal static readonly double[] Levels = [0.01, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.99];
+
+    /// <summary>The indices of the 5th and 95th percentiles in <see cref="Levels"/>.</summary>
+    internal const int P5 = 1, P95 = 7;
+
+    /// <summary>Trials per block of plainly summed squared deviations (see <see cref="Tails.Measure"/>).</summary>
+    internal const int TailBlock = 1024;
 
     /// <summary>Whole-number columns whose max − min is at most this are counted rather than selected.</summary>
     internal const int CountingRange = 1 << 16;
 
     public static MetricSummary Summarize(string name, double[] values, bool isBinary = false, bool isWholeNumber = false)
     {
-        var count = 0;
-        var sum = new NeumaierSum();
-        var min = double.PositiveInfinity;
-        var max = double.NegativeInfinity;
-        foreach (var v in values)
-        {
-            if (double.IsNaN(v)) continue;
-            count++;
-            sum.Add(v);
-            if (v < min) min = v;
-            if (v > max) max = v;
-        }
+        var (count, min, max) = ColumnRange.Of(values);
         if (count == 0) return MetricSummary.Empty(name);
 
         var minKey = SortableKey.Of(min);
         var maxKey = SortableKey.Of(max);
-        var mean = sum.Value / count;
         Span<double> quantiles = stackalloc double[Levels.Length];
+        Span<int> ranks = stackalloc int[2 * Levels.Length];
+        ranks = ranks[..Ranks(count, ranks)];
         var counted = (isWholeNumber || isBinary) && count > RankSelector.SortBelow && max - min < CountingRange;
-        if (!counted || !Histogram.TrySummarize(values, count, min, (int)(max - min) + 1, mean, Levels, quantiles, out var tails))
+        double total;
+        Tails tails;
+        if (!counted && count > RankSelector.SortBelow && minKey != maxKey)
         {
-            SelectQuantiles(values, count, minKey, maxKey, quantiles);
-            tails = Tails.Measure(values, mean, quantiles[1], quantiles[7]);
+            // The common case, two passes: see FusedSelection.
+            if (!FusedSelection.TrySelect(values, count, minKey, maxKey, ranks, quantiles, out total, out tails))
+                tails = Tails.Measure(values, total / count, quantiles[P5], quantiles[P95]);
         }
+        else
+        {
+            total = Sum(values);
+            if (!counted || !Histogram.TrySummarize(values, count, min, (int)(max - min) + 1, total / count, Levels, quantiles, out tails))
+            {
+                SelectQuantiles(values, count, minKey, maxKey, ranks, quantiles);
+                tails = Tails.Measure(values, total / count, quantiles[P5], quantiles[P95]);
+            }
+        }
+        var mean = total / count;
 
         double? sd = null, se = null;
         if (count > 1)
@@ -53,7 +62,7 @@ internal static class ColumnStatistics
         if (isBinary)
         {
             probability = mean;
-            ci95 = ProportionInterval.Wilson((long)Math.Round(sum.Value), count);
+            ci95 = ProportionInterval.Wilson((long)Math.Round(total), count);
         }
         return new MetricSummary(
             name, count, mean, sd, se, SortableKey.ToDouble(minKey), SortableKey.ToDouble(maxKey),
@@ -62,9 +71,20 @@ internal static class ColumnStatistics
             Probability: probability, Ci95: ci95);
     }
 
-    private static void SelectQuantiles(double[] values, int count, ulong minKey, ulong maxKey, Span<double> quantiles)
+    /// <summary>The compensated sum of the defined values, in trial order.</summary>
+    private static double Sum(double[] values)
     {
-        Span<int> ranks = stackalloc int[2 * Levels.Length];
+        var sum = new NeumaierSum();
+        foreach (var v in values)
+        {
+            if (!double.IsNaN(v)) sum.Add(v);
+        }
+        return sum.Value;
+    }
+
+    /// <summary>Writes the distinct ranks (ascending) that the <see cref="Levels"/> interpolate between into <paramref name="ranks"/>; returns how many.</summary>
+    internal static int Ranks(int count, Span<int> ranks)
+    {
         var distinct = 0;
         foreach (var q in Levels)
         {
@@ -72,9 +92,19 @@ internal static class ColumnStatistics
             if (distinct == 0 || ranks[distinct - 1] != lower) ranks[distinct++] = (int)lower;
             if (ranks[distinct - 1] != upper) ranks[distinct++] = (int)upper;
         }
-        ranks = ranks[..distinct];
-        Span<ulong> keys = stackalloc ulong[distinct];
+        return distinct;
+    }
+
+    private static void SelectQuantiles(double[] values, int count, ulong minKey, ulong maxKey, ReadOnlySpan<int> ranks, Span<double> quantiles)
+    {
+        Span<ulong> keys = stackalloc ulong[ranks.Length];
         RankSelector.Select(values, count, minKey, maxKey, ranks, keys);
+        Interpolate(count, ranks, keys, quantiles);
+    }
+
+    /// <summary>The quantiles at <see cref="Levels"/> from the keys at <paramref name="ranks"/>.</summary>
+    internal static void Interpolate(int count, ReadOnlySpan<int> ranks, ReadOnlySpan<ulong> keys, Span<double> quantiles)
+    {
         for (var i = 0; i < Levels.Length; i++)
         {
             var (lower, upper, weight) = NumpyQuantile.Position(count, Levels[i]);
@@ -85,9 +115,9 @@ internal static class ColumnStatistics
     }
 
     /// <summary>Second-pass quantities: squared deviations from the mean and the means of both tails.</summary>
-    private readonly record struct Tails(double SquaredDeviations, double LowerTailMean, double UpperTailMean)
+    internal readonly record struct Tails(double SquaredDeviations, double LowerTailMean, double UpperTailMean)
     {
-        private const int Block = 1024;
+        private const int Block = TailBlock;
 
         public static Tails Measure(double[] values, double mean, double p5, double p95)
         {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Alibaba.ChipSim.Statistics;
 
@@ -24,6 +25,14 @@ internal static class RankSelector
     /// </summary>
     public static void Select(double[] values, int defined, ulong minKey, ulong maxKey, ReadOnlySpan<int> ranks, Span<ulong> keysAtRanks) =>
         Select(new DoubleSource(values), defined, minKey, maxKey, ranks, keysAtRanks);
+
+    /// <summary>The keys at <paramref name="ranks"/> among <paramref name="length"/> keys of <paramref name="buffer"/> from <paramref name="start"/> (a gathered bucket).</summary>
+    internal static void SelectInBuffer(ulong[] buffer, int start, int length, ReadOnlySpan<int> ranks, Span<ulong> keysAtRanks)
+    {
+        var segment = new KeySource(buffer, start, length);
+        var (min, max) = segment.MinMax();
+        Select(segment, length, min, max, ranks, keysAtRanks);
+    }
 
     private static void Select<TSource>(TSource source, int count, ulong minKey, ulong maxKey, ReadOnlySpan<int> ranks, Span<ulong> result)
         where TSource : struct, IKeySource
@@ -146,6 +155,7 @@ internal static class RankSelector
     {
         public int Length => values.Length;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool TryGet(int index, out ulong key)
         {
             var v = values[index];
@@ -159,6 +169,7 @@ internal static class RankSelector
     {
         public int Length => length;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool TryGet(int index, out ulong key)
         {
             key = keys[start + index];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Alibaba.ChipSim.Statistics;
 
 /// <summary>
@@ -8,6 +10,7 @@ internal static class SortableKey
 {
     private const ulong SignBit = 0x8000_0000_0000_0000UL;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Of(double value)
     {
         var bits = BitConverter.DoubleToUInt64Bits(value);
@@ -15,6 +18,7 @@ internal static class SortableKey
         return (bits & SignBit) != 0 ? ~bits : bits | SignBit;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double ToDouble(ulong key) =>
         BitConverter.UInt64BitsToDouble((key & SignBit) != 0 ? key & ~SignBit : ~key);
 }

@@ -1,0 +1,170 @@
+using System.Buffers;
+using System.Numerics;
+
+namespace Alibaba.ChipSim.Statistics;
+
+/// <summary>
+/// The selection path of <see cref="ColumnStatistics"/> in two passes over the column instead of four, with the same
+/// numbers bit for bit. Pass one adds the values up (compensated, in trial order) while it histograms the first
+/// 16-bit digit of their <see cref="SortableKey"/>s, as <see cref="RankSelector"/>'s first level would; pass two, with
+/// the mean now known, sums the squared deviations (the blocks of <c>Tails.Measure</c>) while it gathers the buckets
+/// holding a wanted rank and copies, in trial order, every value that can be in either 5% tail (the buckets up to the
+/// 5th percentile's, from the 95th's). The tail means are then taken over those copies, in the same order and with the
+/// same test (v ≤ p5, v ≥ p95) as over the whole column.
+/// </summary>
+internal static class FusedSelection
+{
+    private const int DigitBits = 16;
+    private const int Buckets = 1 << DigitBits;
+    private const ulong DigitMask = Buckets - 1;
+    private const int Block = ColumnStatistics.TailBlock;
+
+    /// <summary>
+    /// Fills <paramref name="quantiles"/> (at <see cref="ColumnStatistics.Levels"/>), the compensated <paramref name="sum"/> and
+    /// the <paramref name="tails"/>. Requires more than <see cref="RankSelector.SortBelow"/> defined values, <paramref name="minKey"/> ≠
+    /// <paramref name="maxKey"/> and <paramref name="ranks"/> (ascending, distinct) holding every rank the levels interpolate between.
+    /// Returns false with valid quantiles and sum but no tails only if p5 or p95 fell outside its two order statistics,
+    /// which rounding cannot do; the caller then measures the tails over the whole column.
+    /// </summary>
+    public static bool TrySelect(
+        double[] values, int count, ulong minKey, ulong maxKey, ReadOnlySpan<int> ranks, Span<double> quantiles, out double sum,
+        out ColumnStatistics.Tails tails)
+    {
+        var lowerTailRank = (int)NumpyQuantile.Position(count, ColumnStatistics.Levels[ColumnStatistics.P5]).Upper;
+        var upperTailRank = (int)NumpyQuantile.Position(count, ColumnStatistics.Levels[ColumnStatistics.P95]).Lower;
+        Span<ulong> keysAtRanks = stackalloc ulong[ranks.Length];
+        var shift = Math.Max(0, 64 - BitOperations.LeadingZeroCount(minKey ^ maxKey) - DigitBits);
+        Span<int> rankBucket = stackalloc int[ranks.Length];
+        Span<int> localRank = stackalloc int[ranks.Length];
+        Span<int> segmentBucket = stackalloc int[ranks.Length];
+        Span<int> segmentStart = stackalloc int[ranks.Length];
+        Span<int> segmentLength = stackalloc int[ranks.Length];
+        var segments = 0;
+        var gathered = 0;
+        var table = ArrayPool<int>.Shared.Rent(Buckets);
+        ulong[]? buffer = null;
+        double[]? lowerValues = null, upperValues = null;
+        try
+        {
+            var counts = table.AsSpan(0, Buckets);
+            counts.Clear();
+            var total = new NeumaierSum();
+            foreach (var v in values)
+            {
+                if (double.IsNaN(v)) continue;
+                total.Add(v);
+                counts[(int)((SortableKey.Of(v) >> shift) & DigitMask)]++;
+            }
+            sum = total.Value;
+            var mean = sum / count;
+
+            var below = 0;
+            var bucket = 0;
+            int lowerBucket = -1, upperBucket = -1, lowerSize = 0, upperSize = 0;
+            for (var r = 0; r < ranks.Length; r++)
+            {
+                while (below + counts[bucket] <= ranks[r]) below += counts[bucket++];
+                rankBucket[r] = bucket;
+                localRank[r] = ranks[r] - below;
+                if (ranks[r] == lowerTailRank)
+                {
+                    lowerBucket = bucket;
+                    lowerSize = below + counts[bucket];
+                }
+                if (ranks[r] == upperTailRank)
+                {
+                    upperBucket = bucket;
+                    upperSize = count - below;
+                }
+                if (segments == 0 || segmentBucket[segments - 1] != bucket)
+                {
+                    segmentBucket[segments] = bucket;
+                    segmentStart[segments] = gathered;
+                    segmentLength[segments] = counts[bucket];
+                    gathered += counts[bucket];
+                    segments++;
+                }
+            }
+
+            // The table now maps each wanted bucket to its next write position, every other bucket to −1.
+            counts.Fill(-1);
+            for (var s = 0; s < segments; s++) counts[segmentBucket[s]] = segmentStart[s];
+            buffer = ArrayPool<ulong>.Shared.Rent(gathered);
+            lowerValues = ArrayPool<double>.Shared.Rent(lowerSize);
+            upperValues = ArrayPool<double>.Shared.Rent(upperSize);
+            var squares = new NeumaierSum();
+            var deviations = new NeumaierSum();
+            int lowerCopied = 0, upperCopied = 0;
+            for (var start = 0; start < values.Length; start += Block)
+            {
+                var block = values.AsSpan(start, Math.Min(Block, values.Length - start));
+                double blockSquares = 0, blockDeviations = 0;
+                foreach (var v in block)
+                {
+                    if (double.IsNaN(v)) continue;
+                    var d = v - mean;
+                    blockSquares += d * d;
+                    blockDeviations += d;
+                    var key = SortableKey.Of(v);
+                    var digit = (int)((key >> shift) & DigitMask);
+                    if (digit <= lowerBucket) lowerValues[lowerCopied++] = v;
+                    if (digit >= upperBucket) upperValues[upperCopied++] = v;
+                    var at = counts[digit];
+                    if (at < 0) continue;
+                    buffer[at] = key;
+                    counts[digit] = at + 1;
+                }
+                squares.Add(blockSquares);
+                deviations.Add(blockDeviations);
+            }
+
+            var first = 0;
+            for (var s = 0; s < segments; s++)
+            {
+                var last = first;
+                while (last < ranks.Length && rankBucket[last] == segmentBucket[s]) last++;
+                RankSelector.SelectInBuffer(buffer, segmentStart[s], segmentLength[s], localRank[first..last], keysAtRanks[first..last]);
+                first = last;
+            }
+
+            ColumnStatistics.Interpolate(count, ranks, keysAtRanks, quantiles);
+            var p5 = quantiles[ColumnStatistics.P5];
+            var p95 = quantiles[ColumnStatistics.P95];
+            // Every value left out of a tail copy lies beyond that order statistic, hence fails the tail's test.
+            if (p5 > SortableKey.ToDouble(keysAtRanks[ranks.IndexOf(lowerTailRank)]) || p95 < SortableKey.ToDouble(keysAtRanks[ranks.IndexOf(upperTailRank)]))
+            {
+                tails = default;
+                return false;
+            }
+            var lower = new NeumaierSum();
+            var upper = new NeumaierSum();
+            long lowerCount = 0, upperCount = 0;
+            foreach (var v in lowerValues.AsSpan(0, lowerCopied))
+            {
+                if (v <= p5)
+                {
+                    lower.Add(v);
+                    lowerCount++;
+                }
+            }
+            foreach (var v in upperValues.AsSpan(0, upperCopied))
+            {
+                if (v >= p95)
+                {
+                    upper.Add(v);
+                    upperCount++;
+                }
+            }
+            var drift = deviations.Value;
+            tails = new ColumnStatistics.Tails(Math.Max(0, squares.Value - drift * drift / count), lower.Value / lowerCount, upper.Value / upperCount);
+            return true;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(table);
+            if (buffer is not null) ArrayPool<ulong>.Shared.Return(buffer);
+            if (lowerValues is not null) ArrayPool<double>.Shared.Return(lowerValues);
+            if (upperValues is not null) ArrayPool<double>.Shared.Return(upperValues);
+        }
+    }
+}
