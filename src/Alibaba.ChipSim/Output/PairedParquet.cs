@@ -73,7 +73,7 @@ internal static class PairedParquet
     {
         var values = new object?[rows];
         var type = field.ClrType;
-        if (type == typeof(string))
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
             var buffer = new string?[rows];
             await group.ReadAsync(field, buffer.AsMemory(), null, cancellationToken).ConfigureAwait(false);
