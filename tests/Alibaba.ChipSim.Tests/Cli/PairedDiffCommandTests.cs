@@ -93,4 +93,21 @@ public sealed class PairedDiffCommandTests
         Assert.Equal("", output);
         Assert.Contains($"{Path.Combine(runs.B, "trials.csv")}:2: 3 fields, but the header has 6", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_per_trial_parquet_file_that_is_not_parquet_exits_2_naming_the_file()
+    {
+        using var runs = new PairedRunFolders();
+        foreach (var side in new[] { runs.A, runs.B })
+        {
+            File.Delete(Path.Combine(side, "trials.csv"));
+            File.WriteAllText(Path.Combine(side, "trials.parquet"), "trial,x\n0,1\n");
+        }
+
+        var (exit, output, error) = Run(runs.A, runs.B);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.StartsWith($"error: {Path.Combine(runs.A, "trials.parquet")}: not a readable Parquet file", error, StringComparison.Ordinal);
+    }
 }
