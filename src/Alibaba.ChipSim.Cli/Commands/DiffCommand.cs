@@ -25,7 +25,7 @@ internal static class DiffCommand
         {
             Description = "Use the two-sample test from the summaries even when both sides are run folders with per-trial files from the same seed and trial count (then the paired test is the default).",
         };
-        var command = new Command("diff", "Compare two summaries or snapshots; exit 3 when any metric moved beyond Monte Carlo error.")
+        var command = new Command("diff", "Compare two summaries, snapshots or run folders (trial by trial when both are run folders from one seed and trial count); exit 3 when any metric moved beyond Monte Carlo error.")
         {
             a, b, threshold, json, unpaired,
         };
