@@ -42,15 +42,14 @@ internal static class PairedParquet
                 if (fieldA.Name == "trial")
                 {
                     for (var i = 0; i < rows; i++)
-                        if (!Equals(x[i], y[i]))
-                            throw new InvalidDataException($"{fileB}: row {i} of row group {g} is trial {y[i]}, but {fileA} has trial {x[i]} there");
+                        if (x.Numbers?[i] is not { } t || y.Numbers?[i] is not { } u || t != u)
+                            throw new InvalidDataException($"{fileB}: row {i} of row group {g}: its trial differs from {fileA}'s (were both written by `chipsim run --out`?)");
                     continue;
                 }
-                for (var i = 0; i < rows; i++)
-                {
-                    if (column.Numeric && x[i] is double p && y[i] is double q) column.Add(p, q);
-                    else column.AddText(Text(x[i]), Text(y[i]));
-                }
+                if (column.Numeric && x.Numbers is { } p && y.Numbers is { } q)
+                    for (var i = 0; i < rows; i++) column.Add(p[i], q[i]);
+                else
+                    for (var i = 0; i < rows; i++) column.AddText(x.Text(i), y.Text(i));
             }
         }
         return pairs.Where(p => p.A.Name != "trial").Select(p => p.Column).ToList();
@@ -68,26 +67,32 @@ internal static class PairedParquet
         }
     }
 
-    /// <summary>One column of one row group: numbers as doubles (null = NaN), anything else as text.</summary>
-    private static async Task<object?[]> Values(ParquetRowGroupReader group, DataField field, int rows, string file, CancellationToken cancellationToken)
+    /// <summary>One column of one row group: numbers (null = NaN) or text, never both.</summary>
+    private readonly record struct ColumnValues(double[]? Numbers, string?[]? Texts)
     {
-        var values = new object?[rows];
+        public string Text(int i) => Texts is { } t ? t[i] ?? ""
+            : double.IsNaN(Numbers![i]) ? "" : Numbers[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<ColumnValues> Values(ParquetRowGroupReader group, DataField field, int rows, string file, CancellationToken cancellationToken)
+    {
         var type = field.ClrType;
         if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
-            var buffer = new string?[rows];
-            await group.ReadAsync(field, buffer.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < rows; i++) values[i] = buffer[i];
+            var texts = new string?[rows];
+            await group.ReadAsync(field, texts.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            return new ColumnValues(null, texts);
         }
-        else if (type == typeof(long)) await Numbers<long>(group, field, values, v => v, cancellationToken).ConfigureAwait(false);
-        else if (type == typeof(int)) await Numbers<int>(group, field, values, v => v, cancellationToken).ConfigureAwait(false);
-        else if (type == typeof(double)) await Numbers<double>(group, field, values, v => v, cancellationToken).ConfigureAwait(false);
-        else if (type == typeof(float)) await Numbers<float>(group, field, values, v => v, cancellationToken).ConfigureAwait(false);
+        var numbers = new double[rows];
+        if (type == typeof(long)) await Numbers<long>(group, field, numbers, v => v, cancellationToken).ConfigureAwait(false);
+        else if (type == typeof(int)) await Numbers<int>(group, field, numbers, v => v, cancellationToken).ConfigureAwait(false);
+        else if (type == typeof(double)) await Numbers<double>(group, field, numbers, v => v, cancellationToken).ConfigureAwait(false);
+        else if (type == typeof(float)) await Numbers<float>(group, field, numbers, v => v, cancellationToken).ConfigureAwait(false);
         else throw new InvalidDataException($"{file}: column {field.Name} has type {type.Name}, which chipsim does not write");
-        return values;
+        return new ColumnValues(numbers, null);
     }
 
-    private static async Task Numbers<T>(ParquetRowGroupReader group, DataField field, object?[] values, Func<T, double> toDouble,
+    private static async Task Numbers<T>(ParquetRowGroupReader group, DataField field, double[] values, Func<T, double> toDouble,
         CancellationToken cancellationToken) where T : struct
     {
         if (field.IsNullable)
@@ -103,11 +108,4 @@ internal static class PairedParquet
             for (var i = 0; i < values.Length; i++) values[i] = toDouble(buffer[i]);
         }
     }
-
-    private static string Text(object? value) => value switch
-    {
-        null => "",
-        double d => double.IsNaN(d) ? "" : d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
 }
