@@ -5,7 +5,10 @@ using Spectre.Console;
 
 namespace Alibaba.ChipSim.Cli.Commands;
 
-/// <summary><c>chipsim diff A B</c>: which metrics moved beyond Monte Carlo error between two summaries, snapshots or run folders.</summary>
+/// <summary>
+/// <c>chipsim diff A B</c>: which metrics moved beyond Monte Carlo error between two summaries, snapshots or run folders;
+/// the paired test over the per-trial files when both are run folders from the same seed and trial count.
+/// </summary>
 internal static class DiffCommand
 {
     public static Command Build(IAnsiConsole? console = null, TextWriter? error = null)
@@ -18,9 +21,13 @@ internal static class DiffCommand
             DefaultValueFactory = _ => RunComparer.DefaultZThreshold,
         };
         var json = new Option<bool>("--json") { Description = "Print the comparison as JSON instead of a table." };
-        var command = new Command("diff", "Compare two summaries or snapshots; exit 3 when any metric moved beyond Monte Carlo error.")
+        var unpaired = new Option<bool>("--unpaired")
         {
-            a, b, threshold, json,
+            Description = "Use the two-sample test from the summaries even when both sides are run folders with per-trial files from the same seed and trial count (then the paired test is the default).",
+        };
+        var command = new Command("diff", "Compare two summaries, snapshots or run folders (trial by trial when both are run folders from one seed and trial count); exit 3 when any metric moved beyond Monte Carlo error.")
+        {
+            a, b, threshold, json, unpaired,
         };
         command.SetAction(parse =>
         {
@@ -35,7 +42,7 @@ internal static class DiffCommand
             RunComparison comparison;
             try
             {
-                comparison = RunComparer.Compare(ComparableRunReader.Read(parse.GetValue(a)!), ComparableRunReader.Read(parse.GetValue(b)!), z);
+                comparison = PairedComparer.Compare(parse.GetValue(a)!, parse.GetValue(b)!, z, parse.GetValue(unpaired));
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
             {

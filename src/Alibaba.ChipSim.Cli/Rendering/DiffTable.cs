@@ -11,6 +11,11 @@ internal static class DiffTable
     {
         console.MarkupLine($"[bold]A[/] {Describe(comparison.A)}");
         console.MarkupLine($"[bold]B[/] {Describe(comparison.B)}");
+        console.MarkupLine(comparison.PairedTrials is { } pairs
+            ? $"[bold]Test[/] paired (common random numbers, {pairs.ToString("N0", CultureInfo.InvariantCulture)} trials): z of the per-trial differences"
+            : "[bold]Test[/] unpaired: two-sample z from the summaries");
+        if (comparison.TestNote is not null) console.MarkupLine($"[grey]{Markup.Escape(comparison.TestNote)}[/]");
+        var paired = comparison.PairedTrials is not null;
 
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn(new TableColumn("metric").NoWrap())
@@ -19,6 +24,7 @@ internal static class DiffTable
             .AddColumn(new TableColumn("change").RightAligned().NoWrap())
             .AddColumn(new TableColumn("z").RightAligned().NoWrap())
             .AddColumn(new TableColumn("moved").NoWrap());
+        if (paired) table.AddColumn(new TableColumn("trials changed").RightAligned().NoWrap());
         var sharesMoved = new List<MetricComparison>();
         foreach (var m in comparison.Metrics)
         {
@@ -27,11 +33,11 @@ internal static class DiffTable
             if (m.Kind == MetricKind.Shares)
             {
                 // Shares are too wide for a cell: the row shows the total variation, the states that moved follow the table.
-                table.AddRow(Markup.Escape(m.Name), "[grey]shares[/]", "[grey]shares[/]", "TV " + Number(m.Change), Number(m.Statistic), moved);
+                table.AddRow(Row(paired, m, Markup.Escape(m.Name), "[grey]shares[/]", "[grey]shares[/]", "TV " + Number(m.Change), Number(m.Statistic), moved));
                 if (m.Change > 0) sharesMoved.Add(m);
             }
             else
-                table.AddRow(Markup.Escape(m.Name), Number(m.Old), Number(m.New), Signed(m.Change), Number(m.Statistic), moved);
+                table.AddRow(Row(paired, m, Markup.Escape(m.Name), Number(m.Old), Number(m.New), Signed(m.Change), Number(m.Statistic), moved));
         }
         console.Write(table);
         foreach (var m in sharesMoved) console.MarkupLine($"[bold]{Markup.Escape(m.Name)}[/]: {ShareChanges(m)}");
@@ -45,6 +51,21 @@ internal static class DiffTable
             ? $"[green]No metric moved beyond Monte Carlo error[/] (threshold {threshold}; {comparison.Metrics.Length} compared)."
             : $"[bold red]{moves} of {comparison.Metrics.Length} metrics moved beyond Monte Carlo error[/] (threshold {threshold}).");
     }
+
+    /// <summary>The cells of one row, with the paired test's count of trials changed (discordant 0→1/1→0 for 0/1 metrics).</summary>
+    private static string[] Row(bool paired, MetricComparison m, params string[] cells)
+    {
+        if (!paired) return cells;
+        var changed = m.Paired switch
+        {
+            null => "[grey]–[/]",
+            { Up: { } up, Down: { } down } p => $"{Count(p.Changed)} (↑{Count(up)} ↓{Count(down)})",
+            { } p => Count(p.Changed),
+        };
+        return [.. cells, changed];
+    }
+
+    private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Describe(ComparableRun run)
     {

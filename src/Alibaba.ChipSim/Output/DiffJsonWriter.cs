@@ -15,6 +15,9 @@ internal static class DiffJsonWriter
             json.WriteStartObject();
             Side(json, "a", comparison.A);
             Side(json, "b", comparison.B);
+            json.WriteString("test", comparison.PairedTrials is null ? "unpaired" : "paired");
+            if (comparison.PairedTrials is { } pairedTrials) json.WriteNumber("paired_trials", pairedTrials);
+            if (comparison.TestNote is not null) json.WriteString("test_note", comparison.TestNote);
             json.WriteNumber("threshold", comparison.ZThreshold);
             json.WriteBoolean("significant", comparison.AnySignificant);
             json.WriteStartArray("metrics");
@@ -38,6 +41,7 @@ internal static class DiffJsonWriter
                 Number(json, m.Kind == MetricKind.Shares ? "tv_over_noise" : "z", m.Statistic);
                 json.WriteBoolean("significant", m.Significant);
                 if (m.Note is not null) json.WriteString("note", m.Note);
+                if (m.Paired is { } paired) Paired(json, paired);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -46,6 +50,20 @@ internal static class DiffJsonWriter
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>The paired test's figures: pairs, trials changed, mean/sd/se of d = b − a, discordant counts of 0/1 metrics.</summary>
+    private static void Paired(Utf8JsonWriter json, PairedStatistics paired)
+    {
+        json.WriteStartObject("paired");
+        json.WriteNumber("pairs", paired.Pairs);
+        json.WriteNumber("changed", paired.Changed);
+        Number(json, "mean_difference", paired.Pairs > 0 ? paired.MeanDifference : null);
+        Number(json, "sd_difference", paired.SdDifference);
+        Number(json, "se_difference", paired.SeDifference);
+        if (paired.Up is { } up) json.WriteNumber("up", up);
+        if (paired.Down is { } down) json.WriteNumber("down", down);
+        json.WriteEndObject();
     }
 
     private static void Side(Utf8JsonWriter json, string name, ComparableRun run)
