@@ -76,19 +76,10 @@ internal static class FusedSelection
                     upperBucket = bucket;
                     upperSize = count - below;
                 }
-                if (segments == 0 || segmentBucket[segments - 1] != bucket)
-                {
-                    segmentBucket[segments] = bucket;
-                    segmentStart[segments] = gathered;
-                    segmentLength[segments] = counts[bucket];
-                    gathered += counts[bucket];
-                    segments++;
-                }
+                RankSelector.AddSegment(bucket, counts, segmentBucket, segmentStart, segmentLength, ref segments, ref gathered);
             }
 
-            // The table now maps each wanted bucket to its next write position, every other bucket to −1.
-            counts.Fill(-1);
-            for (var s = 0; s < segments; s++) counts[segmentBucket[s]] = segmentStart[s];
+            RankSelector.ToWritePositions(counts, segmentBucket, segmentStart, segments);
             buffer = ArrayPool<ulong>.Shared.Rent(gathered);
             lowerValues = ArrayPool<double>.Shared.Rent(lowerSize);
             upperValues = ArrayPool<double>.Shared.Rent(upperSize);

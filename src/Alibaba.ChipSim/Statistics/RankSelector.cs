@@ -74,19 +74,10 @@ internal static class RankSelector
                 while (below + counts[bucket] <= ranks[r]) below += counts[bucket++];
                 rankBucket[r] = bucket;
                 localRank[r] = ranks[r] - below;
-                if (segments == 0 || segmentBucket[segments - 1] != bucket)
-                {
-                    segmentBucket[segments] = bucket;
-                    segmentStart[segments] = gathered;
-                    segmentLength[segments] = counts[bucket];
-                    gathered += counts[bucket];
-                    segments++;
-                }
+                AddSegment(bucket, counts, segmentBucket, segmentStart, segmentLength, ref segments, ref gathered);
             }
 
-            // The table now maps each wanted bucket to its next write position, every other bucket to −1.
-            counts.Fill(-1);
-            for (var s = 0; s < segments; s++) counts[segmentBucket[s]] = segmentStart[s];
+            ToWritePositions(counts, segmentBucket, segmentStart, segments);
             buffer = ArrayPool<ulong>.Shared.Rent(gathered);
             for (var i = 0; i < source.Length; i++)
             {
@@ -120,6 +111,28 @@ internal static class RankSelector
         {
             ArrayPool<ulong>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// Adds <paramref name="bucket"/> to the gather plan unless it continues the last segment: the wanted
+    /// buckets are gathered side by side, in bucket order, into one buffer.
+    /// </summary>
+    internal static void AddSegment(int bucket, ReadOnlySpan<int> counts, Span<int> segmentBucket, Span<int> segmentStart,
+        Span<int> segmentLength, ref int segments, ref int gathered)
+    {
+        if (segments > 0 && segmentBucket[segments - 1] == bucket) return;
+        segmentBucket[segments] = bucket;
+        segmentStart[segments] = gathered;
+        segmentLength[segments] = counts[bucket];
+        gathered += counts[bucket];
+        segments++;
+    }
+
+    /// <summary>Turns the bucket counts into each wanted bucket's next write position in the buffer, every other bucket to −1.</summary>
+    internal static void ToWritePositions(Span<int> counts, ReadOnlySpan<int> segmentBucket, ReadOnlySpan<int> segmentStart, int segments)
+    {
+        counts.Fill(-1);
+        for (var s = 0; s < segments; s++) counts[segmentBucket[s]] = segmentStart[s];
     }
 
     private static void SortAndRead<TSource>(TSource source, int count, ReadOnlySpan<int> ranks, Span<ulong> result)
