@@ -9,7 +9,7 @@ namespace Alibaba.ChipSim.Cli;
 /// </summary>
 internal static class ScenarioInput
 {
-    /// <summary>The exit code for invalid input (SPEC §4).</summary>
+    /// <summary>The exit code for invalid input (README.md#a-tour-of-the-commands, exit codes).</summary>
     public const int InvalidInput = 2;
 
     /// <summary>Loads <paramref name="path"/>, or the embedded base scenario when it is null or empty.</summary>

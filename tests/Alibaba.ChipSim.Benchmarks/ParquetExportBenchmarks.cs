@@ -7,7 +7,7 @@ using BenchmarkDotNet.Engines;
 namespace Alibaba.ChipSim.Benchmarks;
 
 /// <summary>
-/// Writing trials.parquet for 1,000,000 trials of the SPEC §3 example (every per-trial metric, first-entry months,
+/// Writing trials.parquet for 1,000,000 trials of the example of docs/scenario-format.md#a-complete-example (every per-trial metric, first-entry months,
 /// both actors' final states and every per-quarter metric), the engine run done once in the setup.
 /// Run: <c>dotnet run -c Release --project tests/Alibaba.ChipSim.Benchmarks -- --filter '*Parquet*'</c>.
 /// </summary>

@@ -12,7 +12,7 @@ namespace Alibaba.ChipSim.Tests.Cli;
 /// </summary>
 public sealed class SnapshotCommandTests
 {
-    /// <summary>What the export fee reaches (SPEC §2.3, §2.5): the fee itself, the cost it adds, and ROI through cost.</summary>
+    /// <summary>What the export fee reaches (docs/model.md#cost-and-fee, docs/model.md#counterfactual): the fee itself, the cost it adds, and ROI through cost.</summary>
     private static readonly string[] FeeMetrics =
         [MetricNames.CostCny, MetricNames.CostUsd, MetricNames.FeeBorneUsd, MetricNames.FeeTotalUsd, MetricNames.Roi];
 

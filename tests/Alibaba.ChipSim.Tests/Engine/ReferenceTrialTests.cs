@@ -6,7 +6,7 @@ using Alibaba.ChipSim.Tests.Support;
 namespace Alibaba.ChipSim.Tests.Engine;
 
 /// <summary>
-/// The engine against a plain transcription of SPEC §2.2–2.5, trial by trial on the same random numbers:
+/// The engine against a plain transcription of docs/model.md (#shipments to #counterfactual), trial by trial on the same random numbers:
 /// growth by (1 + g)^(t/12) each month, capacity and revenue straight from the formulas, no staging.
 /// </summary>
 public sealed class ReferenceTrialTests

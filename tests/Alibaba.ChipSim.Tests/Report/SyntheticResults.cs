@@ -7,7 +7,7 @@ using Alibaba.ChipSim.Tests.Support;
 namespace Alibaba.ChipSim.Tests.Report;
 
 /// <summary>
-/// Plausible-looking results for the SPEC example scenario, drawn from a seeded generator, so that the report can be
+/// Plausible-looking results for the example scenario of docs/scenario-format.md#a-complete-example, drawn from a seeded generator, so that the report can be
 /// tested without the engine. <paramref name="openness"/> scales how often the gates open (0 = never, 1 = as in base).
 /// </summary>
 internal static class SyntheticResults

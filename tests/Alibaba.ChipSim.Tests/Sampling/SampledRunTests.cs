@@ -70,7 +70,7 @@ public sealed class SampledRunTests
     {
         var baseScenario = ScenarioLoader.LoadEmbeddedBase().Scenario!;
         // 20 replications of 1,000 trials at seeds 1..20: the SD of the 20 means is each method's SE. The SD of
-        // 20 draws is itself uncertain by about 1/√(2·19) ≈ 16%, so a true ratio near 0.3 (README: 0.25–0.29 on
+        // 20 draws is itself uncertain by about 1/√(2·19) ≈ 16%, so a true ratio near 0.3 (docs/sensitivity.md: 0.25–0.29 on
         // the base scenario) stays far below the 0.7 asserted.
         double SdOfMeans(SamplingMethod method)
         {

@@ -1,13 +1,13 @@
 namespace Alibaba.ChipSim.Tests.Scenarios;
 
-/// <summary>Scenario YAML for loader tests: the layout of SPEC §3, value for value.</summary>
+/// <summary>Scenario YAML for loader tests: the example of docs/scenario-format.md#a-complete-example, value for value.</summary>
 public static class ScenarioTexts
 {
-    /// <summary>SPEC §3's example; line numbers matter to the tests (line 1 is the schema comment).</summary>
+    /// <summary>The example of docs/scenario-format.md#a-complete-example; line numbers matter to the tests (line 1 is the schema comment).</summary>
     public const string SpecExample = """
         # yaml-language-server: $schema=./scenario.schema.json
         name: example
-        description: The layout of SPEC §3.
+        description: The layout of docs/scenario-format.md#a-complete-example.
         calendar:
           start: 2025-12              # first simulated month
           months: 25

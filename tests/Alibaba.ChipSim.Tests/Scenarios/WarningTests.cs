@@ -5,7 +5,7 @@ namespace Alibaba.ChipSim.Tests.Scenarios;
 /// <summary>Legitimate in a variant but usually a slip: warnings (the scenario loads), errors under strict mode.</summary>
 public sealed class WarningTests
 {
-    // A variant that starts Beijing in 'banned' (SPEC §3): the other states cannot be reached.
+    // A variant that starts Beijing in 'banned' (docs/scenario-format.md#validation-and-warnings): the other states cannot be reached.
     private static readonly string BannedFromTheStart = ScenarioTexts.SpecExample.Replace("initial: under_review", "initial: banned");
 
     [Fact]

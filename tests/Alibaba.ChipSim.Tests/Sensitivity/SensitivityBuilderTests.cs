@@ -9,7 +9,7 @@ namespace Alibaba.ChipSim.Tests.Sensitivity;
 public sealed class SensitivityBuilderTests
 {
     /// <summary>
-    /// The SPEC example with AI demand growth made very uncertain (uniform 0.2 to 3.0 a year), non-AI growth fixed and
+    /// The example of docs/scenario-format.md#a-complete-example with AI demand growth made very uncertain (uniform 0.2 to 3.0 a year), non-AI growth fixed and
     /// baseline capacity ten times the demand (so AI revenue served is the demand itself, whatever arrives): cloud revenue
     /// is then a function of demand growth alone, by construction.
     /// </summary>

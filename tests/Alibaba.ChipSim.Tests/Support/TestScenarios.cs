@@ -6,7 +6,7 @@ namespace Alibaba.ChipSim.Tests.Support;
 
 /// <summary>
 /// Scenarios built in code, for tests that must not depend on the YAML loader. <see cref="SpecExample"/>
-/// is the layout of SPEC §3; modify it with <c>with</c> expressions.
+/// is the example of docs/scenario-format.md#a-complete-example; modify it with <c>with</c> expressions.
 /// </summary>
 public static class TestScenarios
 {
@@ -34,7 +34,7 @@ public static class TestScenarios
     public static ActorSpec Actor(string name, string initial, StateSpec[] states, params TransitionSpec[] transitions) =>
         new(name, null, initial, states.ToImmutableArray(), transitions.ToImmutableArray());
 
-    /// <summary>The example of SPEC §3, value for value.</summary>
+    /// <summary>The example of docs/scenario-format.md#a-complete-example, value for value.</summary>
     public static Scenario SpecExample()
     {
         var washington = Actor("washington", "rescinded",
@@ -64,7 +64,7 @@ public static class TestScenarios
             Hazard("beijing", "discouraged", "banned", 0.05));
         return new Scenario(
             "example",
-            "The layout of SPEC §3.",
+            "The layout of docs/scenario-format.md#a-complete-example.",
             new CalendarSpec(Month.Parse("2025-12"), 25, QuarterConvention.Fiscal),
             new SimulationSpec(100_000, 20251223, SamplingMethod.MonteCarlo),
             [washington, beijing],

@@ -3,7 +3,7 @@ using Alibaba.ChipSim.Distributions;
 namespace Alibaba.ChipSim.Scenarios.Validation;
 
 /// <summary>
-/// The rules of SPEC §2.1 across an actor's states and transitions, and across actors (guards):
+/// The rules of docs/model.md#policy-actors across an actor's states and transitions, and across actors (guards):
 /// what the key model alone cannot see.
 /// </summary>
 internal sealed class ActorChecks(DiagnosticBag diagnostics)

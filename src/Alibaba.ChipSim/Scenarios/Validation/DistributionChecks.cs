@@ -4,7 +4,7 @@ using Alibaba.ChipSim.Distributions;
 namespace Alibaba.ChipSim.Scenarios.Validation;
 
 /// <summary>
-/// The rules of each distribution's arguments (SPEC §3), each message naming what was expected and
+/// The rules of each distribution's arguments (docs/scenario-format.md#distributions), each message naming what was expected and
 /// what was got, e.g. <c>uniform-int needs min &lt;= max (got min 10000, max 5000)</c>.
 /// </summary>
 internal sealed class DistributionChecks(DiagnosticBag diagnostics, SourceLocation at, string path)

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Alibaba.ChipSim.Scenarios.Validation;
 
-/// <summary>Every distribution of the scenario format (SPEC §3), for validation and the schema.</summary>
+/// <summary>Every distribution of the scenario format (docs/scenario-format.md#distributions), for validation and the schema.</summary>
 internal static class DistributionKinds
 {
     private static DistributionArgument N(string name, string description) => new(name, DistributionArgumentType.Number, description);

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Alibaba.ChipSim.Scenarios.Validation;
 
-/// <summary>The values a parameter may take: an interval, each end open or closed (SPEC §2.5).</summary>
+/// <summary>The values a parameter may take: an interval, each end open or closed (docs/scenario-format.md#distributions, domains).</summary>
 internal readonly record struct Domain(double Lower, bool LowerOpen, double Upper, bool UpperOpen)
 {
     public static readonly Domain Any = new(double.NegativeInfinity, false, double.PositiveInfinity, false);
