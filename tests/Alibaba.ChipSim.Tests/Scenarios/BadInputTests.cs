@@ -26,7 +26,7 @@ public sealed class BadInputTests
         new("month without its zero", "start: 2025-12", "start: 2025-2", "2025-2", "calendar.start", "expected a month YYYY-MM, e.g. 2026-02 (got '2025-2')"),
         new("no months", "months: 25", "months: 0", "0\n", "calendar.months", "expected a whole number from 1 to 1200 (got 0)"),
         new("quarters misspelt", "quarters: fiscal ", "quarters: fiscl ", "fiscl", "calendar.quarters", "expected one of fiscal, calendar (got 'fiscl') (did you mean 'fiscal'?)"),
-        new("negative trials", "trials: 100000", "trials: -5", "-5", "simulation.trials", "expected a whole number from 1 to 2147483647 (got -5)"),
+        new("negative trials", "trials: 100000", "trials: -5", "-5", "simulation.trials", "expected a whole number from 1 to 2147483591 (got -5)"),
         new("fractional seed", "seed: 20251223", "seed: 1.5", "1.5", "simulation.seed", "expected a whole number from 0 to 18446744073709551615 (got 1.5)"),
         new("seed beyond 64 bits", "seed: 20251223", "seed: 99999999999999999999999", "99999999999999999999999", "simulation.seed", "expected a whole number from 0 to 18446744073709551615"),
         new("sampling misspelt", "sampling: monte-carlo ", "sampling: monte-carl ", "monte-carl", "simulation.sampling", "(did you mean 'monte-carlo'?)"),

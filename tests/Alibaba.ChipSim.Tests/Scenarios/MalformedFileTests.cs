@@ -125,7 +125,7 @@ public sealed class MalformedFileTests
 
         var d = Assert.Single(ScenarioLoader.Load(dir.Path).Diagnostics);
 
-        Assert.Equal($"{dir.Path}: {dir.Path} is a folder, not a scenario file", d.ToString());
+        Assert.Equal($"{dir.Path}: {dir.Path} is a folder, not a file", d.ToString());
     }
 
     [Fact]

@@ -50,7 +50,7 @@ internal sealed class DistributionReader(DiagnosticBag diagnostics)
         var kind = kindName is null ? null : DistributionKinds.Find(kindName);
         if (kind is null)
         {
-            var got = kindName is null ? distEntry.Value.Describe() : $"'{kindName}'";
+            var got = $"({distEntry.Value.Describe()})";
             var hint = kindName is null ? "" : StructureChecker.DidYouMean(kindName, names);
             diagnostics.Error(distEntry.Value.Location, StructureChecker.Join(path, "dist"), $"unknown distribution {got}{hint}; expected one of {string.Join(", ", names)}");
             return null;

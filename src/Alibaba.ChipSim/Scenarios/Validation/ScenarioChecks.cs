@@ -37,10 +37,17 @@ internal sealed class ScenarioChecks(DiagnosticBag diagnostics)
             diagnostics.Warning(dl.Location, dl.Path, $"deadline {deadline} is before first_delivery {first}, so delivered_by_deadline is always 0");
     }
 
+    /// <summary>A path is quoted only when it reads as one (key names and '.', '-', '>'); other text is not repeated.</summary>
+    private static string Shown(string path) =>
+        path.Length <= 120 && path.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-' or '>') ? $"'{path}'" : "this path";
+
     private void CheckCorrelations(CheckedNode root)
     {
         if (root["correlations"] is not { } correlations) return;
-        var parameters = ScenarioBuilder.Parameters(root).ToDictionary(p => p.Path, p => p.Distribution, StringComparer.Ordinal);
+        // TryAdd, not ToDictionary: the document may already be known to be invalid (two hazards on one from->to
+        // give one path twice, reported by ActorChecks as "merge them"), and this check must not throw on it.
+        var parameters = new Dictionary<string, Distributions.DistributionSpec>(StringComparer.Ordinal);
+        foreach (var p in ScenarioBuilder.Parameters(root)) parameters.TryAdd(p.Path, p.Distribution);
         var uncertain = parameters.Where(p => !p.Value.IsConstant).Select(p => p.Key).ToList();
         var seen = new Dictionary<(string, string), CheckedNode>();
         var pairs = new List<(CorrelationSpec, string)>();
@@ -60,7 +67,7 @@ internal sealed class ScenarioChecks(DiagnosticBag diagnostics)
                 {
                     ok = false;
                     var hint = StructureChecker.DidYouMean(path, parameters.Keys);
-                    diagnostics.Error(end.Location, end.Path, $"'{path}' is not a parameter of this scenario{hint}; gates are actors.A.states.S.gate, hazards actors.A.transitions.FROM->TO.monthly");
+                    diagnostics.Error(end.Location, end.Path, $"{Shown(path)} is not a parameter of this scenario{hint}; gates are actors.A.states.S.gate, hazards actors.A.transitions.FROM->TO.monthly");
                 }
                 else if (d.IsConstant)
                 {

@@ -88,7 +88,7 @@ internal static class ScenarioKeys
                 new KeySpec("months", ValueKind.Integer, "How many months are simulated.") { Required = true, MinInteger = 1, MaxInteger = 1200 },
                 new KeySpec("quarters", ValueKind.Choice, "Quarter naming: fiscal (Alibaba's year ends in March) or calendar.") { Choices = ["fiscal", "calendar"], Default = "fiscal" }),
             Section("simulation", "How many trials and which random numbers.",
-                new KeySpec("trials", ValueKind.Integer, "Number of trials (possible histories).") { Required = true, MinInteger = 1, MaxInteger = int.MaxValue },
+                new KeySpec("trials", ValueKind.Integer, "Number of trials (possible histories).") { Required = true, MinInteger = TrialLimits.Min, MaxInteger = Array.MaxLength },
                 new KeySpec("seed", ValueKind.Integer, "Random seed: same scenario, seed and trials give the same numbers.") { Required = true, MinInteger = 0, MaxInteger = ulong.MaxValue },
                 new KeySpec("sampling", ValueKind.Choice, "monte-carlo or latin-hypercube.") { Choices = ["monte-carlo", "latin-hypercube"], Default = "monte-carlo" }),
             new KeySpec("actors", ValueKind.NamedEntries, "The policy actors (e.g. washington, beijing), by name.") { Item = ActorKey, Required = true, MinItems = 1 },
