@@ -5,6 +5,9 @@ namespace Alibaba.ChipSim.Scenarios.Validation;
 /// <summary>Rules across sections: dates against the horizon, and correlations against the parameters.</summary>
 internal sealed class ScenarioChecks(DiagnosticBag diagnostics)
 {
+    /// <summary>Growth counts from base_month: at most this many months before the start keeps (1 + growth)^years finite.</summary>
+    public const int MaxMonthsFromBase = 120;
+
     public void Check(CheckedNode root)
     {
         var calendar = Calendar(root);
@@ -28,6 +31,9 @@ internal sealed class ScenarioChecks(DiagnosticBag diagnostics)
         var start = root["calendar"]?.Month("start");
         if (revenue?["base_month"] is { Value: Month baseMonth } b && start is { } s && baseMonth > s)
             diagnostics.Error(b.Location, b.Path, $"base_month must be on or before calendar.start (got base_month {baseMonth}, start {s})");
+        else if (revenue?["base_month"] is { Value: Month early } e && start is { } s2 && s2.MonthsSince(early) > MaxMonthsFromBase)
+            diagnostics.Error(e.Location, e.Path,
+                $"base_month must be at most {MaxMonthsFromBase} months before calendar.start, a limit that keeps growth over the horizon finite (got base_month {early}, start {s2}: {s2.MonthsSince(early)} months)");
 
         var shipments = root["shipments"];
         if (shipments?["first_delivery"] is not { Value: Month first } fd) return;

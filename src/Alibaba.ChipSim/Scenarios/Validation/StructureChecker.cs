@@ -171,6 +171,7 @@ internal sealed class StructureChecker(DiagnosticBag diagnostics)
                     var ns = ScalarReader.TryNumber(s, out var x);
                     if (ns == ScalarReader.Status.Ok && spec.Domain.Contains(x)) value = x;
                     else if (ns == ScalarReader.Status.Ok) problem = $"must be {spec.Domain.Describe()} (got {ScalarReader.Format(x)})";
+                    else if (ns == ScalarReader.Status.OutOfRange) problem = $"expected {ScalarReader.FiniteRange} (got {s.Describe()})";
                     else problem = $"expected a number (got {s.Describe()})";
                     break;
             }
