@@ -107,10 +107,10 @@ internal static partial class YamlTreeReader
             // lines is one); the input is still at fault, so report it where reading stopped: the furthest token the
             // scanner reached, which is nearer the break than the parser's last event. No .NET type name is shown.
             var last = Later(lastGood, LastToken(text));
-            if (e.StackTrace?.Contains("ScanPlainScalar", StringComparison.Ordinal) == true && NextLine(text, last) is { } next)
+            if (e.StackTrace?.Contains("ScanPlainScalar", StringComparison.Ordinal) == true && LineEnd(text, last) is { } end)
             {
-                // The known case: a plain value inside { } or [ ] that runs on to the next line; point at that line.
-                diagnostics.Error(At(file, next), "", "YAML syntax: a value inside { } or [ ] goes on past the end of the line above; close the { or [ on that line, or quote the value");
+                // The known case: a plain value inside { } or [ ] that runs on past its line; point at the line's end.
+                diagnostics.Error(At(file, end), "", "YAML syntax: a value inside { } or [ ] runs past the end of this line; close the { or [ on this line, or quote the value");
                 return null;
             }
             diagnostics.Error(At(file, last), "", "YAML syntax: cannot read past this point; look for an unclosed { or [, a { } or [ ] broken across lines, or a stray character");
@@ -205,20 +205,14 @@ internal static partial class YamlTreeReader
         return last;
     }
 
-    /// <summary>The first non-blank character of the line after <paramref name="mark"/>'s, if there is one.</summary>
-    private static Mark? NextLine(string text, Mark mark)
+    /// <summary>Just past the last character of <paramref name="mark"/>'s line, when another line follows.</summary>
+    private static Mark? LineEnd(string text, Mark mark)
     {
         var i = (int)Math.Clamp(mark.Index, 0, text.Length);
         var newline = text.IndexOf('\n', i);
         if (newline < 0) return null;
-        var j = newline + 1;
-        var column = 1;
-        while (j < text.Length && text[j] is ' ' or '\t')
-        {
-            j++;
-            column++;
-        }
-        return new Mark(j, mark.Line + 1, column);
+        var end = newline > 0 && text[newline - 1] == '\r' ? newline - 1 : newline;
+        return new Mark(end, mark.Line, mark.Column + (end - i));
     }
 
     private static Mark Later(Mark a, Mark b) => b.Index > a.Index ? b : a;
