@@ -215,6 +215,44 @@ public sealed class HostileInputTests : IDisposable
         Assert.Contains(message, d.Message);
     }
 
+    /// <summary>The shipped base with every guarded parameter at its limit, over the longest horizon allowed.</summary>
+    private static string AtTheLimits(double growth) => $$"""
+        extends: {{Path.Combine(RepoRoot.Scenarios, "base.yaml")}}
+        name: limits
+        calendar: { start: 2025-12, months: 1200 }
+        economics: { price_per_chip_usd: 1e7, usd_cny: 1e4, export_fee_rate: 100 }
+        compute: { baseline_capacity_cover: 1e6, h200_vs_h20: 1e4, revenue_per_h20e_month_cny: 1e9, baseline_capacity_growth_yoy: {{growth}} }
+        revenue: { base_quarter_cny_bn: 1e6, base_month: 2015-12, non_ai_growth_yoy: {{growth}}, ai_demand_growth_yoy: {{growth}}, gross_margin: -100 }
+        shipments: { initial_modules: 1e9, follow_on_modules_per_month: 1e9, chips_per_module: 1e4, supply_cap_modules: 1e9 }
+        """;
+
+    [Fact]
+    public void A_growth_rate_that_compounds_past_1e60_over_the_horizon_is_an_error_at_its_key()
+    {
+        // Before: growth 100 over 110 years validated and summary.json held "sd": "Infinity".
+        var result = ScenarioLoader.LoadText(AtTheLimits(100), Path.Combine(_dir.Path, "limits.yaml"), allowExtendsOutside: true);
+
+        Assert.Equal(
+            ["compute.baseline_capacity_growth_yoy", "revenue.non_ai_growth_yoy", "revenue.ai_demand_growth_yoy"],
+            result.Errors.Select(e => e.KeyPath));
+        Assert.All(result.Errors, e => Assert.Contains("compounds to more than 1e60 over the 110 years", e.Message));
+    }
+
+    [Fact]
+    public void A_scenario_at_every_limit_gives_a_summary_without_infinity_or_nan()
+    {
+        // 3.5^110 = 1e60: the largest growth this horizon allows, with every other guard at its limit too.
+        var result = ScenarioLoader.LoadText(AtTheLimits(2.5), Path.Combine(_dir.Path, "limits.yaml"), allowExtendsOutside: true);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+
+        var run = Alibaba.ChipSim.Engine.SimulationEngine.Run(result.Scenario, new Alibaba.ChipSim.Engine.RunOptions { Trials = 200, Seed = 3 });
+        var json = Alibaba.ChipSim.Output.SummaryJsonWriter.ToJson(Alibaba.ChipSim.Statistics.SummaryBuilder.Build(run));
+
+        Assert.DoesNotContain("Infinity", json);
+        Assert.DoesNotContain("NaN", json);
+        Assert.All(run.Numeric, c => Assert.All(c.Values, v => Assert.False(double.IsInfinity(v), c.Name)));
+    }
+
     [Fact]
     public void An_empty_scenario_path_is_an_error_not_the_embedded_base()
     {

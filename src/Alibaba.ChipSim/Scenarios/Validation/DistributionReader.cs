@@ -179,19 +179,28 @@ internal sealed class DistributionReader(DiagnosticBag diagnostics)
         return ok;
     }
 
+    /// <summary>
+    /// The smallest and largest values <paramref name="d"/> can give: its support, or for an unbounded tail the most
+    /// extreme draw the engine can make (uniforms within 2^-53 of 0 and 1).
+    /// </summary>
+    public static (double Lower, double Upper) ExtremeRange(DistributionSpec d)
+    {
+        var (lo, hi) = CompiledDistribution.SupportOf(d);
+        if (double.IsInfinity(lo) || double.IsInfinity(hi))
+        {
+            var compiled = CompiledDistribution.Compile(d);
+            if (double.IsInfinity(lo)) lo = compiled.Sample(Math.ScaleB(1.0, -53));
+            if (double.IsInfinity(hi)) hi = compiled.Sample(1 - Math.ScaleB(1.0, -53));
+        }
+        return (lo, hi);
+    }
+
     /// <summary>The finite guards of the domain (<see cref="Domain.Cap"/>): the most extreme value the parameter can take.</summary>
     private bool CheckGuards(DistributionSpec d, SourceLocation at, KeySpec spec, string path)
     {
         var domain = spec.Domain;
         if (double.IsPositiveInfinity(domain.Cap) && double.IsNegativeInfinity(domain.Floor)) return true;
-        var (lo, hi) = CompiledDistribution.SupportOf(d);
-        if (double.IsInfinity(lo) || double.IsInfinity(hi))
-        {
-            // An unbounded tail: the extreme draws the engine can make (uniforms within 2^-53 of 0 and 1).
-            var compiled = CompiledDistribution.Compile(d);
-            if (double.IsInfinity(lo)) lo = compiled.Sample(Math.ScaleB(1.0, -53));
-            if (double.IsInfinity(hi)) hi = compiled.Sample(1 - Math.ScaleB(1.0, -53));
-        }
+        var (lo, hi) = ExtremeRange(d);
         if (hi <= domain.Cap && lo >= domain.Floor) return true;
         var limit = hi > domain.Cap ? $"at most {Domain.Format(domain.Cap)}" : $"at least {Domain.Format(domain.Floor)}";
         var got = d is FixedDistribution f ? $"got {ScalarReader.Format(f.Value)}" : $"this {d.Kind} reaches {Domain.Format(hi > domain.Cap ? hi : lo)}";

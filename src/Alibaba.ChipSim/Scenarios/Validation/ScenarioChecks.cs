@@ -13,7 +13,36 @@ internal sealed class ScenarioChecks(DiagnosticBag diagnostics)
         var calendar = Calendar(root);
         new ActorChecks(diagnostics).Check(root["actors"], calendar);
         CheckDates(root, calendar);
+        CheckGrowthOverTheHorizon(root, calendar);
         CheckCorrelations(root);
+    }
+
+    /// <summary>The largest factor a yearly growth rate may compound to over base_month → horizon end (10^60).</summary>
+    public const double MaxGrowthFactorLog10 = 60;
+
+    private static readonly (string Section, string Key)[] GrowthRates =
+        [("compute", "baseline_capacity_growth_yoy"), ("revenue", "non_ai_growth_yoy"), ("revenue", "ai_demand_growth_yoy")];
+
+    /// <summary>
+    /// Growth compounds from base_month to the last simulated month: (1 + g)^years must stay far from overflow, or
+    /// revenues, their squares (standard deviations) and sums over trials become infinite.
+    /// </summary>
+    private void CheckGrowthOverTheHorizon(CheckedNode root, CalendarSpec? calendar)
+    {
+        if (calendar is null || root["revenue"]?["base_month"] is not { Value: Month baseMonth }) return;
+        // A base_month out of its own range is reported once, at base_month, not again at every growth rate.
+        var fromBase = calendar.Start.MonthsSince(baseMonth);
+        if (fromBase < 0 || fromBase > MaxMonthsFromBase) return;
+        var years = (calendar.End.MonthsSince(baseMonth) + 1) / 12.0;
+        foreach (var (section, key) in GrowthRates)
+        {
+            if (root[section]?[key] is not { Value: Distributions.DistributionSpec d } node) continue;
+            var (_, hi) = DistributionReader.ExtremeRange(d);
+            if (!(hi > 0) || years * Math.Log10(1 + hi) <= MaxGrowthFactorLog10) continue;
+            var most = Math.Pow(10, MaxGrowthFactorLog10 / years) - 1;
+            diagnostics.Error(node.Location, node.Path, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"compounds to more than 1e{MaxGrowthFactorLog10} over the {years:0.#} years from base_month {baseMonth} to {calendar.End}, a limit that keeps every result finite; with this horizon a growth rate is at most {most:G3} (this one reaches {hi:G6})"));
+        }
     }
 
     /// <summary>The calendar, when its keys are valid.</summary>
