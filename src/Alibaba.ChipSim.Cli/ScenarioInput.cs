@@ -12,11 +12,11 @@ internal static class ScenarioInput
     /// <summary>The exit code for invalid input (README.md#a-tour-of-the-commands, exit codes).</summary>
     public const int InvalidInput = 2;
 
-    /// <summary>Loads <paramref name="path"/>, or the embedded base scenario when it is null or empty.</summary>
-    public static Scenario? Load(string? path, TextWriter error, bool strict = false)
+    /// <summary>Loads <paramref name="path"/>, or the embedded base scenario when it is null (an empty path is an error).</summary>
+    public static Scenario? Load(string? path, TextWriter error, bool strict = false, bool allowExtendsOutside = false)
     {
-        var result = string.IsNullOrEmpty(path) ? ScenarioLoader.LoadEmbeddedBase(strict) : ScenarioLoader.Load(path, strict);
-        Print(result, error);
+        var result = path is null ? ScenarioLoader.LoadEmbeddedBase(strict) : ScenarioLoader.Load(path, strict, allowExtendsOutside);
+        Print(result, error, path);
         return result.Scenario;
     }
 
@@ -24,7 +24,7 @@ internal static class ScenarioInput
     /// Loads every path (the embedded base when there is none), printing all diagnostics of all files;
     /// null when any file has an error, so that a command produces no partial output.
     /// </summary>
-    public static IReadOnlyList<Scenario>? LoadAll(IReadOnlyList<string>? paths, TextWriter error, bool strict = false)
+    public static IReadOnlyList<Scenario>? LoadAll(IReadOnlyList<string>? paths, TextWriter error, bool strict = false, bool allowExtendsOutside = false)
     {
         if (paths is null || paths.Count == 0)
             return Load(null, error, strict) is { } single ? [single] : null;
@@ -32,16 +32,29 @@ internal static class ScenarioInput
         var failed = false;
         foreach (var path in paths)
         {
-            var s = Load(path, error, strict);
+            var s = Load(path, error, strict, allowExtendsOutside);
             if (s is null) failed = true;
             else scenarios.Add(s);
         }
         return failed ? null : scenarios;
     }
 
-    /// <summary>Prints every diagnostic (errors and warnings), one per line.</summary>
-    public static void Print(ScenarioLoadResult result, TextWriter error)
+    /// <summary><c>--allow-extends-outside</c>, for every command that reads scenario files.</summary>
+    public static System.CommandLine.Option<bool> AllowExtendsOutsideOption() => new("--allow-extends-outside")
     {
-        foreach (var d in result.Diagnostics) error.WriteLine(d.ToString());
+        Description = "Let 'extends' reach .yaml files outside the folder tree of the scenario named here (by default it may not: a scenario from a pull request must not read the machine's other files).",
+    };
+
+    /// <summary>Prints every diagnostic (errors and warnings), one per line.</summary>
+    /// <remarks>A diagnostic in a file that <paramref name="input"/> extends says which input led to it.</remarks>
+    public static void Print(ScenarioLoadResult result, TextWriter error, string? input = null)
+    {
+        foreach (var d in result.Diagnostics)
+        {
+            var via = input is not null && d.Location.File != input && d.Location.File != ScenarioLoader.EmptyPathName
+                ? $" (in a file extended by {MessageText.Escape(input)})"
+                : "";
+            error.WriteLine(d + via);
+        }
     }
 }

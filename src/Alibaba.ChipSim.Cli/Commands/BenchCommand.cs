@@ -22,27 +22,37 @@ internal static class BenchCommand
         var scenario = new Argument<string?>("scenario") { Description = "Scenario YAML file (default: the embedded base scenario).", Arity = ArgumentArity.ZeroOrOne };
         OptionChecks.NoOptions(scenario);
         var trials = new Option<long[]>("--trials") { Description = "Trial counts (repeatable; default 100000 1000000).", AllowMultipleArgumentsPerToken = true };
-        OptionChecks.Range(trials, 1, Array.MaxLength);
+        OptionChecks.Range(trials, TrialLimits.Min, TrialLimits.Max);
         var threads = new Option<int[]>("--threads") { Description = "Thread counts (repeatable; default 1 2).", AllowMultipleArgumentsPerToken = true };
         OptionChecks.Range(threads, 1, 1024);
         var repeat = new Option<int>("--repeat") { Description = "Runs per configuration; the fastest is reported (default 3).", DefaultValueFactory = _ => 3 };
         OptionChecks.Range(repeat, 1, 1000);
         var seed = new Option<ulong>("--seed") { Description = "Random seed (default 1).", DefaultValueFactory = _ => 1 };
 
+        var allowOutside = ScenarioInput.AllowExtendsOutsideOption();
         var command = new Command("bench", "Measure simulation and statistics speed (trials/s) and memory for several trial and thread counts.")
         {
-            scenario, trials, threads, repeat, seed,
+            scenario, trials, threads, repeat, seed, allowOutside,
         };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(scenario);
-            var loaded = ScenarioInput.Load(path, Console.Error);
+            var loaded = ScenarioInput.Load(path, Console.Error, allowExtendsOutside: parse.GetValue(allowOutside));
             if (loaded is null) return ScenarioInput.InvalidInput;
             var trialCounts = parse.GetValue(trials) is { Length: > 0 } t ? t : [100_000, 1_000_000];
             var threadCounts = parse.GetValue(threads) is { Length: > 0 } h ? h : [1, 2];
             // Redirected output has no window width; Spectre would assume 80 columns and wrap every label.
             if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 120;
-            Execute(loaded, trialCounts, threadCounts, parse.GetValue(repeat), parse.GetValue(seed), AnsiConsole.Console);
+            try
+            {
+                Execute(loaded, trialCounts, threadCounts, parse.GetValue(repeat), parse.GetValue(seed), AnsiConsole.Console);
+            }
+            catch (OutOfMemoryException)
+            {
+                // As in run: every trial keeps ~60 numbers (about 0.5 GB per million trials for base.yaml).
+                Console.Error.WriteLine("bench: not enough memory for the per-trial columns of this many trials; bench fewer trials (--trials)");
+                return 1;
+            }
             return 0;
         });
         return command;

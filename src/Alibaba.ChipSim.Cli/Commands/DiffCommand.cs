@@ -36,7 +36,7 @@ internal static class DiffCommand
             var z = parse.GetValue(threshold);
             if (!double.IsFinite(z) || z < 0)
             {
-                errors.WriteLine($"error: --threshold must be a number ≥ 0 (got {z.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+                errors.WriteLine($"diff: --threshold must be a number ≥ 0 (got {z.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
                 return 2;
             }
             RunComparison comparison;
@@ -46,7 +46,7 @@ internal static class DiffCommand
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
             {
-                errors.WriteLine("error: " + e.Message);
+                errors.WriteLine(Scenarios.MessageText.Escape("diff: " + e.Message));
                 return 2;
             }
             if (parse.GetValue(json)) output.Profile.Out.Writer.Write(DiffJsonWriter.Write(comparison));

@@ -23,26 +23,29 @@ internal static class GraphCommand
         };
         var command = new Command("graph",
             "Print the actors' state diagrams (from Stateless), annotated with monthly probabilities, dates, guards and gates.");
+        var allowOutside = ScenarioInput.AllowExtendsOutsideOption();
         command.Arguments.Add(file);
         command.Options.Add(format);
+        command.Options.Add(allowOutside);
         command.SetAction(parse => Run(
             parse.GetValue(file),
             parse.GetValue(format),
             parse.InvocationConfiguration.Output,
-            parse.InvocationConfiguration.Error));
+            parse.InvocationConfiguration.Error,
+            parse.GetValue(allowOutside)));
         return command;
     }
 
     /// <summary>The diagram goes to <paramref name="output"/>; problems go to <paramref name="error"/>, with exit code 2 and no diagram.</summary>
-    public static int Run(string? path, string? format, TextWriter output, TextWriter error)
+    public static int Run(string? path, string? format, TextWriter output, TextWriter error, bool allowExtendsOutside = false)
     {
         format ??= "mermaid";
         if (!Formats.Contains(format, StringComparer.Ordinal))
         {
-            error.WriteLine($"graph: --format must be mermaid or dot (got '{format}')");
+            error.WriteLine(MessageText.Escape($"graph: --format must be mermaid or dot (got '{format}')"));
             return ScenarioInput.InvalidInput;
         }
-        var scenario = ScenarioInput.Load(path, error);
+        var scenario = ScenarioInput.Load(path, error, allowExtendsOutside: allowExtendsOutside);
         if (scenario is null) return ScenarioInput.InvalidInput;
         output.Write(Render(scenario, format));
         return 0;

@@ -20,6 +20,17 @@ internal static class OptionChecks
         });
     }
 
+    /// <summary>Rejects an empty value (<c>--out ""</c>), which would otherwise reach the file system as a path.</summary>
+    public static void NotEmpty(Option option)
+    {
+        option.Validators.Add(r =>
+        {
+            foreach (var token in r.Tokens)
+                if (token.Value.Trim().Length == 0)
+                    r.AddError($"{option.Name} needs a folder name (got an empty value)");
+        });
+    }
+
     /// <summary>Rejects scenario paths that look like options (an unknown option would otherwise be taken for a file).</summary>
     public static void NoOptions(Argument argument)
     {

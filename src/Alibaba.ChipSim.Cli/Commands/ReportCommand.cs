@@ -3,6 +3,7 @@ using System.Globalization;
 using Alibaba.ChipSim.Cli.Reporting;
 using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Output.Report;
+using Alibaba.ChipSim.Scenarios;
 
 namespace Alibaba.ChipSim.Cli.Commands;
 
@@ -19,31 +20,42 @@ internal static class ReportCommand
             Description = "Scenario YAML files (none: the embedded base scenario). Several are compared on one page.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        OptionChecks.NoOptions(files);
         var output = new Option<string>("--out") { Description = "Folder for report.html and the charts (PNG and SVG).", Required = true };
+        OptionChecks.NotEmpty(output);
         var trials = new Option<long?>("--trials") { Description = "Trials per scenario (default: each scenario's simulation.trials)." };
+        OptionChecks.Range(trials, TrialLimits.Min, TrialLimits.Max);
         var seed = new Option<ulong?>("--seed") { Description = "One seed for every scenario (default: each scenario's simulation.seed)." };
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = every core); never changes the results." };
+        OptionChecks.Range(threads, 0, 1024);
+        var allowOutside = ScenarioInput.AllowExtendsOutsideOption();
         var date = new Option<string?>("--date")
         {
             Description = "The date printed in the report, ISO 8601 (default: now, UTC); set it to make the report reproducible byte for byte.",
         };
         var command = new Command("report", "Run scenarios and write a self-contained HTML report with charts (PNG and SVG beside it).");
         command.Arguments.Add(files);
-        foreach (var o in new Option[] { output, trials, seed, threads, date }) command.Options.Add(o);
+        foreach (var o in new Option[] { output, trials, seed, threads, date, allowOutside }) command.Options.Add(o);
         command.SetAction(parse => Run(
             new ReportSettings(parse.GetValue(files) ?? [], parse.GetValue(output)!, parse.GetValue(trials), parse.GetValue(seed),
-                parse.GetValue(threads), parse.GetValue(date)),
+                parse.GetValue(threads), parse.GetValue(date)) { AllowExtendsOutside = parse.GetValue(allowOutside) },
             TimeProvider.System,
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
     }
 
-    public static int Run(ReportSettings settings, TimeProvider clock, TextWriter output, TextWriter error)
+    /// <summary>Runs the command; <paramref name="stop"/> (besides SIGINT, SIGTERM and SIGHUP) interrupts it, leaving no file.</summary>
+    public static int Run(ReportSettings settings, TimeProvider clock, TextWriter output, TextWriter error, CancellationToken stop = default)
     {
-        if (settings.Trials is <= 0)
+        if (settings.Trials is { } t && TrialLimits.Check(t, "--trials") is { } bound)
         {
-            error.WriteLine($"report: --trials must be a positive whole number (got {settings.Trials})");
+            error.WriteLine("report: " + bound);
+            return ScenarioInput.InvalidInput;
+        }
+        if (string.IsNullOrWhiteSpace(settings.OutputDirectory))
+        {
+            error.WriteLine("report: --out needs a folder name (got an empty value)");
             return ScenarioInput.InvalidInput;
         }
         if (settings.Threads < 0)
@@ -56,14 +68,16 @@ internal static class ReportCommand
             !DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out generatedAt))
         {
-            error.WriteLine($"report: --date '{text}' is not an ISO 8601 date, e.g. 2026-01-15 or 2026-01-15T09:30:00Z");
+            error.WriteLine(Scenarios.MessageText.Escape($"report: --date '{text}' is not an ISO 8601 date, e.g. 2026-01-15 or 2026-01-15T09:30:00Z"));
             return ScenarioInput.InvalidInput;
         }
-        var scenarios = ScenarioInput.LoadAll(settings.Files, error);
+        var scenarios = ScenarioInput.LoadAll(settings.Files, error, allowExtendsOutside: settings.AllowExtendsOutside);
         if (scenarios is null) return ScenarioInput.InvalidInput;
 
+        using var interruption = new Interruption(stop);
         try
         {
+            Output.RunOutputWriter.CheckWritable(settings.OutputDirectory);
             var dot = GraphvizDiagrams.FindDot();
             var inputs = new List<ReportScenario>(scenarios.Count);
             for (var i = 0; i < scenarios.Count; i++)
@@ -74,6 +88,7 @@ internal static class ReportCommand
                     Trials = settings.Trials ?? scenario.Simulation.Trials,
                     Seed = settings.Seed ?? scenario.Simulation.Seed,
                     Threads = settings.Threads,
+                    CancellationToken = interruption.Token,
                 };
                 error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"report: running {scenario.Name} ({options.Trials:#,0} trials, seed {options.Seed})"));
@@ -91,13 +106,23 @@ internal static class ReportCommand
             if (inputs.Select(s => s.Provenance.Seed).Distinct().Count() > 1)
                 error.WriteLine("report: warning: the scenarios have different seeds, so their differences include sampling noise; pass --seed to share draws");
             var report = ReportBuilder.Build(inputs, generatedAt);
-            var written = ReportFiles.Write(report, settings.OutputDirectory);
+            var written = ReportFiles.Write(report, settings.OutputDirectory, interruption.Token);
             output.WriteLine($"{written[0]} ({report.Charts.Length} charts, each also as PNG and SVG in {Path.GetDirectoryName(written[0])})");
             return 0;
         }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine($"report: interrupted{(interruption.Signal is { } s ? $" ({s})" : "")}; nothing was written");
+            return Interruption.ExitCode;
+        }
+        catch (OutOfMemoryException)
+        {
+            error.WriteLine("report: not enough memory for the per-trial columns of this many trials; run fewer trials (--trials)");
+            return 1;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"report: cannot write {settings.OutputDirectory}: {e.Message}");
+            error.WriteLine(Scenarios.MessageText.Escape($"report: cannot write {settings.OutputDirectory}: {e.Message}"));
             return 1;
         }
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using Alibaba.ChipSim.Cli.Running;
+using Alibaba.ChipSim.Scenarios;
 using Alibaba.ChipSim.Statistics.Convergence;
 using Spectre.Console;
 
@@ -9,11 +10,11 @@ namespace Alibaba.ChipSim.Cli.Commands;
 /// <summary>
 /// <c>chipsim run [SCENARIO.yaml ...]</c>: simulate, write the output files, print the summary.
 /// Exit codes: 0 done; 1 runtime failure (e.g. the output folder cannot be written); 2 invalid scenario
-/// or arguments; 130 interrupted by Ctrl-C (the run stops cleanly; no file is left behind).
+/// or arguments; 130 interrupted by SIGINT (Ctrl-C), SIGTERM or SIGHUP (the run stops cleanly; no file is left behind).
 /// </summary>
 internal static class RunCommand
 {
-    public const int Interrupted = 130;
+    public const int Interrupted = Interruption.ExitCode;
 
     public static Command Build()
     {
@@ -24,11 +25,12 @@ internal static class RunCommand
         };
         OptionChecks.NoOptions(scenarios);
         var trials = new Option<long?>("--trials") { Description = "Number of trials (default: simulation.trials of the first scenario)." };
-        OptionChecks.Range(trials, 1, Array.MaxLength);
+        OptionChecks.Range(trials, TrialLimits.Min, TrialLimits.Max);
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (default: simulation.seed of the first scenario)." };
         var threads = new Option<int>("--threads") { Description = "Worker threads, 0 = every core. Never changes the numbers.", DefaultValueFactory = _ => 0 };
         OptionChecks.Range(threads, 0, 1024);
         var outDir = new Option<string?>("--out") { Description = "Write summary.json and the per-trial tables to this folder (DIR/<scenario name>/ with several scenarios)." };
+        OptionChecks.NotEmpty(outDir);
         var format = new Option<string[]>("--format")
         {
             Description = "Files to write with --out: csv (trials.csv, quarters.csv), parquet (trials.parquet), json (summary.json only). Repeatable; default csv. summary.json is always written.",
@@ -40,7 +42,7 @@ internal static class RunCommand
         var sensitivity = new Option<bool>("--sensitivity") { Description = "Rank the uncertain inputs by their Spearman correlation with each headline output (table; 'sensitivity' in summary.json)." };
         var untilSe = new Option<string?>("--until-se") { Description = "METRIC=VALUE: run batches until the standard error of the metric's mean is at most VALUE (replaces --trials)." };
         var maxTrials = new Option<long>("--max-trials") { Description = "The most trials --until-se may run.", DefaultValueFactory = _ => ConvergentRuns.DefaultMaxTrials };
-        OptionChecks.Range(maxTrials, 1, Array.MaxLength);
+        OptionChecks.Range(maxTrials, TrialLimits.Min, TrialLimits.Max);
         var batchTrials = new Option<int>("--batch-trials") { Description = "Trials per batch of --until-se.", DefaultValueFactory = _ => ConvergentRuns.DefaultBatchTrials };
         OptionChecks.Range(batchTrials, 1, Array.MaxLength);
         untilSe.Validators.Add(r =>
@@ -49,9 +51,10 @@ internal static class RunCommand
                 if (SeTarget.TryParse(token.Value, out var error) is null) r.AddError(error!);
         });
 
+        var allowOutside = ScenarioInput.AllowExtendsOutsideOption();
         var command = new Command("run", "Simulate scenarios and print a summary table (or JSON); optionally write the output files.")
         {
-            scenarios, trials, seed, threads, outDir, format, quiet, json, sensitivity, untilSe, maxTrials, batchTrials,
+            scenarios, trials, seed, threads, outDir, format, quiet, json, sensitivity, untilSe, maxTrials, batchTrials, allowOutside,
         };
         command.SetAction(parse =>
         {
@@ -66,14 +69,15 @@ internal static class RunCommand
             };
             // Redirected output has no window width; Spectre would assume 80 columns and wrap every label.
             if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 120;
-            return Execute(parse.GetValue(scenarios) ?? [], settings, AnsiConsole.Console, Console.Out, Console.Error, Console.IsOutputRedirected);
+            return Execute(parse.GetValue(scenarios) ?? [], settings, AnsiConsole.Console, Console.Out, Console.Error, Console.IsOutputRedirected,
+                allowExtendsOutside: parse.GetValue(allowOutside));
         });
         return command;
     }
 
-    /// <summary>Runs the command; <paramref name="stop"/> (besides Ctrl-C) interrupts it the same way.</summary>
+    /// <summary>Runs the command; <paramref name="stop"/> (besides SIGINT, SIGTERM and SIGHUP) interrupts it the same way.</summary>
     public static int Execute(IReadOnlyList<string> paths, RunSettings settings, IAnsiConsole console, TextWriter output,
-        TextWriter errors, bool outputRedirected, CancellationToken stop = default)
+        TextWriter errors, bool outputRedirected, CancellationToken stop = default, bool allowExtendsOutside = false)
     {
         if (settings.OutDir is null && settings.Formats.Any(f => f != "csv"))
         {
@@ -91,7 +95,7 @@ internal static class RunCommand
             errors.WriteLine("run: --until-se chooses the number of trials; leave out --trials (cap it with --max-trials)");
             return ScenarioInput.InvalidInput;
         }
-        var scenarios = ScenarioInput.LoadAll(paths, errors);
+        var scenarios = ScenarioInput.LoadAll(paths, errors, allowExtendsOutside: allowExtendsOutside);
         if (scenarios is null) return ScenarioInput.InvalidInput;
         var duplicate = scenarios.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null && settings.OutDir is not null)
@@ -100,13 +104,16 @@ internal static class RunCommand
             return ScenarioInput.InvalidInput;
         }
 
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        // The trial count is checked once more against the one bound, whatever gave it (option or scenario).
+        var (trialCount, _) = ScenarioRunner.Resolve(scenarios, settings);
+        if (settings.UntilSe is null && TrialLimits.Check(trialCount, "trials") is { } bound)
         {
-            e.Cancel = true; // stop the run cleanly instead of killing the process mid-write
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+            errors.WriteLine("run: " + bound);
+            return ScenarioInput.InvalidInput;
+        }
+
+        // Stop cleanly on a signal instead of dying mid-write: the output folders are left as they were.
+        using var cancel = new Interruption(stop);
         try
         {
             if (settings.UntilSe is { } target)
@@ -122,7 +129,7 @@ internal static class RunCommand
         }
         catch (OperationCanceledException)
         {
-            errors.WriteLine("run: interrupted; nothing was written");
+            errors.WriteLine($"run: interrupted{(cancel.Signal is { } s ? $" ({s})" : "")}; nothing was written");
             return Interrupted;
         }
         catch (OutOfMemoryException)
@@ -130,10 +137,6 @@ internal static class RunCommand
             // Every trial keeps ~60 numbers (about 0.5 GB per million trials for base.yaml).
             errors.WriteLine("run: not enough memory for the per-trial columns of this many trials; run fewer trials (--trials)");
             return 1;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
     }
 }

@@ -55,7 +55,7 @@ internal static class SnapshotCommand
         foreach (var path in paths)
         {
             var result = ScenarioLoader.Load(Path.Combine(workingDirectory, path));
-            ScenarioInput.Print(result, error);
+            ScenarioInput.Print(result, error, Path.Combine(workingDirectory, path));
             if (result.Scenario is { } s) scenarios.Add((path, s));
             else failed = true;
         }

@@ -14,19 +14,22 @@ internal static class ValidateCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var strict = new Option<bool>("--strict") { Description = "Treat warnings (unreachable states, dates outside the horizon) as errors." };
+        var allowOutside = ScenarioInput.AllowExtendsOutsideOption();
         var command = new Command("validate", "Check scenario files and print every problem (file:line:column: key: message).");
         command.Arguments.Add(files);
         command.Options.Add(strict);
+        command.Options.Add(allowOutside);
         command.SetAction(parse => Run(
             parse.GetValue(files) ?? [],
             parse.GetValue(strict),
             parse.InvocationConfiguration.Output,
-            parse.InvocationConfiguration.Error));
+            parse.InvocationConfiguration.Error,
+            parse.GetValue(allowOutside)));
         return command;
     }
 
     /// <summary>Diagnostics go to <paramref name="error"/>, "FILE: ok" lines to <paramref name="output"/>.</summary>
-    public static int Run(IReadOnlyList<string> files, bool strict, TextWriter output, TextWriter error)
+    public static int Run(IReadOnlyList<string> files, bool strict, TextWriter output, TextWriter error, bool allowExtendsOutside = false)
     {
         if (files.Count == 0)
         {
@@ -36,9 +39,9 @@ internal static class ValidateCommand
         var allValid = true;
         foreach (var file in files)
         {
-            var result = ScenarioLoader.Load(file, strict);
-            ScenarioInput.Print(result, error);
-            if (result.Succeeded) output.WriteLine($"{file}: ok");
+            var result = ScenarioLoader.Load(file, strict, allowExtendsOutside);
+            ScenarioInput.Print(result, error, file);
+            if (result.Succeeded) output.WriteLine(MessageText.Escape($"{file}: ok"));
             else allValid = false;
         }
         return allValid ? 0 : ScenarioInput.InvalidInput;

@@ -7,4 +7,8 @@ internal sealed record ReportSettings(
     long? Trials,
     ulong? Seed,
     int Threads,
-    string? Date);
+    string? Date)
+{
+    /// <summary><c>--allow-extends-outside</c>.</summary>
+    public bool AllowExtendsOutside { get; init; }
+}

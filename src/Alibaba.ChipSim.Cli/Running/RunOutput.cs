@@ -1,6 +1,7 @@
 using Alibaba.ChipSim.Cli.Rendering;
 using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Output;
+using Alibaba.ChipSim.Scenarios;
 using Alibaba.ChipSim.Statistics;
 using Alibaba.ChipSim.Statistics.Convergence;
 using Alibaba.ChipSim.Statistics.Sensitivity;
@@ -34,16 +35,16 @@ internal static class RunOutput
             var formats = Formats(settings);
             try
             {
-                for (var i = 0; i < results.Count; i++)
-                {
-                    var folder = results.Count == 1 ? dir : Path.Combine(dir, results[i].Scenario.Name);
-                    var written = RunOutputWriter.Write(folder, results[i], summaries[i], formats, cancel);
-                    wrote.Add($"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {folder}");
-                }
+                // Every folder is checked and staged before any is replaced: all of them are written, or none.
+                var folders = results.Select((r, i) => new RunOutputFolder(
+                    results.Count == 1 ? dir : Path.Combine(dir, r.Scenario.Name), r, summaries[i])).ToList();
+                var written = RunOutputWriter.WriteAll(folders, formats, RunFileWriters.All, cancel);
+                for (var i = 0; i < folders.Count; i++)
+                    wrote.Add($"Wrote {string.Join(", ", written[i].Select(Path.GetFileName))} to {folders[i].Directory}");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                errors.WriteLine($"run: cannot write the output to {dir}: {e.Message}");
+                errors.WriteLine(MessageText.Escape($"run: cannot write the output to {dir}: {e.Message}"));
                 return 1;
             }
         }

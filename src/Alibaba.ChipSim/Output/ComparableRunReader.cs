@@ -19,7 +19,8 @@ internal static class ComparableRunReader
             throw new InvalidDataException(Directory.Exists(path)
                 ? $"{path}: no {SummaryFileName} in this folder (expected a run folder written by `chipsim run --out`)"
                 : $"{path}: no such file or folder");
-        return Parse(File.ReadAllText(file), file);
+        var bytes = Scenarios.InputFile.ReadAllBytes(file, SummaryJsonReader.MaxBytes, out var problem) ?? throw new InvalidDataException(problem);
+        return Parse(System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'), file);
     }
 
     public static ComparableRun Parse(string json, string source)

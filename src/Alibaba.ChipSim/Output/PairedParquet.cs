@@ -14,8 +14,8 @@ internal static class PairedParquet
 
     private static async Task<IReadOnlyList<PairedColumn>> ReadAsync(string fileA, string fileB, CancellationToken cancellationToken)
     {
-        await using var streamA = File.OpenRead(fileA);
-        await using var streamB = File.OpenRead(fileB);
+        await using var streamA = Scenarios.InputFile.Open(fileA, out var problemA) ?? throw new InvalidDataException(problemA);
+        await using var streamB = Scenarios.InputFile.Open(fileB, out var problemB) ?? throw new InvalidDataException(problemB);
         await using var a = await Open(streamA, fileA, cancellationToken).ConfigureAwait(false);
         await using var b = await Open(streamB, fileB, cancellationToken).ConfigureAwait(false);
         var fieldsB = b.Schema.GetDataFields().ToDictionary(f => f.Name, StringComparer.Ordinal);

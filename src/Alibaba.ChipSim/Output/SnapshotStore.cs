@@ -12,7 +12,8 @@ internal static class SnapshotStore
     {
         if (!File.Exists(path))
             return new SnapshotCheck(path, false, UnifiedDiff.Compute("", fresh, "/dev/null", path));
-        var committed = File.ReadAllText(path, Utf8NoBom);
+        var bytes = Scenarios.InputFile.ReadAllBytes(path, SummaryJsonReader.MaxBytes, out var problem) ?? throw new InvalidDataException(problem);
+        var committed = Utf8NoBom.GetString(bytes).TrimStart('\uFEFF');
         return new SnapshotCheck(path, true, UnifiedDiff.Compute(committed, fresh, path, path + " (recomputed)"));
     }
 

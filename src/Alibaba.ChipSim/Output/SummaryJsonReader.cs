@@ -11,12 +11,15 @@ namespace Alibaba.ChipSim.Output;
 /// </summary>
 public static class SummaryJsonReader
 {
+    /// <summary>The largest summary or snapshot file read (a summary of every metric is well under 1 MiB).</summary>
+    public const long MaxBytes = 64L << 20;
+
     /// <summary>Reads a summary file, or the <c>summary.json</c> inside a run folder.</summary>
     public static RunSummary ReadFile(string path)
     {
         if (Directory.Exists(path)) path = Path.Combine(path, "summary.json");
-        using var stream = File.OpenRead(path);
-        return Read(stream, path);
+        var bytes = Scenarios.InputFile.ReadAllBytes(path, MaxBytes, out var problem) ?? throw new InvalidDataException(problem);
+        return Read(new MemoryStream(bytes), path);
     }
 
     public static RunSummary Parse(string json, string source = "<summary>") =>

@@ -8,6 +8,6 @@ public sealed record Diagnostic(Severity Severity, SourceLocation Location, stri
     {
         var prefix = Severity == Severity.Warning ? "warning: " : "";
         var key = string.IsNullOrEmpty(KeyPath) ? "" : KeyPath + ": ";
-        return $"{Location}: {prefix}{key}{Message}";
+        return MessageText.Escape($"{Location}: {prefix}{key}{Message}");
     }
 }

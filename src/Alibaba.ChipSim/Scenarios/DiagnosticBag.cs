@@ -15,8 +15,10 @@ internal sealed class DiagnosticBag
 
     public void Warning(SourceLocation at, string keyPath, string message) => Add(new Diagnostic(Severity.Warning, at, keyPath, message));
 
+    /// <summary>Adds <paramref name="d"/> with its key path and message escaped (<see cref="MessageText"/>): keys come from untrusted files.</summary>
     public void Add(Diagnostic d)
     {
+        d = d with { KeyPath = MessageText.Escape(d.KeyPath), Message = MessageText.Escape(d.Message) };
         _items.Add(d);
         if (d.Severity == Severity.Error) HasErrors = true;
     }

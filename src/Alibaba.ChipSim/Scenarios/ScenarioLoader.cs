@@ -14,20 +14,30 @@ public static class ScenarioLoader
     /// <summary>The logical name of the shipped base scenario embedded in the library.</summary>
     public const string EmbeddedBaseName = "base.yaml";
 
+    /// <summary>How an empty scenario path is named in its diagnostic.</summary>
+    public const string EmptyPathName = "(empty path)";
+
     /// <summary>Loads a scenario file. With <paramref name="strict"/>, warnings count as errors.</summary>
-    public static ScenarioLoadResult Load(string path, bool strict = false)
+    /// <param name="allowExtendsOutside">Let <c>extends</c> reach files outside the folder tree of <paramref name="path"/>.</param>
+    public static ScenarioLoadResult Load(string path, bool strict = false, bool allowExtendsOutside = false)
     {
         var diagnostics = new DiagnosticBag();
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            // An empty argument (run "", a shell variable that was not set) is a mistake, never the embedded base.
+            diagnostics.Error(SourceLocation.None(EmptyPathName), "", "the scenario path is empty; give a scenario file, e.g. scenarios/base.yaml");
+            return Finish(null, diagnostics, strict);
+        }
         var bytes = SourceText.ReadFile(path, SourceLocation.None(path), "", diagnostics);
-        return bytes is null ? Finish(null, diagnostics, strict) : LoadBytes(bytes, path, diagnostics, strict);
+        return bytes is null ? Finish(null, diagnostics, strict) : LoadBytes(bytes, path, diagnostics, strict, allowExtendsOutside);
     }
 
     /// <summary>
     /// Loads scenario text as if read from <paramref name="fileName"/> (its folder resolves <c>extends</c>,
     /// its name appears in diagnostics).
     /// </summary>
-    public static ScenarioLoadResult LoadText(string yaml, string fileName, bool strict = false) =>
-        LoadBytes(Encoding.UTF8.GetBytes(yaml), fileName, new DiagnosticBag(), strict);
+    public static ScenarioLoadResult LoadText(string yaml, string fileName, bool strict = false, bool allowExtendsOutside = false) =>
+        LoadBytes(Encoding.UTF8.GetBytes(yaml), fileName, new DiagnosticBag(), strict, allowExtendsOutside);
 
     /// <summary>The shipped <c>scenarios/base.yaml</c>, embedded in the library (used when no file is given).</summary>
     public static ScenarioLoadResult LoadEmbeddedBase(bool strict = false)
@@ -44,9 +54,9 @@ public static class ScenarioLoader
         return LoadBytes(buffer.ToArray(), EmbeddedBaseName, diagnostics, strict);
     }
 
-    private static ScenarioLoadResult LoadBytes(byte[] bytes, string fileName, DiagnosticBag diagnostics, bool strict)
+    private static ScenarioLoadResult LoadBytes(byte[] bytes, string fileName, DiagnosticBag diagnostics, bool strict, bool allowExtendsOutside = false)
     {
-        var source = ExtendsResolver.Resolve(fileName, bytes, diagnostics);
+        var source = ExtendsResolver.Resolve(fileName, bytes, diagnostics, allowExtendsOutside);
         if (source is null) return Finish(null, diagnostics, strict);
         var root = new StructureChecker(diagnostics).Check(source.Root, ScenarioKeys.Root, "");
         if (root is null) return Finish(null, diagnostics, strict, source.Files);

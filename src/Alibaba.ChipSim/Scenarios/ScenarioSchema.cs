@@ -109,6 +109,8 @@ public static class ScenarioSchema
     {
         if (d.HasLower) o[d.LowerOpen ? "exclusiveMinimum" : "minimum"] = d.Lower;
         if (d.HasUpper) o[d.UpperOpen ? "exclusiveMaximum" : "maximum"] = d.Upper;
+        else if (!double.IsPositiveInfinity(d.Cap)) o["maximum"] = d.Cap;
+        if (!d.HasLower && !double.IsNegativeInfinity(d.Floor)) o["minimum"] = d.Floor;
         return o;
     }
 

@@ -111,7 +111,7 @@ public sealed class DiffCommandTests
 
         Assert.Equal(2, exit);
         Assert.Equal("", output);
-        Assert.StartsWith("error: " + dir.File("bad.json") + ":1:", error, StringComparison.Ordinal);
+        Assert.StartsWith("diff: " + dir.File("bad.json") + ":1:", error, StringComparison.Ordinal);
         Assert.Equal(2, Run(dir.File("a.json"), dir.File("missing")).Exit);
         Assert.Equal(2, Run(dir.File("a.json"), dir.File("a.json"), "--threshold", "-1").Exit);
     }

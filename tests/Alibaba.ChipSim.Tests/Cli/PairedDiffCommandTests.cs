@@ -108,6 +108,6 @@ public sealed class PairedDiffCommandTests
 
         Assert.Equal(2, exit);
         Assert.Equal("", output);
-        Assert.StartsWith($"error: {Path.Combine(runs.A, "trials.parquet")}: not a readable Parquet file", error, StringComparison.Ordinal);
+        Assert.StartsWith($"diff: {Path.Combine(runs.A, "trials.parquet")}: not a readable Parquet file", error, StringComparison.Ordinal);
     }
 }

@@ -16,10 +16,19 @@ public sealed class SnapshotCommandTests
     private static readonly string[] FeeMetrics =
         [MetricNames.CostCny, MetricNames.CostUsd, MetricNames.FeeBorneUsd, MetricNames.FeeTotalUsd, MetricNames.Roi];
 
-    private static string Scenario(string feeLine) => $"""
+    // extends stays inside the scenario's folder tree, so each test extends a copy of the shipped base kept beside it.
+    private static string Scenario(TempFolder dir, string feeLine, string folder = "")
+    {
+        var lib = Path.Combine(dir.Path, folder, "lib");
+        Directory.CreateDirectory(lib);
+        File.Copy(Path.Combine(RepoRoot.Scenarios, "base.yaml"), Path.Combine(lib, "base.yaml"), overwrite: true);
+        return ScenarioText(Path.Combine(lib, "base.yaml"), feeLine);
+    }
+
+    private static string ScenarioText(string baseFile, string feeLine) => $"""
         name: mine
         description: The shipped base at 20,000 trials.
-        extends: {Path.Combine(RepoRoot.Scenarios, "base.yaml")}
+        extends: {baseFile}
         simulation:
           trials: 20000
         {feeLine}
@@ -45,7 +54,7 @@ public sealed class SnapshotCommandTests
     public void Raising_the_fee_makes_the_check_fail_and_diff_flags_exactly_cost_fee_and_roi()
     {
         using var dir = new TempFolder();
-        File.WriteAllText(dir.File("mine.yaml"), Scenario(""));
+        File.WriteAllText(dir.File("mine.yaml"), Scenario(dir, ""));
 
         // Given a fresh snapshot, the check passes.
         Assert.Equal(0, Snapshot(dir, check: false, "mine.yaml").Exit);
@@ -56,7 +65,7 @@ public sealed class SnapshotCommandTests
         File.Copy(dir.File("mine.snapshot.json"), dir.File("old.snapshot.json"));
 
         // When the fee rises from 25% to 40%, the committed snapshot is stale and the check shows which lines moved.
-        File.WriteAllText(dir.File("mine.yaml"), Scenario("economics:\n  export_fee_rate: 0.4"));
+        File.WriteAllText(dir.File("mine.yaml"), Scenario(dir, "economics:\n  export_fee_rate: 0.4"));
         var (staleExit, staleOut, staleErr) = Snapshot(dir, check: true, "mine.yaml");
         Assert.Equal(3, staleExit);
         Assert.StartsWith("stale mine.snapshot.json\n--- mine.snapshot.json\n+++ mine.snapshot.json (recomputed)\n", staleOut.Replace("\r\n", "\n"), StringComparison.Ordinal);
@@ -91,8 +100,8 @@ public sealed class SnapshotCommandTests
     public void A_missing_snapshot_fails_the_check_and_an_invalid_scenario_writes_nothing()
     {
         using var dir = new TempFolder();
-        File.WriteAllText(dir.File("mine.yaml"), Scenario(""));
-        File.WriteAllText(dir.File("bad.yaml"), Scenario("economics:\n  export_fee_rat: 0.4"));
+        File.WriteAllText(dir.File("mine.yaml"), Scenario(dir, ""));
+        File.WriteAllText(dir.File("bad.yaml"), Scenario(dir, "economics:\n  export_fee_rat: 0.4"));
 
         var (missingExit, missingOut, _) = Snapshot(dir, check: true, "mine.yaml");
         Assert.Equal(3, missingExit);
@@ -110,8 +119,8 @@ public sealed class SnapshotCommandTests
     {
         using var dir = new TempFolder();
         Directory.CreateDirectory(dir.File("scenarios"));
-        File.WriteAllText(Path.Combine(dir.File("scenarios"), "b.yaml"), Scenario("").Replace("name: mine", "name: b"));
-        File.WriteAllText(Path.Combine(dir.File("scenarios"), "a.yaml"), Scenario("").Replace("name: mine", "name: a"));
+        File.WriteAllText(Path.Combine(dir.File("scenarios"), "b.yaml"), Scenario(dir, "", "scenarios").Replace("name: mine", "name: b"));
+        File.WriteAllText(Path.Combine(dir.File("scenarios"), "a.yaml"), Scenario(dir, "", "scenarios").Replace("name: mine", "name: a"));
 
         var (exit, output, _) = Snapshot(dir, check: false);
 

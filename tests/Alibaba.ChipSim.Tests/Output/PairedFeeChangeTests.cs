@@ -14,7 +14,7 @@ public sealed class PairedFeeChangeTests : IDisposable
 
     private string RunFolder(string scenarioPath, string name, OutputFormats formats = OutputFormats.Csv)
     {
-        var scenario = ScenarioLoader.Load(scenarioPath).Scenario!;
+        var scenario = ScenarioLoader.Load(scenarioPath, allowExtendsOutside: true).Scenario!;
         var result = SimulationEngine.Run(scenario, new RunOptions { Trials = Trials, Seed = scenario.Simulation.Seed });
         var folder = _root.File(name);
         RunOutputWriter.Write(folder, result, SummaryBuilder.Build(result), formats);

@@ -65,7 +65,7 @@ public sealed class ReportCommandTests
     }
 
     [Theory]
-    [InlineData(0L, 0, null, "--trials must be a positive whole number")]
+    [InlineData(0L, 0, null, "--trials must be between 1 and 2147483591 (got 0)")]
     [InlineData(100L, -1, null, "--threads must be 0")]
     [InlineData(100L, 0, "15/01/2026", "--date '15/01/2026' is not an ISO 8601 date")]
     public void Bad_arguments_exit_with_code_2_and_say_what_to_give(long trials, int threads, string? date, string message)

@@ -27,8 +27,10 @@ public sealed class MalformedFileTests
         // YamlDotNet fails here with an InvalidOperationException rather than a YamlException.
         var d = OnlyError("name: x\ncalendar: { start: 2025-12, months: 25\nsimulation: {}\n");
 
-        Assert.Equal(new SourceLocation("bad.yaml", 2, 35), d.Location);
-        Assert.StartsWith("YAML syntax: cannot read past this point; look for an unclosed { or [", d.Message);
+        // Just past the end of line 2, where the mapping should have closed; no .NET type name in the message.
+        Assert.Equal(new SourceLocation("bad.yaml", 2, 39), d.Location);
+        Assert.StartsWith("YAML syntax: a value inside { } or [ ] runs past the end of this line", d.Message);
+        Assert.DoesNotContain("Exception", d.Message);
     }
 
     [Fact]
@@ -53,7 +55,7 @@ public sealed class MalformedFileTests
     {
         var d = OnlyError("hello\n");
 
-        Assert.Contains("this one holds 'hello'", d.Message);
+        Assert.Contains("this one holds a text of 5 characters", d.Message);
     }
 
     [Fact]
@@ -125,7 +127,7 @@ public sealed class MalformedFileTests
 
         var d = Assert.Single(ScenarioLoader.Load(dir.Path).Diagnostics);
 
-        Assert.Equal($"{dir.Path}: {dir.Path} is a folder, not a scenario file", d.ToString());
+        Assert.Equal($"{dir.Path}: {dir.Path} is a folder, not a file", d.ToString());
     }
 
     [Fact]

@@ -75,6 +75,17 @@ public static class ScenarioTexts
 
         """;
 
+    /// <summary>
+    /// <see cref="SpecExample"/> with the one section it lacks, <c>correlations:</c>, so that a fuzzer seeded with it
+    /// reaches every section of the format (the cross-section checks included).
+    /// </summary>
+    public const string EverySection = SpecExample + """
+        correlations:
+          - { between: [economics.price_per_chip_usd, shipments.buyer_share], rho: 0.3 }
+          - { between: [compute.h200_vs_h20, revenue.ai_demand_growth_yoy], rho: -0.2 }
+
+        """;
+
     /// <summary>The 1-based line of the first line containing <paramref name="text"/> in <paramref name="yaml"/>.</summary>
     public static int LineOf(string yaml, string text)
     {

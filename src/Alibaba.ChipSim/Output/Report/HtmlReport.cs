@@ -89,7 +89,7 @@ internal sealed class HtmlReport
         Item("Engine", p.Engine);
         Item("Date", p.GeneratedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'zzz", Invariant));
         if (p.ScenarioFile is not null) Item("Scenario file", p.ScenarioFile);
-        Item("Reproduce", $"chipsim run {p.ScenarioFile ?? p.ScenarioName + ".yaml"} --seed {p.Seed.ToString(Invariant)} --trials {p.Trials.ToString(Invariant)}");
+        Item("Reproduce", $"chipsim run {ShellQuote.Word(p.ScenarioFile ?? p.ScenarioName + ".yaml")} --seed {p.Seed.ToString(Invariant)} --trials {p.Trials.ToString(Invariant)}");
         _html.Append("</dl>\n");
         return this;
 

@@ -21,7 +21,7 @@ internal sealed class DistributionReader(DiagnosticBag diagnostics)
                 var status = ScalarReader.TryNumber(s, out var value);
                 if (status != ScalarReader.Status.Ok)
                 {
-                    var why = status == ScalarReader.Status.OutOfRange ? "a finite number within ±1.8e308" : $"a number or a distribution such as {Example}";
+                    var why = status == ScalarReader.Status.OutOfRange ? ScalarReader.FiniteRange : $"a number or a distribution such as {Example}";
                     diagnostics.Error(node.Location, path, $"expected {why} (got {s.Describe()})");
                     return null;
                 }
@@ -50,7 +50,7 @@ internal sealed class DistributionReader(DiagnosticBag diagnostics)
         var kind = kindName is null ? null : DistributionKinds.Find(kindName);
         if (kind is null)
         {
-            var got = kindName is null ? distEntry.Value.Describe() : $"'{kindName}'";
+            var got = $"({distEntry.Value.Describe()})";
             var hint = kindName is null ? "" : StructureChecker.DidYouMean(kindName, names);
             diagnostics.Error(distEntry.Value.Location, StructureChecker.Join(path, "dist"), $"unknown distribution {got}{hint}; expected one of {string.Join(", ", names)}");
             return null;
@@ -91,7 +91,7 @@ internal sealed class DistributionReader(DiagnosticBag diagnostics)
             else
             {
                 ok = false;
-                var what = status == ScalarReader.Status.OutOfRange ? "a finite number" : type == DistributionArgumentType.Integer ? "a whole number" : "a number";
+                var what = status == ScalarReader.Status.OutOfRange ? ScalarReader.FiniteRange : type == DistributionArgumentType.Integer ? "a whole number" : "a number";
                 diagnostics.Error(entry.Value.Location, keyPath, $"expected {what} (got {entry.Value.Describe()})");
             }
         }
@@ -168,6 +168,7 @@ internal sealed class DistributionReader(DiagnosticBag diagnostics)
                     $"must be {spec.Domain.Describe()}, but this {d.Kind} takes values in [{Domain.Format(lo)}, {Domain.Format(hi)}]{fix}");
             }
         }
+        if (ok && !CheckGuards(d, at, spec, path)) ok = false;
         if (spec.WholeNumbers && !(d.IsWholeValued || (d.IsConstant && lo == Math.Floor(lo))))
         {
             ok = false;
@@ -176,6 +177,35 @@ internal sealed class DistributionReader(DiagnosticBag diagnostics)
                 : $"needs whole numbers: a whole constant, uniform-int, bernoulli, or discrete with whole values (got {DescribeKind(d)})");
         }
         return ok;
+    }
+
+    /// <summary>
+    /// The smallest and largest values <paramref name="d"/> can give: its support, or for an unbounded tail the most
+    /// extreme draw the engine can make (uniforms within 2^-53 of 0 and 1).
+    /// </summary>
+    public static (double Lower, double Upper) ExtremeRange(DistributionSpec d)
+    {
+        var (lo, hi) = CompiledDistribution.SupportOf(d);
+        if (double.IsInfinity(lo) || double.IsInfinity(hi))
+        {
+            var compiled = CompiledDistribution.Compile(d);
+            if (double.IsInfinity(lo)) lo = compiled.Sample(Math.ScaleB(1.0, -53));
+            if (double.IsInfinity(hi)) hi = compiled.Sample(1 - Math.ScaleB(1.0, -53));
+        }
+        return (lo, hi);
+    }
+
+    /// <summary>The finite guards of the domain (<see cref="Domain.Cap"/>): the most extreme value the parameter can take.</summary>
+    private bool CheckGuards(DistributionSpec d, SourceLocation at, KeySpec spec, string path)
+    {
+        var domain = spec.Domain;
+        if (double.IsPositiveInfinity(domain.Cap) && double.IsNegativeInfinity(domain.Floor)) return true;
+        var (lo, hi) = ExtremeRange(d);
+        if (hi <= domain.Cap && lo >= domain.Floor) return true;
+        var limit = hi > domain.Cap ? $"at most {Domain.Format(domain.Cap)}" : $"at least {Domain.Format(domain.Floor)}";
+        var got = d is FixedDistribution f ? $"got {ScalarReader.Format(f.Value)}" : $"this {d.Kind} reaches {Domain.Format(hi > domain.Cap ? hi : lo)}";
+        diagnostics.Error(at, path, $"must be {limit}, a limit that keeps every result finite ({got})");
+        return false;
     }
 
     private static string DescribeKind(DistributionSpec d) => d is DiscreteDistribution ? "discrete with a fractional value" : d.Kind;

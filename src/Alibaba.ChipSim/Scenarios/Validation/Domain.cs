@@ -12,6 +12,18 @@ internal readonly record struct Domain(double Lower, bool LowerOpen, double Uppe
     public static readonly Domain AtMostOne = new(double.NegativeInfinity, false, 1, false);
     public static readonly Domain Correlation = new(-1, false, 1, false);
 
+    /// <summary>
+    /// A finite limit (none by default) that keeps every result finite: a constant, a bounded distribution's support,
+    /// and an unbounded one's most extreme draw must lie at or below it. Not a modelling bound: a guard against 1e308.
+    /// </summary>
+    public double Cap { get; init; } = double.PositiveInfinity;
+
+    /// <summary>As <see cref="Cap"/>, from below (e.g. a gross margin of -1e308).</summary>
+    public double Floor { get; init; } = double.NegativeInfinity;
+
+    /// <summary>This domain with finite guards.</summary>
+    public Domain Within(double floor, double cap) => this with { Floor = floor, Cap = cap };
+
     public bool HasLower => !double.IsNegativeInfinity(Lower);
 
     public bool HasUpper => !double.IsPositiveInfinity(Upper);

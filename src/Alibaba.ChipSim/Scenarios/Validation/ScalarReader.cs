@@ -20,6 +20,8 @@ internal static partial class ScalarReader
         if (s.Text is ".inf" or "+.inf" or "-.inf" or ".Inf" or "-.Inf" or ".INF" or "-.INF") return Status.OutOfRange;
         if (!NumberPattern().IsMatch(s.Text)) return Status.NotANumber;
         if (!double.TryParse(s.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)) return Status.NotANumber;
+        // 1e-400 parses as 0 (underflow): report it rather than silently use 0.
+        if (value == 0 && MantissaOf(s.Text).Any(c => c is >= '1' and <= '9')) return Status.OutOfRange;
         return double.IsFinite(value) ? Status.Ok : Status.OutOfRange;
     }
 
@@ -51,6 +53,15 @@ internal static partial class ScalarReader
             case "false" or "False" or "FALSE": return true;
             default: return false;
         }
+    }
+
+    /// <summary>What a number that is out of range should be (too large, or so small it would be read as 0).</summary>
+    public const string FiniteRange = "a finite number: at most 1.8e308 in size, and 0 or at least 4.9e-324 (a smaller one would be read as 0; write 0)";
+
+    private static string MantissaOf(string text)
+    {
+        var e = text.IndexOfAny(['e', 'E']);
+        return e < 0 ? text : text[..e];
     }
 
     public static string Format(double x) => x.ToString(CultureInfo.InvariantCulture);

@@ -21,7 +21,12 @@ internal static class ScenarioKeys
         new(name, ValueKind.Parameter, description) { Domain = domain, Required = true };
 
     private static KeySpec Count(string name, string description) =>
-        Param(name, Domain.NonNegative, description) with { WholeNumbers = true };
+        Param(name, Modules, description) with { WholeNumbers = true };
+
+    // Finite guards (Domain.Cap): far beyond any plausible value, near enough that no product, sum or growth over the
+    // longest horizon (1,200 months, base_month up to 120 months earlier) overflows a double. See docs/robustness.md.
+    private static readonly Domain Modules = Domain.NonNegative.Within(0, 1e9);
+    private static readonly Domain Growth = Domain.GrowthRate.Within(-1, 100);
 
     private static KeySpec Section(string name, string description, params KeySpec[] keys) =>
         new(name, ValueKind.Section, description) { Keys = [.. keys], Required = true };
@@ -88,7 +93,7 @@ internal static class ScenarioKeys
                 new KeySpec("months", ValueKind.Integer, "How many months are simulated.") { Required = true, MinInteger = 1, MaxInteger = 1200 },
                 new KeySpec("quarters", ValueKind.Choice, "Quarter naming: fiscal (Alibaba's year ends in March) or calendar.") { Choices = ["fiscal", "calendar"], Default = "fiscal" }),
             Section("simulation", "How many trials and which random numbers.",
-                new KeySpec("trials", ValueKind.Integer, "Number of trials (possible histories).") { Required = true, MinInteger = 1, MaxInteger = int.MaxValue },
+                new KeySpec("trials", ValueKind.Integer, "Number of trials (possible histories).") { Required = true, MinInteger = TrialLimits.Min, MaxInteger = Array.MaxLength },
                 new KeySpec("seed", ValueKind.Integer, "Random seed: same scenario, seed and trials give the same numbers.") { Required = true, MinInteger = 0, MaxInteger = ulong.MaxValue },
                 new KeySpec("sampling", ValueKind.Choice, "monte-carlo or latin-hypercube.") { Choices = ["monte-carlo", "latin-hypercube"], Default = "monte-carlo" }),
             new KeySpec("actors", ValueKind.NamedEntries, "The policy actors (e.g. washington, beijing), by name.") { Item = ActorKey, Required = true, MinItems = 1 },
@@ -96,29 +101,29 @@ internal static class ScenarioKeys
                 Req(Month("first_delivery", "The month the initial tranche is planned for.")),
                 Month("deadline", "delivered_by_deadline is 1 when the initial tranche shipped in a month <= deadline.") with { DefaultNote = "first_delivery" },
                 Count("initial_modules", "Modules in the initial tranche."),
-                Count("chips_per_module", "Chips per module.") with { Required = false, Default = 8.0 },
-                Param("follow_on_modules_per_month", Domain.NonNegative, "Modules per month after the initial tranche, at an open gate."),
+                Count("chips_per_module", "Chips per module.") with { Required = false, Default = 8.0, Domain = Domain.NonNegative.Within(0, 1e4) },
+                Param("follow_on_modules_per_month", Modules, "Modules per month after the initial tranche, at an open gate."),
                 Count("supply_cap_modules", "Modules shipped in all, at most (no cap when absent).") with { Required = false },
                 Param("buyer_share", Domain.UnitInterval, "Alibaba's share of the chips shipped to China."),
-                Param("deployment_lag_months", Domain.NonNegative, "Months from delivery to online: whole numbers (a whole constant, uniform-int, bernoulli or discrete).") with { WholeNumbers = true }),
+                Param("deployment_lag_months", Domain.NonNegative.Within(0, 1200), "Months from delivery to online: whole numbers (a whole constant, uniform-int, bernoulli or discrete).") with { WholeNumbers = true }),
             Section("economics", "Cost and fee (docs/model.md#cost-and-fee).",
-                Param("price_per_chip_usd", Domain.NonNegative, "Price of one H200 chip, USD."),
-                Param("export_fee_rate", Domain.NonNegative, "US fee on H200 exports, as a share of the price.") with { Required = false, Default = 0.25 },
+                Param("price_per_chip_usd", Domain.NonNegative.Within(0, 1e7), "Price of one H200 chip, USD."),
+                Param("export_fee_rate", Domain.NonNegative.Within(0, 100), "US fee on H200 exports, as a share of the price.") with { Required = false, Default = 0.25 },
                 Param("fee_pass_through", Domain.UnitInterval, "Share of the fee the buyer bears through the price.") with { Required = false, Default = 1.0 },
-                Param("usd_cny", Domain.NonNegative, "CNY per USD.")),
+                Param("usd_cny", Domain.NonNegative.Within(0, 1e4), "CNY per USD.")),
             Section("compute", "Compute capacity in H20-equivalents (docs/model.md#capacity).",
-                Param("h200_vs_h20", Domain.NonNegative, "H20-equivalents of one H200."),
-                Param("revenue_per_h20e_month_cny", Domain.NonNegative, "AI revenue one H20e serves in a month at full utilization, CNY."),
+                Param("h200_vs_h20", Domain.NonNegative.Within(0, 1e4), "H20-equivalents of one H200."),
+                Param("revenue_per_h20e_month_cny", Domain.NonNegative.Within(0, 1e9), "AI revenue one H20e serves in a month at full utilization, CNY."),
                 Param("utilization", Domain.UnitInterval, "Share of H200 capacity that earns revenue."),
-                Param("baseline_capacity_cover", Domain.NonNegative, "Baseline AI capacity as a multiple of the base month's AI demand."),
-                Param("baseline_capacity_growth_yoy", Domain.GrowthRate, "Yearly growth of baseline AI capacity.")),
+                Param("baseline_capacity_cover", Domain.NonNegative.Within(0, 1e6), "Baseline AI capacity as a multiple of the base month's AI demand."),
+                Param("baseline_capacity_growth_yoy", Growth, "Yearly growth of baseline AI capacity.")),
             Section("revenue", "Cloud revenue (docs/model.md#revenue).",
                 Req(Month("base_month", "The middle month of the last reported quarter; growth counts from it.")),
-                Param("base_quarter_cny_bn", Domain.NonNegative, "Cloud revenue of the last reported quarter, CNY bn."),
+                Param("base_quarter_cny_bn", Domain.NonNegative.Within(0, 1e6), "Cloud revenue of the last reported quarter, CNY bn."),
                 Param("ai_share", Domain.UnitInterval, "AI share of base revenue."),
-                Param("non_ai_growth_yoy", Domain.GrowthRate, "Yearly growth of non-AI revenue."),
-                Param("ai_demand_growth_yoy", Domain.GrowthRate, "Yearly growth of AI demand."),
-                Param("gross_margin", Domain.AtMostOne, "Gross margin on incremental revenue.")),
+                Param("non_ai_growth_yoy", Growth, "Yearly growth of non-AI revenue."),
+                Param("ai_demand_growth_yoy", Growth, "Yearly growth of AI demand."),
+                Param("gross_margin", Domain.AtMostOne.Within(-100, 1), "Gross margin on incremental revenue.")),
             new KeySpec("correlations", ValueKind.List, "Rank correlations between uncertain per-trial parameters (by path).") { Item = CorrelationKey },
         ],
     };

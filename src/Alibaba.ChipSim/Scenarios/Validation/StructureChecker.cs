@@ -52,7 +52,7 @@ internal sealed class StructureChecker(DiagnosticBag diagnostics)
             var childSpec = spec.Find(entry.Name);
             if (childSpec is null)
             {
-                diagnostics.Error(entry.Key.Location, childPath, $"unknown key '{entry.Name}'" + Suggestions.Hint(entry.Name, spec.Keys.Select(k => k.Name).ToList()));
+                diagnostics.Error(entry.Key.Location, childPath, $"unknown key '{MessageText.Key(entry.Name)}'" + Suggestions.Hint(entry.Name, spec.Keys.Select(k => k.Name).ToList()));
                 continue;
             }
             if (entry.Value is YScalar { IsNull: true })
@@ -143,7 +143,7 @@ internal sealed class StructureChecker(DiagnosticBag diagnostics)
                 case ValueKind.Text:
                     if (s.IsNull) problem = "has no value; expected text";
                     else if (spec.Pattern is { } pattern && !Regex.IsMatch(s.Text, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
-                        problem = $"'{s.Text}' is not a valid name: use letters, digits, '_', '.' and '-', starting with a letter or digit";
+                        problem = $"is not a valid name (got {s.Describe()}): use letters, digits, '_', '.' and '-', starting with a letter or digit";
                     else value = s.Text;
                     break;
                 case ValueKind.Name:
@@ -171,6 +171,7 @@ internal sealed class StructureChecker(DiagnosticBag diagnostics)
                     var ns = ScalarReader.TryNumber(s, out var x);
                     if (ns == ScalarReader.Status.Ok && spec.Domain.Contains(x)) value = x;
                     else if (ns == ScalarReader.Status.Ok) problem = $"must be {spec.Domain.Describe()} (got {ScalarReader.Format(x)})";
+                    else if (ns == ScalarReader.Status.OutOfRange) problem = $"expected {ScalarReader.FiniteRange} (got {s.Describe()})";
                     else problem = $"expected a number (got {s.Describe()})";
                     break;
             }

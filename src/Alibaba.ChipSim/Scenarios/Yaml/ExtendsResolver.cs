@@ -15,8 +15,14 @@ internal static class ExtendsResolver
 {
     public const int MaxChain = 32;
 
-    public static ResolvedSource? Resolve(string file, byte[] bytes, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Resolves the chain from <paramref name="file"/>. Unless <paramref name="allowOutside"/>, every file extended must lie in
+    /// the folder tree of <paramref name="file"/> (the scenario named on the command line), symbolic links followed: a scenario
+    /// from a pull request must not make chipsim read the machine's other files.
+    /// </summary>
+    public static ResolvedSource? Resolve(string file, byte[] bytes, DiagnosticBag diagnostics, bool allowOutside = false)
     {
+        var tree = RealPath(Path.GetDirectoryName(FullPath(file)) ?? FullPath("."));
         var chain = new List<(string Display, string Full)>();
         var maps = new List<YMap>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -37,6 +43,18 @@ internal static class ExtendsResolver
             }
             var parent = Tidy(Path.Combine(Path.GetDirectoryName(display) ?? "", target.Text.Trim()));
             var parentFull = FullPath(parent);
+            var extension = Path.GetExtension(parentFull);
+            if (!extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase) && !extension.Equals(".yml", StringComparison.OrdinalIgnoreCase))
+            {
+                diagnostics.Error(target.Location, "extends", "extends names a scenario file, ending in .yaml or .yml; this path does not");
+                return null;
+            }
+            if (!allowOutside && !IsInside(RealPath(parentFull), tree))
+            {
+                diagnostics.Error(target.Location, "extends",
+                    $"{parent} is outside {tree}, the folder of the scenario named on the command line; extends stays inside that folder tree (pass --allow-extends-outside to allow it)");
+                return null;
+            }
             if (chain.Any(c => string.Equals(c.Full, parentFull, StringComparison.Ordinal)))
             {
                 var cycle = string.Join(" -> ", chain.Select(c => c.Display).Append(parent));
@@ -71,6 +89,47 @@ internal static class ExtendsResolver
             else parts.Add(part);
         }
         return parts.Count == 0 ? "." : string.Join(Path.DirectorySeparatorChar, parts);
+    }
+
+    private static bool IsInside(string path, string root)
+    {
+        var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
+        var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        return path.StartsWith(prefix, comparison);
+    }
+
+    /// <summary>The full path with every symbolic link along it followed (a link inside the tree may point out of it).</summary>
+    internal static string RealPath(string path)
+    {
+        var full = FullPath(path);
+        for (var hops = 0; hops < 40; hops++)
+        {
+            var changed = false;
+            var current = Path.GetPathRoot(full) ?? "";
+            foreach (var part in full[current.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var next = Path.Combine(current, part);
+                string? link = null;
+                try
+                {
+                    link = new FileInfo(next).LinkTarget;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+                {
+                }
+                if (link is not null)
+                {
+                    next = FullPath(Path.Combine(current, link));
+                    var rest = full[(Path.Combine(current, part).Length)..].TrimStart(Path.DirectorySeparatorChar);
+                    full = rest.Length == 0 ? next : Path.Combine(next, rest);
+                    changed = true;
+                    break;
+                }
+                current = next;
+            }
+            if (!changed) return full;
+        }
+        return full;
     }
 
     private static string FullPath(string path)
@@ -123,7 +182,8 @@ internal static class ExtendsResolver
 
     private static string Flow(YNode node) => node switch
     {
-        YScalar s => s.Text,
+        // Only numbers and distribution names are shown: nothing else of a file is quoted in a message.
+        YScalar s => s.Describe() == s.Text || Validation.DistributionKinds.Find(s.Text) is not null ? s.Text : "…",
         YList l => "[" + string.Join(", ", l.Items.Select(Flow)) + "]",
         _ => "{…}",
     };

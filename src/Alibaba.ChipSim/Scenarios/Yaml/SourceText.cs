@@ -11,31 +11,9 @@ internal static class SourceText
     /// <summary>The file's bytes, or null (with a diagnostic at <paramref name="referencedAt"/>) when it cannot be read.</summary>
     public static byte[]? ReadFile(string path, SourceLocation referencedAt, string keyPath, DiagnosticBag diagnostics)
     {
-        try
-        {
-            if (Directory.Exists(path))
-            {
-                diagnostics.Error(referencedAt, keyPath, $"{path} is a folder, not a scenario file");
-                return null;
-            }
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                diagnostics.Error(referencedAt, keyPath, $"file not found: {path}");
-                return null;
-            }
-            if (info.Length > MaxBytes)
-            {
-                diagnostics.Error(referencedAt, keyPath, $"{path} is {info.Length} bytes; a scenario file is at most {MaxBytes} bytes");
-                return null;
-            }
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            diagnostics.Error(referencedAt, keyPath, $"cannot read {path}: {e.Message}");
-            return null;
-        }
+        var bytes = InputFile.ReadAllBytes(path, MaxBytes, out var problem);
+        if (bytes is null) diagnostics.Error(referencedAt, keyPath, problem!);
+        return bytes;
     }
 
     /// <summary>The text of UTF-8 bytes (a BOM is dropped), or null with a diagnostic at the first invalid byte.</summary>

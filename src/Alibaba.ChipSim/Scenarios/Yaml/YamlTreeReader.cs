@@ -103,15 +103,35 @@ internal static partial class YamlTreeReader
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException)
         {
-            // YamlDotNet's scanner has a few paths that fail without a YamlException; the input is still
-            // at fault, so report it where parsing stopped.
-            diagnostics.Error(At(file, lastGood), "", $"YAML syntax: cannot read past this point; look for an unclosed {{ or [ or a stray character ({e.GetType().Name})");
+            // YamlDotNet's scanner has a few paths that fail without a YamlException (a flow mapping broken across
+            // lines is one); the input is still at fault, so report it where reading stopped: the furthest token the
+            // scanner reached, which is nearer the break than the parser's last event. No .NET type name is shown.
+            var last = Later(lastGood, LastToken(text));
+            if (e.StackTrace?.Contains("ScanPlainScalar", StringComparison.Ordinal) == true && LineEnd(text, last) is { } end)
+            {
+                // The known case: a plain value inside { } or [ ] that runs on past its line; point at the line's end.
+                diagnostics.Error(At(file, end), "", "YAML syntax: a value inside { } or [ ] runs past the end of this line; close the { or [ on this line, or quote the value");
+                return null;
+            }
+            diagnostics.Error(At(file, last), "", "YAML syntax: cannot read past this point; look for an unclosed { or [, a { } or [ ] broken across lines, or a stray character");
             return null;
         }
 
         if (root is null)
             diagnostics.Error(new SourceLocation(file, 1, 1), "", "the file holds no scenario: expected a mapping of keys (name:, calendar:, simulation:, …)");
         return root;
+
+        // The full key path of a key about to be added to the top frame, e.g. calendar.months.
+        string PathTo(string key)
+        {
+            var parts = new List<string>();
+            foreach (var frame in stack.Reverse().SkipLast(1))
+                parts.Add(frame.IsMap ? (frame.PendingKey?.Text ?? "?") : $"[{frame.Items.Count}]");
+            parts.Add(key);
+            var path = "";
+            foreach (var p in parts) path = p.StartsWith('[') ? path + p : path.Length == 0 ? p : path + "." + p;
+            return path;
+        }
 
         // size: the node's expanded size (for its parent's anchor); fresh: nodes not counted before.
         bool Add(YNode node, int size, int fresh)
@@ -141,7 +161,7 @@ internal static partial class YamlTreeReader
                 {
                     if (top.Keys.TryGetValue(key.Text, out var first))
                     {
-                        diagnostics.Error(key.Location, key.Text, $"duplicate key '{key.Text}' (first written at line {first.Line}, column {first.Column})");
+                        diagnostics.Error(key.Location, PathTo(key.Text), $"duplicate key '{MessageText.Key(key.Text)}' (first written at line {first.Line}, column {first.Column})");
                         top.SkipNextValue = true;
                     }
                     else
@@ -168,6 +188,34 @@ internal static partial class YamlTreeReader
             return true;
         }
     }
+
+    /// <summary>The start of the last token the scanner reads before it fails (or the end of the text).</summary>
+    private static Mark LastToken(string text)
+    {
+        var last = new Mark(0, 1, 1);
+        try
+        {
+            var scanner = new Scanner(new StringReader(text));
+            while (scanner.MoveNext())
+                if (scanner.Current is { } token) last = token.Start;
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException)
+        {
+        }
+        return last;
+    }
+
+    /// <summary>Just past the last character of <paramref name="mark"/>'s line, when another line follows.</summary>
+    private static Mark? LineEnd(string text, Mark mark)
+    {
+        var i = (int)Math.Clamp(mark.Index, 0, text.Length);
+        var newline = text.IndexOf('\n', i);
+        if (newline < 0) return null;
+        var end = newline > 0 && text[newline - 1] == '\r' ? newline - 1 : newline;
+        return new Mark(end, mark.Line, mark.Column + (end - i));
+    }
+
+    private static Mark Later(Mark a, Mark b) => b.Index > a.Index ? b : a;
 
     private static SourceLocation At(string file, Mark mark) =>
         new(file, (int)Math.Clamp(mark.Line, 1, int.MaxValue), (int)Math.Clamp(mark.Column, 1, int.MaxValue));
