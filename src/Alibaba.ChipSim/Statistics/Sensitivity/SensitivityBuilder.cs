@@ -27,14 +27,14 @@ public static class SensitivityBuilder
         MetricNames.DeliveredByDeadline,
     ];
 
-    /// <param name="firstTrial">The run's first trial index (<c>RunOptions.FirstTrial</c>).</param>
-    /// <param name="blockTrials">The sampling block size the run used (0 = the whole run).</param>
-    public static SensitivityReport Build(SimulationResult result, long firstTrial = 0, int blockTrials = 0)
+    /// <summary>The inputs are regenerated with the result's own <see cref="SimulationResult.Sampling"/> (its first trial and block size).</summary>
+    public static SensitivityReport Build(SimulationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var scenario = result.Scenario;
         var table = ParameterTable.For(scenario);
-        var design = SamplingDesign.For(scenario, table, result.Seed, firstTrial, (int)result.Trials, blockTrials);
+        var sampling = result.Sampling;
+        var design = SamplingDesign.For(scenario, table, result.Seed, sampling.FirstTrial, (int)result.Trials, sampling.BlockTrials);
         var inputs = new List<KeyValuePair<string, double[]>>();
         foreach (var (i, values) in ParameterColumns.Regenerate(table, design, result.Seed))
             inputs.Add(new(table.Parameters[i].Path, values));
