@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using Alibaba.ChipSim.Engine.Sampling;
 using Alibaba.ChipSim.Model;
 using Alibaba.ChipSim.Outcomes;
 using Alibaba.ChipSim.Policy;
+using Alibaba.ChipSim.Sampling;
 using Alibaba.ChipSim.Scenarios;
 
 namespace Alibaba.ChipSim.Engine;

@@ -1,6 +1,7 @@
 using Alibaba.ChipSim.Model;
 using Alibaba.ChipSim.Outcomes;
 using Alibaba.ChipSim.Policy;
+using Alibaba.ChipSim.Sampling;
 
 namespace Alibaba.ChipSim.Engine;
 
