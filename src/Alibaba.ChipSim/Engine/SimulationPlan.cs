@@ -14,6 +14,7 @@ namespace Alibaba.ChipSim.Engine;
 /// </summary>
 internal sealed class SimulationPlan
 {
+    /// <param name="scenario">The validated scenario.</param>
     /// <param name="options">When given, the sampling design of the run (Latin hypercube, correlations) is built for its trials.</param>
     public SimulationPlan(Scenario scenario, RunOptions? options = null)
     {

@@ -9,7 +9,10 @@ namespace Alibaba.ChipSim.Output;
 /// </summary>
 internal static class DiffInputs
 {
+    /// <param name="pathA">The old side: a summary.json, a snapshot, or a run folder.</param>
+    /// <param name="pathB">The new side, likewise.</param>
     /// <param name="unpaired">Read only the summaries, even when the trials could be paired.</param>
+    /// <param name="cancellationToken">Stops reading the per-trial files.</param>
     /// <exception cref="InvalidDataException">When a side is not a summary, snapshot or run folder, or its trials file is malformed.</exception>
     public static ComparisonInputs Load(string pathA, string pathB, bool unpaired = false, CancellationToken cancellationToken = default)
     {
