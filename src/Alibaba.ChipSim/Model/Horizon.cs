@@ -9,7 +9,12 @@ namespace Alibaba.ChipSim.Model;
 /// </summary>
 public sealed class Horizon
 {
+    /// <param name="months">Simulated months.</param>
+    /// <param name="firstDeliveryMonth">The first month (from the start, ≥ 0) in which the initial tranche may ship.</param>
+    /// <param name="deadlineMonth">The deadline counted from the start.</param>
+    /// <param name="monthsFromBaseAtStart">Whole months from the revenue base month to the first simulated month.</param>
     /// <param name="quarterOfMonth">Per simulated month, its reported quarter's index, or −1 (a partial quarter).</param>
+    /// <param name="quarters">The number of whole reported quarters.</param>
     public Horizon(int months, int firstDeliveryMonth, int deadlineMonth, int monthsFromBaseAtStart, int[] quarterOfMonth, int quarters)
     {
         if (quarterOfMonth.Length != months) throw new ArgumentException("one quarter index per month", nameof(quarterOfMonth));
