@@ -70,6 +70,10 @@ internal sealed class SimulationPlan
         }
         Outcomes = outcomes.ToImmutable();
         QuarterlyOutcomes = OutcomeCatalogue.QuarterlyMetrics;
+        // The model sums these four per quarter (RevenueState) and the worker stages them in this order.
+        if (!QuarterlyOutcomes.Select(m => m.Id).SequenceEqual(
+                [Outcome.CloudRevenueCnyBn, Outcome.CloudRevenueWithoutH200CnyBn, Outcome.AiRevenueCnyBn, Outcome.IncrementalRevenueCnyBn]))
+            throw new InvalidOperationException("the quarterly outcomes of the catalogue do not match the model's quarter sums");
     }
 
     /// <summary>True when the scenario sets the keys an outcome needs.</summary>
