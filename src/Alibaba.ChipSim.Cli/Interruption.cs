@@ -5,12 +5,10 @@ namespace Alibaba.ChipSim.Cli;
 /// <summary>
 /// SIGINT (Ctrl-C), SIGTERM (<c>timeout</c>, <c>docker stop</c>, a cancelled CI job) and SIGHUP (the terminal closed)
 /// are handled alike: the first one cancels <see cref="Token"/>, so the command stops at its next check, removes its
-/// temporary files and exits with <see cref="ExitCode"/>; a second signal of the same kind ends the process at once.
+/// temporary files and exits with <see cref="Cli.ExitCode.Interrupted"/>; a second signal of the same kind ends the process at once.
 /// </summary>
 internal sealed class Interruption : IDisposable
 {
-    /// <summary>130 for every signal (128 + SIGINT), as the project's exit codes promise for "interrupted".</summary>
-    public const int ExitCode = 130;
 
     private readonly CancellationTokenSource _cancel;
     private readonly List<PosixSignalRegistration> _registrations = [];

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Alibaba.ChipSim.Cli.Rendering;
 using Alibaba.ChipSim.Output;
+using Alibaba.ChipSim.Statistics.Comparison;
 using Spectre.Console;
 
 namespace Alibaba.ChipSim.Cli.Commands;
@@ -37,21 +38,21 @@ internal static class DiffCommand
             if (!double.IsFinite(z) || z < 0)
             {
                 errors.WriteLine($"diff: --threshold must be a number ≥ 0 (got {z.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
-                return 2;
+                return ExitCode.InvalidInput;
             }
             RunComparison comparison;
             try
             {
-                comparison = PairedComparer.Compare(parse.GetValue(a)!, parse.GetValue(b)!, z, parse.GetValue(unpaired));
+                comparison = PairedComparer.Compare(DiffInputs.Load(parse.GetValue(a)!, parse.GetValue(b)!, parse.GetValue(unpaired)), z);
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
             {
                 errors.WriteLine(Scenarios.MessageText.Escape("diff: " + e.Message));
-                return 2;
+                return ExitCode.InvalidInput;
             }
             if (parse.GetValue(json)) output.Profile.Out.Writer.Write(DiffJsonWriter.Write(comparison));
             else DiffTable.Render(output, comparison);
-            return comparison.AnySignificant ? 3 : 0;
+            return comparison.AnySignificant ? ExitCode.Differences : ExitCode.Ok;
         });
         return command;
     }

@@ -18,7 +18,7 @@ public sealed class SimulationResult(
     public long Trials { get; } = trials;
 
     /// <summary>
-    /// Per-trial numeric metrics: the metrics of <see cref="MetricNames"/> in its order (SPEC §5 names), then
+    /// Per-trial numeric metrics: the metrics of <see cref="MetricNames"/> in its order (the names of the outcome catalogue, docs/outputs.md), then
     /// the first-entry months <c>&lt;actor&gt;_&lt;state&gt;_month</c> (see <see cref="MetricNames.FirstEntryMonth"/>).
     /// </summary>
     public ImmutableArray<NumericColumn> Numeric { get; } = numeric;
@@ -30,6 +30,16 @@ public sealed class SimulationResult(
     public ImmutableArray<QuarterColumns> Quarterly { get; } = quarterly;
 
     public ImmutableArray<StateOccupancy> Occupancy { get; } = occupancy;
+
+    /// <summary>
+    /// Which trials of the seed's sequence these are and how they were sampled: sensitivity regenerates the drawn
+    /// inputs from this, so it is the run's own record, never supplied from outside.
+    /// </summary>
+    public SamplingBlock Sampling { get; private init; } = SamplingBlock.Whole;
+
+    /// <summary>The same columns, recorded as trials <see cref="SamplingBlock.FirstTrial"/>… sampled in blocks of <see cref="SamplingBlock.BlockTrials"/>.</summary>
+    internal SimulationResult WithSampling(SamplingBlock sampling) =>
+        new(Scenario, Seed, Trials, Numeric, Categorical, Quarterly, Occupancy) { Sampling = sampling };
 
     public NumericColumn? Column(string name)
     {

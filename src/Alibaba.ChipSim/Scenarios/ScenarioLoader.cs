@@ -18,6 +18,8 @@ public static class ScenarioLoader
     public const string EmptyPathName = "(empty path)";
 
     /// <summary>Loads a scenario file. With <paramref name="strict"/>, warnings count as errors.</summary>
+    /// <param name="path">The scenario file named on the command line.</param>
+    /// <param name="strict">Count warnings as errors.</param>
     /// <param name="allowExtendsOutside">Let <c>extends</c> reach files outside the folder tree of <paramref name="path"/>.</param>
     public static ScenarioLoadResult Load(string path, bool strict = false, bool allowExtendsOutside = false)
     {

@@ -1,5 +1,6 @@
 using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Policy;
+using Alibaba.ChipSim.Sampling;
 using Alibaba.ChipSim.Scenarios;
 using Alibaba.ChipSim.Tests.Support;
 
@@ -39,7 +40,7 @@ public sealed class ReferenceTrialTests
         var baseNonAi = P(s.Revenue.BaseQuarterCnyBn) / 3 * (1 - P(s.Revenue.AiShare));
         for (var m = 0; m < months; m++)
         {
-            policy.MonthUniforms(streams, m, u);
+            for (var a = 0; a < u.Length; a++) u[a] = RandomStreams.Uniform(streams[a], m);
             policy.Step(m, before, after, u, v);
             after.CopyTo(before, 0);
             var gate = policy.Gate(before, v);
