@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Alibaba.ChipSim.Cli.Reporting;
 using Alibaba.ChipSim.Engine;
-using Alibaba.ChipSim.Output.Report;
+using Alibaba.ChipSim.Report;
 
 namespace Alibaba.ChipSim.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Alibaba.ChipSim.Output.Report;
+using Alibaba.ChipSim.Report;
 
 namespace Alibaba.ChipSim.Tests.Report;
 

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text.RegularExpressions;
 using Alibaba.ChipSim.Cli.Reporting;
-using Alibaba.ChipSim.Output.Report;
+using Alibaba.ChipSim.Report;
 
 namespace Alibaba.ChipSim.Tests.Report;
 

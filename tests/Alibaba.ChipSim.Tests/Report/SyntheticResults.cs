@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Alibaba.ChipSim.Engine;
-using Alibaba.ChipSim.Output.Report;
+using Alibaba.ChipSim.Report;
 using Alibaba.ChipSim.Scenarios;
 using Alibaba.ChipSim.Tests.Support;
 

@@ -1,5 +1,5 @@
 using Alibaba.ChipSim.Engine;
-using Alibaba.ChipSim.Output.Report;
+using Alibaba.ChipSim.Report;
 using Alibaba.ChipSim.Statistics.Sensitivity;
 using Alibaba.ChipSim.Tests.Support;
 

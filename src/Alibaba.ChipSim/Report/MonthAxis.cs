@@ -1,6 +1,6 @@
 using Alibaba.ChipSim.Scenarios;
 
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>Month-indexed x axes: index 0 is the first simulated month; a labelled tick every few months.</summary>
 internal static class MonthAxis

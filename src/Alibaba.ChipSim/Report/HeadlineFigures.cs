@@ -1,6 +1,6 @@
 using Alibaba.ChipSim.Engine;
 
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>The figures a board asks for first, computed from a run's per-trial columns.</summary>
 internal static class HeadlineFigures

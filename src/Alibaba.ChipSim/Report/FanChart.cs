@@ -1,7 +1,7 @@
 using Alibaba.ChipSim.Engine;
 using ScottPlot;
 
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>Quarterly cloud revenue as a fan: P5–P95 and P25–P75 bands and the median with H200s, and the run without them.</summary>
 internal static class FanChart

@@ -1,7 +1,7 @@
 using Alibaba.ChipSim.Engine;
 using ScottPlot;
 
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>The share of trials in each of an actor's states after each month's step, as stacked areas (each hatched differently).</summary>
 internal static class OccupancyChart

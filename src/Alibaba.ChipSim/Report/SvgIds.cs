@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>
 /// Skia names SVG clip paths from a process-wide counter (<c>cl_3</c>, <c>cl_bd</c>…), so the same chart drawn twice

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>Assembles the self-contained page: every chart and diagram inlined as a data URI, no external resource.</summary>
 internal sealed class HtmlReport

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>A file-name-safe form of a scenario or actor name: lower-case letters, digits and hyphens.</summary>
 internal static class Slug

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>Builds the HTML report (and its charts) for one or more scenario runs. Pure: the date comes in with the provenance.</summary>
 public static class ReportBuilder

@@ -1,4 +1,4 @@
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>An axis interval shared by every scenario's chart of one quantity, so that the charts compare at a glance.</summary>
 internal readonly record struct AxisRange(double Min, double Max)

@@ -1,4 +1,4 @@
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>What a reader needs to reproduce a scenario's run: the caller supplies the date (no clock in the library).</summary>
 public sealed record ReportProvenance(

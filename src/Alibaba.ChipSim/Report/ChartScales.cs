@@ -1,6 +1,6 @@
 using Alibaba.ChipSim.Engine;
 
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>Axis ranges shared by every scenario in one report, so that the same chart of two scenarios compares by eye.</summary>
 internal sealed class ChartScales

@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>One metric's empirical CDFs for several scenarios on one chart: colour, line pattern and marker differ for each.</summary>
 internal static class ComparisonChart

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>Histogram and empirical CDF of one per-trial metric, with P5, P50 and P95 marked by line style and label.</summary>
 internal static class DistributionChart

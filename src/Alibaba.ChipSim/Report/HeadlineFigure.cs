@@ -1,4 +1,4 @@
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>
 /// One headline row: a probability (<see cref="Probability"/> set) or a distribution summarised by mean and

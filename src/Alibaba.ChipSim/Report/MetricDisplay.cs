@@ -1,6 +1,6 @@
 using Alibaba.ChipSim.Engine;
 
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>How a per-trial metric is shown: its label, the unit printed on axes and tables, and the scale from the stored unit.</summary>
 internal sealed record MetricDisplay(string Metric, string Label, string Unit, double Scale, string Format)

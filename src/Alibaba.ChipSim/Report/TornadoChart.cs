@@ -2,7 +2,7 @@ using System.Globalization;
 using Alibaba.ChipSim.Statistics.Sensitivity;
 using ScottPlot;
 
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>
 /// A tornado chart: the inputs that move one output most, one horizontal bar each, longest on top, the bar

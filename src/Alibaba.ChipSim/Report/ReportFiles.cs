@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>
 /// Writes <c>report.html</c> and every chart as PNG and SVG into a folder, atomically: everything is written into

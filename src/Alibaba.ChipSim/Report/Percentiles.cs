@@ -1,4 +1,4 @@
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>The defined (non-NaN) values of a column, sorted, with numpy's default (linear) percentiles.</summary>
 internal sealed class Percentiles

@@ -1,7 +1,7 @@
 using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Scenarios;
 
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>The charts of one scenario's section, in the order the page shows them.</summary>
 internal sealed record ScenarioCharts(

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Alibaba.ChipSim.Engine;
 
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>One scenario's run as the report shows it: the result, how to reproduce it, and its actors' diagrams.</summary>
 public sealed record ReportScenario(SimulationResult Result, ReportProvenance Provenance, ImmutableArray<ActorDiagram> Diagrams)

@@ -3,7 +3,7 @@ using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Scenarios;
 using ScottPlot;
 
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>The cumulative probability that the initial tranche has shipped by each month, with the deadline marked.</summary>
 internal static class FirstDeliveryChart

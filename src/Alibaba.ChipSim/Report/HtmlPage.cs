@@ -1,4 +1,4 @@
-namespace Alibaba.ChipSim.Output.Report;
+namespace Alibaba.ChipSim.Report;
 
 /// <summary>The fixed parts of the page: inline CSS (screen and print) and the self-check script.</summary>
 internal static class HtmlPage
