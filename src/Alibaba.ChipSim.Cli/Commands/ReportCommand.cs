@@ -3,6 +3,8 @@ using System.Globalization;
 using Alibaba.ChipSim.Cli.Reporting;
 using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Report;
+using Alibaba.ChipSim.Statistics;
+using Alibaba.ChipSim.Statistics.Sensitivity;
 
 namespace Alibaba.ChipSim.Cli.Commands;
 
@@ -83,10 +85,10 @@ internal static class ReportCommand
                 {
                     ScenarioFile = i < settings.Files.Count ? settings.Files[i] : null,
                 };
-                inputs.Add(new ReportScenario(result, provenance, GraphvizDiagrams.For(scenario, dot))
-                {
-                    Sensitivity = Statistics.Sensitivity.SensitivityBuilder.Build(result),
-                });
+                // The statistics are computed once, as `run` computes them for summary.json; the page only reads them.
+                var summary = SummaryBuilder.Build(result, settings.Threads > 0 ? settings.Threads : null)
+                    with { Sensitivity = SensitivityBuilder.Build(result) };
+                inputs.Add(new ReportScenario(result, summary, provenance, GraphvizDiagrams.For(scenario, dot)));
             }
             if (inputs.Select(s => s.Provenance.Seed).Distinct().Count() > 1)
                 error.WriteLine("report: warning: the scenarios have different seeds, so their differences include sampling noise; pass --seed to share draws");

@@ -10,8 +10,15 @@ namespace Alibaba.ChipSim.Report;
 /// </summary>
 internal static class ChartTheme
 {
-    public const int Width = 1000;
-    public const int Height = 520;
+    /// <summary>
+    /// The natural size of every chart. The page draws charts as inline SVG scaled to the column (at most
+    /// <see cref="MaxDisplayWidth"/>), so the smallest text (<see cref="MinFontSize"/>) stays at 11 px or more on a
+    /// 768-px-wide screen (a 720-px column: 14 × 720 / 800 = 12.6 px) and on A4.
+    /// </summary>
+    public const int Width = 800;
+    public const int Height = 470;
+    public const int MaxDisplayWidth = 960;
+    public const float MinFontSize = 14;
     private const string FontName = "DejaVu Sans";
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -49,7 +56,7 @@ internal static class ChartTheme
     {
         var plot = new Plot();
         plot.Font.Set(FontName);
-        plot.Title(title, size: 20);
+        plot.Title(title, size: 18);
         plot.XLabel(xLabel, size: 15);
         plot.YLabel(yLabel, size: 15);
         plot.Axes.Title.Label.Bold = true;
@@ -58,7 +65,7 @@ internal static class ChartTheme
         plot.FigureBackground.Color = Colors.White;
         plot.DataBackground.Color = Colors.White;
         foreach (var axis in new IAxis[] { plot.Axes.Left, plot.Axes.Bottom })
-            axis.TickLabelStyle.FontSize = 13;
+            axis.TickLabelStyle.FontSize = MinFontSize;
         plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = Number };
         plot.Axes.Bottom.TickGenerator = new NumericAutomatic { LabelFormatter = Number };
         return plot;
@@ -68,7 +75,7 @@ internal static class ChartTheme
     public static void LegendBelow(Plot plot)
     {
         plot.ShowLegend(Edge.Bottom);
-        plot.Legend.FontSize = 13;
+        plot.Legend.FontSize = MinFontSize;
         plot.Legend.FontName = FontName;
         plot.Legend.OutlineColor = Color.FromHex("#BBBBBB");
     }
@@ -76,7 +83,7 @@ internal static class ChartTheme
     public static void LegendInside(Plot plot, Alignment alignment)
     {
         plot.ShowLegend(alignment);
-        plot.Legend.FontSize = 13;
+        plot.Legend.FontSize = MinFontSize;
         plot.Legend.FontName = FontName;
         plot.Legend.BackgroundColor = Colors.White.WithAlpha(0.9);
         plot.Legend.OutlineColor = Color.FromHex("#BBBBBB");
@@ -101,6 +108,6 @@ internal static class ChartTheme
         return v.ToString("0.###", Invariant);
     }
 
-    public static ReportChart Render(Plot plot, string fileStem, string title, string caption) =>
-        new(fileStem, title, caption, plot.GetImageBytes(Width, Height, ImageFormat.Png), SvgIds.Normalize(plot.GetSvgXml(Width, Height)));
+    public static ReportChart Render(Plot plot, string fileStem, string title, string caption, int height = Height) =>
+        new(fileStem, title, caption, plot.GetImageBytes(Width, height, ImageFormat.Png), SvgIds.Normalize(plot.GetSvgXml(Width, height), fileStem));
 }

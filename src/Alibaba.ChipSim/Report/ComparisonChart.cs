@@ -11,13 +11,12 @@ internal static class ComparisonChart
         var plot = ChartTheme.NewPlot(title, display.AxisLabel, "Share of trials at or below (%)");
         for (var i = 0; i < runs.Count; i++)
         {
-            var p = new Percentiles(runs[i].Values);
-            if (p.Count == 0)
+            var (xs, ys) = ColumnCurves.Cdf(runs[i].Values, range);
+            if (double.IsNaN(ys[0]))
             {
                 plot.Legend.ManualItems.Add(new LegendItem { LabelText = runs[i].Name + ": no trial has a value" });
                 continue;
             }
-            var (xs, ys) = DistributionChart.Curve(p, range);
             var line = plot.Add.Scatter(xs, ys);
             line.ConnectStyle = ConnectStyle.StepHorizontal;
             line.Color = ChartTheme.ColorOf(i);

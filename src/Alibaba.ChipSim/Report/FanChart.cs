@@ -1,52 +1,62 @@
-using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Statistics;
 using ScottPlot;
 
 namespace Alibaba.ChipSim.Report;
 
-/// <summary>Quarterly cloud revenue as a fan: P5–P95 and P25–P75 bands and the median with H200s, and the run without them.</summary>
+/// <summary>
+/// A quarterly series as a fan: P5–P95 and P25–P75 bands and the median, read from the summary's quarter rows
+/// (<c>quarters.csv</c>); optionally a second series (the run without H200s) as median and P5/P95 lines.
+/// </summary>
 internal static class FanChart
 {
-    public static readonly double[] Levels = [5, 25, 50, 75, 95];
+    /// <summary>The band levels of a fan, as the summary's quarter rows carry them.</summary>
+    public static readonly int[] Levels = [5, 25, 50, 75, 95];
+
+    /// <summary>The summary's rows of one quarterly metric, in time order.</summary>
+    public static IReadOnlyList<QuarterSummary> Rows(RunSummary summary, string metric) =>
+        summary.Quarters.Where(q => q.Metric == metric).ToList();
 
     /// <summary>Percentiles per quarter: <c>[level][quarter]</c>, levels as in <see cref="Levels"/>.</summary>
-    public static double[][] Bands(QuarterColumns columns)
+    public static double[][] Bands(IReadOnlyList<QuarterSummary> rows)
     {
         var bands = new double[Levels.Length][];
-        for (var l = 0; l < Levels.Length; l++) bands[l] = new double[columns.Quarters.Length];
-        for (var q = 0; q < columns.Quarters.Length; q++)
+        for (var l = 0; l < Levels.Length; l++) bands[l] = new double[rows.Count];
+        for (var q = 0; q < rows.Count; q++)
         {
-            var p = new Percentiles(columns.Values[q]);
-            for (var l = 0; l < Levels.Length; l++) bands[l][q] = p.At(Levels[l]);
+            var r = rows[q];
+            double?[] values = [r.P5, r.P25, r.P50, r.P75, r.P95];
+            for (var l = 0; l < Levels.Length; l++) bands[l][q] = values[l] ?? double.NaN;
         }
         return bands;
     }
 
-    public static ReportChart Render(string stem, QuarterColumns with, QuarterColumns? without, string quarterAxis, AxisRange yRange)
+    public static ReportChart Render(string stem, string title, MetricDisplay display, IReadOnlyList<QuarterSummary> with,
+        IReadOnlyList<QuarterSummary>? without, string quarterAxis, AxisRange yRange, string caption)
     {
-        var xs = Enumerable.Range(0, with.Quarters.Length).Select(i => (double)i).ToArray();
+        var xs = Enumerable.Range(0, with.Count).Select(i => (double)i).ToArray();
         var b = Bands(with);
-        var title = "Quarterly cloud revenue, with and without H200s";
-        var plot = ChartTheme.NewPlot(title, quarterAxis, "Cloud revenue per quarter (CNY bn)");
+        var plot = ChartTheme.NewPlot(title, quarterAxis, $"{display.Label} ({display.Unit})");
         var blue = ChartTheme.Palette[0];
+        var series = without is null ? "" : "With H200s: ";
 
         var outer = plot.Add.FillY(xs, b[0], b[4]);
         outer.FillStyle.Color = blue.WithAlpha(0.45);
         outer.FillStyle.Hatch = new ScottPlot.Hatches.Striped();
         outer.FillStyle.HatchColor = Colors.White;
         outer.LineStyle.Width = 0;
-        outer.LegendText = "With H200s: P5–P95 (hatched, 90% of trials)";
+        outer.LegendText = series + "P5–P95 (hatched, 90% of trials)";
 
         var inner = plot.Add.FillY(xs, b[1], b[3]);
         inner.FillStyle.Color = blue.WithAlpha(0.40);
         inner.LineStyle.Width = 0;
-        inner.LegendText = "With H200s: P25–P75 (solid, 50% of trials)";
+        inner.LegendText = series + "P25–P75 (solid, 50% of trials)";
 
         var median = plot.Add.Scatter(xs, b[2]);
         median.Color = blue;
         median.LineWidth = 3;
         median.MarkerSize = 8;
         median.MarkerShape = MarkerShape.FilledCircle;
-        median.LegendText = "With H200s: median";
+        median.LegendText = series + "median";
 
         if (without is not null)
         {
@@ -72,19 +82,25 @@ internal static class FanChart
 
         // Name the bands at the right edge too, so that a grey printout needs no legend lookup.
         var last = xs.Length - 1;
-        foreach (var (level, name) in new[] { (0, "P5"), (1, "P25"), (2, "P50"), (3, "P75"), (4, "P95") })
+        var names = new[] { "P5", "P25", "P50", "P75", "P95" };
+        for (var level = 0; level < names.Length; level++)
         {
-            var label = plot.Add.Text(name, last + 0.08, b[level][last]);
-            label.LabelFontSize = 12;
+            var label = plot.Add.Text(names[level], last + 0.1, b[level][last]);
+            label.LabelFontSize = ChartTheme.MinFontSize;
             label.LabelFontColor = ChartTheme.Ink;
             label.LabelAlignment = Alignment.MiddleLeft;
         }
 
-        ChartTheme.ManualTicks(plot.Axes.Bottom, xs, with.Quarters);
-        plot.Axes.SetLimits(-0.3, last + 0.6, yRange.Min, yRange.Max);
+        ChartTheme.ManualTicks(plot.Axes.Bottom, xs, with.Select(q => q.Quarter).ToList());
+        if (with.Count > 8)
+        {
+            // Rotated so that neighbouring quarter names never touch.
+            plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            plot.Axes.Bottom.MinimumSize = 90;
+        }
+        plot.Axes.SetLimits(-0.4, last + 0.9, yRange.Min, yRange.Max);
         ChartTheme.LegendInside(plot, Alignment.UpperLeft);
-        var caption = "Bands span the 5th–95th and 25th–75th percentiles of the trials in each quarter; the line is the median. "
-            + "The dashed line is the same trials run without any H200 capacity (common random numbers), so the gap between the two medians is the H200 effect.";
-        return ChartTheme.Render(plot, stem, title, caption);
+        return ChartTheme.Render(plot, stem, title, caption, ChartTheme.Height + 40);
     }
 }

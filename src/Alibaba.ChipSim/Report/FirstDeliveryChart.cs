@@ -27,7 +27,8 @@ internal static class FirstDeliveryChart
         return curve;
     }
 
-    public static ReportChart Render(string stem, IReadOnlyList<(string Name, SimulationResult Result)> runs)
+    /// <param name="byDeadline">The run's P(delivered by the deadline) from its summary, printed in the legend of a one-scenario chart.</param>
+    public static ReportChart Render(string stem, IReadOnlyList<(string Name, SimulationResult Result)> runs, double? byDeadline = null)
     {
         var first = runs[0].Result.Scenario;
         var months = runs.Max(r => r.Result.Scenario.Calendar.Months);
@@ -55,13 +56,13 @@ internal static class FirstDeliveryChart
             mark.LinePattern = LinePattern.Dashed;
             mark.LineWidth = 2;
             mark.Color = ChartTheme.Ink;
-            var byDeadline = runs.Count == 1
-                ? $": {Cumulative(runs[0].Result)[at].ToString("0.0", CultureInfo.InvariantCulture)}% by then"
+            var share = runs.Count == 1 && byDeadline is { } p
+                ? $": {(100 * p).ToString("0.0", CultureInfo.InvariantCulture)}% by then"
                 : "";
-            mark.LegendText = $"Deadline {deadline}{byDeadline} (dashed)";
+            mark.LegendText = $"Deadline {deadline}{share} (dashed)";
             mark.LabelText = $"deadline {deadline}";
             mark.LabelOppositeAxis = true;
-            mark.LabelFontSize = 12;
+            mark.LabelFontSize = ChartTheme.MinFontSize;
         }
         MonthAxis.Apply(plot, first.Calendar.Start, months);
         ChartTheme.PercentTicks(plot.Axes.Left);

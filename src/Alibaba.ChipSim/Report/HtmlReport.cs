@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Alibaba.ChipSim.Report;
 
-/// <summary>Assembles the self-contained page: every chart and diagram inlined as a data URI, no external resource.</summary>
+/// <summary>Assembles the self-contained page: every chart inlined as SVG, every diagram as SVG or text, no external resource.</summary>
 internal sealed class HtmlReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -48,22 +48,18 @@ internal sealed class HtmlReport
 
     public HtmlReport Figure(ReportChart chart)
     {
-        _html.Append("<figure>\n<img alt=\"").Append(E(chart.Title)).Append("\" data-chart=\"").Append(E(chart.FileStem))
-            .Append("\" width=\"").Append(ChartTheme.Width.ToString(Invariant))
-            .Append("\" height=\"").Append(ChartTheme.Height.ToString(Invariant))
-            .Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(chart.Png)).Append("\">\n")
+        _html.Append("<figure data-chart=\"").Append(E(chart.FileStem)).Append("\">\n")
+            .Append(InlineSvg.Of(chart.Svg, chart.Title)).Append('\n')
             .Append("<figcaption>").Append(E(chart.Caption))
             .Append(" Files: <code>").Append(E(chart.FileStem)).Append(".png</code>, <code>")
             .Append(E(chart.FileStem)).Append(".svg</code>.</figcaption>\n</figure>\n");
         return this;
     }
 
-    public HtmlReport Pair(ReportChart left, ReportChart right)
+    /// <summary>A paragraph standing in for a chart that would show nothing (a metric with no spread).</summary>
+    public HtmlReport Note(string text)
     {
-        _html.Append("<div class=\"pair\">\n");
-        Figure(left);
-        Figure(right);
-        _html.Append("</div>\n");
+        _html.Append("<p class=\"note\">").Append(E(text)).Append("</p>\n");
         return this;
     }
 
@@ -71,7 +67,8 @@ internal sealed class HtmlReport
     {
         _html.Append("<figure>\n");
         if (diagram.Format == DiagramFormat.Svg)
-            _html.Append("<img alt=\"").Append(E(diagram.Actor + " state diagram")).Append("\" style=\"width:auto;max-width:100%\" src=\"data:image/svg+xml;base64,")
+            // Graphviz writes 14-point labels; data-min-font lets a test check them as displayed.
+            _html.Append("<img alt=\"").Append(E(diagram.Actor + " state diagram")).Append("\" class=\"diagram\" data-min-font=\"14\" src=\"data:image/svg+xml;base64,")
                 .Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(diagram.Content))).Append("\">\n");
         else
             _html.Append("<pre class=\"diagram\">").Append(E(diagram.Content)).Append("</pre>\n");

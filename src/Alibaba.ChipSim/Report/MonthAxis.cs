@@ -22,5 +22,7 @@ internal static class MonthAxis
     {
         var (positions, labels) = Ticks(start, months);
         ChartTheme.ManualTicks(plot.Axes.Bottom, positions, labels);
+        // The last tick may sit at the right edge: room for half its label, so "2028-03" is not clipped.
+        plot.Axes.Right.MinimumSize = 40;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Alibaba.ChipSim.Scenarios;
 using Alibaba.ChipSim.Statistics.Sensitivity;
 using ScottPlot;
 
@@ -6,8 +7,8 @@ namespace Alibaba.ChipSim.Report;
 
 /// <summary>
 /// A tornado chart: the inputs that move one output most, one horizontal bar each, longest on top, the bar
-/// being Spearman's ρ (right = the output rises with the input, left = it falls). Each bar is labelled with
-/// ρ and the input's variance share (in brackets), so that nothing is told by colour or length alone.
+/// being Spearman's ρ on an axis from −1 to 1 (right = the output rises with the input, left = it falls). Each
+/// input is named in words and followed by ρ and its variance share (in brackets), so nothing is told by colour or length alone.
 /// </summary>
 internal static class TornadoChart
 {
@@ -16,11 +17,13 @@ internal static class TornadoChart
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static ReportChart Render(string stem, OutputSensitivity output)
+    public static ReportChart Render(string stem, OutputSensitivity output, Scenario scenario)
     {
         var shown = output.Inputs.Where(i => !double.IsNaN(i.Spearman)).Take(MaxBars).ToList();
-        var title = "What moves " + output.Output;
-        var plot = ChartTheme.NewPlot(title, "Spearman rank correlation with " + output.Output, "");
+        var display = MetricDisplay.Of(output.Output);
+        var what = display?.ShortLabel ?? ParameterLabels.Readable(output.Output);
+        var title = "What moves " + what;
+        var plot = ChartTheme.NewPlot(title, "Spearman rank correlation ρ with " + what, "");
         var bars = new List<Bar>();
         var positions = new List<double>();
         var labels = new List<string>();
@@ -37,10 +40,9 @@ internal static class TornadoChart
                 FillColor = (e.Spearman >= 0 ? ChartTheme.Palette[0] : ChartTheme.Palette[1]).WithAlpha(0.8),
                 LineColor = ChartTheme.Ink,
                 LineWidth = 0.6f,
-                Label = e.Spearman.ToString("+0.00;-0.00;0.00", Invariant) + share,
             });
             positions.Add(position);
-            labels.Add(e.Input);
+            labels.Add($"{ParameterLabels.Of(e.Input, scenario)}  {e.Spearman.ToString("+0.00;−0.00;0.00", Invariant)}{share}");
         }
         if (bars.Count > 0)
         {
@@ -51,9 +53,11 @@ internal static class TornadoChart
         zero.Color = ChartTheme.Ink;
         zero.LineWidth = 1.5f;
         ChartTheme.ManualTicks(plot.Axes.Left, positions, labels);
-        plot.Axes.SetLimits(-1.5, 1.5, -0.7, Math.Max(shown.Count, 1) - 0.3);
+        ChartTheme.ManualTicks(plot.Axes.Bottom, [-1, -0.5, 0, 0.5, 1], ["−1", "−0.5", "0", "+0.5", "+1"]);
+        plot.Axes.SetLimits(-1, 1, -0.7, Math.Max(shown.Count, 1) - 0.3);
+        var r2 = double.IsNaN(output.RankRegressionR2) ? "n/a" : output.RankRegressionR2.ToString("0.00", Invariant);
         var caption = string.Create(Invariant,
-            $"Spearman rank correlation of {output.Output} with each uncertain input over {output.Count:#,0} trials (inputs drawn once per trial, and each actor's months to approval, 'never' counted as the horizon). Each bar is labelled with ρ and, in brackets, the input's share of the variance explained by a linear regression on ranks (SRRC², R² {(double.IsNaN(output.RankRegressionR2) ? "n/a" : output.RankRegressionR2.ToString("0.00", Invariant))}). Top {shown.Count} of {output.Inputs.Length} inputs.");
-        return ChartTheme.Render(plot, stem, title, caption);
+            $"Spearman rank correlation of {what} with each uncertain input over {output.Count:#,0} trials (inputs drawn once per trial, and each actor's months until its gate opens, 'never' counted as the horizon). After each name: ρ and, in brackets, the input's share of the variance explained by a linear regression on ranks (SRRC², R² {r2}). Top {shown.Count} of {output.Inputs.Length} inputs; the assumptions table gives each input's path and distribution.");
+        return ChartTheme.Render(plot, stem, title, caption, 120 + 38 * Math.Max(shown.Count, 3));
     }
 }
