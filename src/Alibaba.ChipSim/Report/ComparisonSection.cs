@@ -11,8 +11,8 @@ internal static class ComparisonSection
     private static readonly MetricDisplay[] Compared =
         [MetricDisplay.IncrementalRevenue, MetricDisplay.Roi, MetricDisplay.ChipsDelivered];
 
-    /// <summary>The metric whose paired differences are drawn: the headline outcome.</summary>
-    private static readonly MetricDisplay Paired = MetricDisplay.IncrementalRevenue;
+    /// <summary>The metrics whose paired differences are drawn: the headline outcomes.</summary>
+    private static readonly MetricDisplay[] PairedMetrics = [MetricDisplay.IncrementalRevenue, MetricDisplay.Roi];
 
     public static IEnumerable<ReportChart> Write(HtmlReport page, IReadOnlyList<ReportScenario> scenarios, IReadOnlyList<string> names, ChartScales scales)
     {
@@ -26,26 +26,29 @@ internal static class ComparisonSection
         page.Heading(3, "Final state of each actor (share of trials)");
         page.Table(["Actor", "State", .. names], Cells.FinalStateRows(scenarios.Select(s => s.Summary).ToList()), textColumns: 2);
 
-        page.Heading(3, $"{Capital(Paired.ShortLabel)}: each variant against {names[0]}, trial by trial");
+        page.Heading(3, $"Each variant against {names[0]}, trial by trial");
         for (var i = 1; i < scenarios.Count; i++)
         {
-            var a = Paired.ValuesOf(results[0]);
-            var b = Paired.ValuesOf(results[i]);
-            if (a is null || b is null) continue;
             if (scenarios[i].Provenance.Seed != scenarios[0].Provenance.Seed)
             {
                 page.Note($"{names[i]} ran at a different seed from {names[0]}, so its trials are not paired: pass --seed to compare them trial by trial.");
                 continue;
             }
-            var chart = PairedDifferenceChart.Render($"compare-{Slug.Of(names[i])}-minus-{Slug.Of(names[0])}-{Slug.Of(Paired.Metric)}",
-                Paired, names[0], names[i], a, b);
-            if (chart is null)
+            foreach (var paired in PairedMetrics)
             {
-                page.Note($"{Capital(Paired.ShortLabel)} is the same in {names[i]} as in {names[0]} in every trial: what {names[i]} changes does not reach it.");
-                continue;
+                var a = paired.ValuesOf(results[0]);
+                var b = paired.ValuesOf(results[i]);
+                if (a is null || b is null) continue;
+                var chart = PairedDifferenceChart.Render($"compare-{Slug.Of(names[i])}-minus-{Slug.Of(names[0])}-{Slug.Of(paired.Metric)}",
+                    paired, names[0], names[i], a, b);
+                if (chart is null)
+                {
+                    page.Note($"{Capital(paired.ShortLabel)} is the same in {names[i]} as in {names[0]} in every trial: what {names[i]} changes does not reach it.");
+                    continue;
+                }
+                charts.Add(chart);
+                page.Figure(chart);
             }
-            charts.Add(chart);
-            page.Figure(chart);
         }
 
         page.Heading(3, "Distributions side by side");

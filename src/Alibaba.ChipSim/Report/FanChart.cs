@@ -30,6 +30,13 @@ internal static class FanChart
         return bands;
     }
 
+    /// <summary><c>FY2027Q1</c> → "FY2027" over "Q1"; other names unchanged.</summary>
+    public static string TwoLines(string quarter)
+    {
+        var q = quarter.LastIndexOf('Q');
+        return q > 0 ? quarter[..q] + "\n" + quarter[q..] : quarter;
+    }
+
     public static ReportChart Render(string stem, string title, MetricDisplay display, IReadOnlyList<QuarterSummary> with,
         IReadOnlyList<QuarterSummary>? without, string quarterAxis, AxisRange yRange, string caption)
     {
@@ -44,12 +51,12 @@ internal static class FanChart
         outer.FillStyle.Hatch = new ScottPlot.Hatches.Striped();
         outer.FillStyle.HatchColor = Colors.White;
         outer.LineStyle.Width = 0;
-        outer.LegendText = series + "P5–P95 (hatched, 90% of trials)";
+        outer.LegendText = series + "P5–P95 (light band, 90% of trials)";
 
         var inner = plot.Add.FillY(xs, b[1], b[3]);
         inner.FillStyle.Color = blue.WithAlpha(0.40);
         inner.LineStyle.Width = 0;
-        inner.LegendText = series + "P25–P75 (solid, 50% of trials)";
+        inner.LegendText = series + "P25–P75 (dark band, 50% of trials)";
 
         var median = plot.Add.Scatter(xs, b[2]);
         median.Color = blue;
@@ -91,16 +98,10 @@ internal static class FanChart
             label.LabelAlignment = Alignment.MiddleLeft;
         }
 
-        ChartTheme.ManualTicks(plot.Axes.Bottom, xs, with.Select(q => q.Quarter).ToList());
-        if (with.Count > 8)
-        {
-            // Rotated so that neighbouring quarter names never touch.
-            plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
-            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-            plot.Axes.Bottom.MinimumSize = 90;
-        }
+        // Two lines (FY2027 over Q1) so that nine or more quarter names fit side by side at a readable size.
+        ChartTheme.ManualTicks(plot.Axes.Bottom, xs, with.Select(q => TwoLines(q.Quarter)).ToList());
         plot.Axes.SetLimits(-0.4, last + 0.9, yRange.Min, yRange.Max);
         ChartTheme.LegendInside(plot, Alignment.UpperLeft);
-        return ChartTheme.Render(plot, stem, title, caption, ChartTheme.Height + 40);
+        return ChartTheme.Render(plot, stem, title, caption, ChartTheme.Height + 30);
     }
 }

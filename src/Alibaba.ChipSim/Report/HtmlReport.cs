@@ -48,7 +48,7 @@ internal sealed class HtmlReport
 
     public HtmlReport Figure(ReportChart chart)
     {
-        _html.Append("<figure data-chart=\"").Append(E(chart.FileStem)).Append("\">\n")
+        _html.Append("<figure id=\"fig-").Append(E(chart.FileStem)).Append("\" data-chart=\"").Append(E(chart.FileStem)).Append("\">\n")
             .Append(InlineSvg.Of(chart.Svg, chart.Title)).Append('\n')
             .Append("<figcaption>").Append(E(chart.Caption))
             .Append(" Files: <code>").Append(E(chart.FileStem)).Append(".png</code>, <code>")

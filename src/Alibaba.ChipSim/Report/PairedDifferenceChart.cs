@@ -59,10 +59,10 @@ internal static class PairedDifferenceChart
         plot.Axes.SetLimits(range.Min, range.Max, 0, 100);
         ChartTheme.PercentTicks(plot.Axes.Left);
         ChartTheme.LegendBelow(plot);
-        var se = stats.SeDifference is { } s ? $" ± {(2 * s).ToString(display.Format, Invariant)} (2 se)" : "";
+        var se = stats.SeDifference is { } s ? $" ± {(2 * s).ToString("G2", Invariant)} (2 se)" : "";
         var caption = string.Create(Invariant,
             $"Both scenarios drew the same inputs in each trial (common random numbers), so the difference is what {nameB} changes, trial for trial. "
-            + $"Over {stats.Pairs:#,0} paired trials the value changed in {100.0 * stats.Changed / Math.Max(1, stats.Pairs):0.0}%; the mean difference is {stats.MeanDifference.ToString(display.Format, Invariant)}{se} {display.Unit}.");
+            + $"Over {stats.Pairs:#,0} paired trials the value changed in {100.0 * stats.Changed / Math.Max(1, stats.Pairs):0.0}%; the mean difference is {stats.MeanDifference.ToString("G3", Invariant).Replace("-", "−", StringComparison.Ordinal)}{se} {display.Unit}.");
         return ChartTheme.Render(plot, stem, title, caption, ChartTheme.Height + 30);
     }
 }

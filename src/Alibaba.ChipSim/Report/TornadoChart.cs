@@ -23,7 +23,7 @@ internal static class TornadoChart
         var display = MetricDisplay.Of(output.Output);
         var what = display?.ShortLabel ?? ParameterLabels.Readable(output.Output);
         var title = "What moves " + what;
-        var plot = ChartTheme.NewPlot(title, "Spearman rank correlation ρ with " + what, "");
+        var plot = ChartTheme.NewPlot(title, "Spearman's rank correlation ρ", "");
         var bars = new List<Bar>();
         var positions = new List<double>();
         var labels = new List<string>();
@@ -42,7 +42,12 @@ internal static class TornadoChart
                 LineWidth = 0.6f,
             });
             positions.Add(position);
-            labels.Add($"{ParameterLabels.Of(e.Input, scenario)}  {e.Spearman.ToString("+0.00;−0.00;0.00", Invariant)}{share}");
+            labels.Add(ParameterLabels.Of(e.Input, scenario));
+            // ρ and the share on the far side of zero from the bar: always inside the −1…1 axis, never over the bar.
+            var value = plot.Add.Text(e.Spearman.ToString("+0.00;−0.00;0.00", Invariant) + share, e.Spearman >= 0 ? -0.03 : 0.03, position);
+            value.LabelFontSize = ChartTheme.MinFontSize;
+            value.LabelFontColor = ChartTheme.Ink;
+            value.LabelAlignment = e.Spearman >= 0 ? Alignment.MiddleRight : Alignment.MiddleLeft;
         }
         if (bars.Count > 0)
         {
@@ -57,7 +62,7 @@ internal static class TornadoChart
         plot.Axes.SetLimits(-1, 1, -0.7, Math.Max(shown.Count, 1) - 0.3);
         var r2 = double.IsNaN(output.RankRegressionR2) ? "n/a" : output.RankRegressionR2.ToString("0.00", Invariant);
         var caption = string.Create(Invariant,
-            $"Spearman rank correlation of {what} with each uncertain input over {output.Count:#,0} trials (inputs drawn once per trial, and each actor's months until its gate opens, 'never' counted as the horizon). After each name: ρ and, in brackets, the input's share of the variance explained by a linear regression on ranks (SRRC², R² {r2}). Top {shown.Count} of {output.Inputs.Length} inputs; the assumptions table gives each input's path and distribution.");
+            $"Spearman rank correlation of {what} with each uncertain input over {output.Count:#,0} trials (inputs drawn once per trial, and each actor's months until its gate opens, 'never' counted as the horizon). Beside each bar, across the zero line: ρ and, in brackets, the input's share of the variance explained by a linear regression on ranks (SRRC², R² {r2}). Top {shown.Count} of {output.Inputs.Length} inputs; the assumptions table gives each input's path and distribution.");
         return ChartTheme.Render(plot, stem, title, caption, 120 + 38 * Math.Max(shown.Count, 3));
     }
 }

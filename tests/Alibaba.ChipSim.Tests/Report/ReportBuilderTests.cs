@@ -43,9 +43,9 @@ public sealed class ReportBuilderTests
         Assert.Contains("<th>base</th><th>beijing-blocks</th>", two.Html);
         Assert.Contains(two.Charts, c => c.FileStem == "compare-first-delivery");
         Assert.Contains(two.Charts, c => c.FileStem == "compare-roi-cdf");
-        // Two sections, the first-delivery comparison, three overlaid CDFs and one paired-difference chart.
+        // Two sections, the first-delivery comparison, three overlaid CDFs and two paired-difference charts.
         Assert.Contains(two.Charts, c => c.FileStem == "compare-beijing-blocks-minus-base-incremental-revenue-cny-bn");
-        Assert.Equal(2 * one.Charts.Length + 5, two.Charts.Length);
+        Assert.Equal(2 * one.Charts.Length + 6, two.Charts.Length);
     }
 
     [Fact]
