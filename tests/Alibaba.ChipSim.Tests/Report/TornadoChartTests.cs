@@ -27,12 +27,13 @@ public sealed class TornadoChartTests
         var top = sensitivity.Output(MetricNames.IncrementalRevenueCnyBn)!.Inputs[0].Input;
         var label = ParameterLabels.Of(top, result.Scenario);
         Assert.NotEqual(top, label);
-        Assert.Contains(">" + label + "  ", TickText(tornado.Svg));
+        Assert.Contains(">" + label + "<", TickText(tornado.Svg));
         Assert.DoesNotContain(top, tornado.Svg);
         // ρ axis ticks at −1 and +1 and nothing beyond.
         Assert.Contains(">−1<", TickText(tornado.Svg));
         Assert.Contains(">+1<", TickText(tornado.Svg));
-        Assert.DoesNotContain("1.5", TickText(tornado.Svg));
+        Assert.DoesNotContain(">−1.5<", TickText(tornado.Svg));
+        Assert.DoesNotContain(">1.5<", TickText(tornado.Svg));
     }
 
     [Fact]
@@ -49,5 +50,5 @@ public sealed class TornadoChartTests
 
     /// <summary>The SVG with its text elements' glyphs joined, so that a tick label reads as "&gt;−1&lt;".</summary>
     private static string TickText(string svg) => System.Net.WebUtility.HtmlDecode(
-        System.Text.RegularExpressions.Regex.Replace(svg, "<text[^>]*>", ">").Replace("</text>", "<", StringComparison.Ordinal));
+        System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(svg, @"<text[^>]*>\s*", ">"), @"\s*</text>", "<"));
 }
