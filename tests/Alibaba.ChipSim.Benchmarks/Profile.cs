@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Sampling;
 using Alibaba.ChipSim.Tests.Support;
 
 namespace Alibaba.ChipSim.Benchmarks;

@@ -1,5 +1,6 @@
 using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Policy;
+using Alibaba.ChipSim.Sampling;
 using static Alibaba.ChipSim.Tests.Support.TestScenarios;
 
 namespace Alibaba.ChipSim.Tests.Policy;
