@@ -1,70 +1,92 @@
 using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Outcomes;
 using Alibaba.ChipSim.Statistics;
 
 namespace Alibaba.ChipSim.Report;
 
 /// <summary>
-/// How a per-trial metric is shown: a readable label, the unit printed on axes and tables (the console's units:
-/// spend and fees in USD m, revenue in CNY bn), the scale from the stored unit, and the number format. Every label
-/// the report prints for a metric is here, so that moving to the outcome catalogue is one edit.
+/// How the report shows a per-trial outcome. Name, unit and display scale come from the outcome catalogue (so the
+/// page's units are the console's: spend and fees in USD m, revenue in CNY bn, chips as chips); the report adds
+/// a sentence-length label and a number format. An outcome without report words gets the catalogue's label.
 /// </summary>
-internal sealed record MetricDisplay(string Metric, string Label, string Unit, double Scale, string Format)
+internal sealed record MetricDisplay(OutcomeMetric Outcome, string Label, string Format)
 {
-    public static readonly MetricDisplay IncrementalRevenue =
-        new(MetricNames.IncrementalRevenueCnyBn, "Incremental cloud revenue from H200s over the horizon", "CNY bn", 1, "0.00");
+    private static readonly Dictionary<Outcome, (string Label, string Format)> Words = new()
+    {
+        [Outcomes.Outcome.MonthsToFirstDelivery] = ("Months from the start to the first delivery", "0.#"),
+        [Outcomes.Outcome.ChipsDelivered] = ("H200 chips delivered to Alibaba within the horizon", "#,0"),
+        [Outcomes.Outcome.FeeTotalUsd] = ("Export fee collected by the US on all H200s shipped to China", "#,0"),
+        [Outcomes.Outcome.FeeBorneUsd] = ("Export fee borne by Alibaba through the price", "#,0"),
+        [Outcomes.Outcome.CostUsd] = ("Alibaba's spend on H200s, fee included", "#,0"),
+        [Outcomes.Outcome.CloudRevenueCnyBn] = ("Cloud revenue over the horizon", "#,0.0"),
+        [Outcomes.Outcome.IncrementalRevenueCnyBn] = ("Incremental cloud revenue from H200s over the horizon", "0.00"),
+        [Outcomes.Outcome.IncrementalGrossProfitCnyBn] = ("Incremental gross profit from H200s", "0.00"),
+        [Outcomes.Outcome.Roi] = ("Return on the H200 purchase (in-horizon gross profit ÷ cost)", "0.00"),
+    };
 
-    public static readonly MetricDisplay IncrementalGrossProfit =
-        new(MetricNames.IncrementalGrossProfitCnyBn, "Incremental gross profit from H200s", "CNY bn", 1, "0.00");
+    public static readonly MetricDisplay IncrementalRevenue = For(OutcomeCatalogue.IncrementalRevenueCnyBn);
+    public static readonly MetricDisplay IncrementalGrossProfit = For(OutcomeCatalogue.IncrementalGrossProfitCnyBn);
+    public static readonly MetricDisplay Roi = For(OutcomeCatalogue.Roi);
+    public static readonly MetricDisplay ChipsDelivered = For(OutcomeCatalogue.ChipsDelivered);
+    public static readonly MetricDisplay FeeTotal = For(OutcomeCatalogue.FeeTotalUsd);
+    public static readonly MetricDisplay FeeBorne = For(OutcomeCatalogue.FeeBorneUsd);
+    public static readonly MetricDisplay CostUsd = For(OutcomeCatalogue.CostUsd);
+    public static readonly MetricDisplay CloudRevenue = For(OutcomeCatalogue.CloudRevenueCnyBn);
+    public static readonly MetricDisplay MonthsToFirstDelivery = For(OutcomeCatalogue.MonthsToFirstDelivery);
 
-    public static readonly MetricDisplay Roi =
-        new(MetricNames.Roi, "Return on the H200 purchase (in-horizon gross profit ÷ cost)", "CNY per CNY", 1, "0.00");
-
-    public static readonly MetricDisplay ChipsDelivered =
-        new(MetricNames.ChipsDelivered, "H200 chips delivered to Alibaba within the horizon", "thousand chips", 1e-3, "0.0");
-
-    public static readonly MetricDisplay FeeTotal =
-        new(MetricNames.FeeTotalUsd, "Export fee collected by the US on all H200s shipped to China", "USD m", 1e-6, "#,0");
-
-    public static readonly MetricDisplay FeeBorne =
-        new(MetricNames.FeeBorneUsd, "Export fee borne by Alibaba through the price", "USD m", 1e-6, "#,0");
-
-    public static readonly MetricDisplay CostUsd =
-        new(MetricNames.CostUsd, "Alibaba's spend on H200s, fee included", "USD m", 1e-6, "#,0");
-
-    public static readonly MetricDisplay CloudRevenue =
-        new(MetricNames.CloudRevenueCnyBn, "Cloud revenue over the horizon", "CNY bn", 1, "#,0.0");
-
-    public static readonly MetricDisplay MonthsToFirstDelivery =
-        new(MetricNames.MonthsToFirstDelivery, "Months from the start to the first delivery", "months", 1, "0.#");
-
-    /// <summary>Quarterly series (the fan charts): metric name → label.</summary>
-    public static readonly MetricDisplay QuarterlyCloudRevenue =
-        new(MetricNames.CloudRevenueCnyBn, "Cloud revenue per quarter", "CNY bn", 1, "0.00");
+    /// <summary>Quarterly series (the fan charts).</summary>
+    public static readonly MetricDisplay QuarterlyCloudRevenue = CloudRevenue with { Label = "Cloud revenue per quarter" };
 
     public static readonly MetricDisplay QuarterlyIncrementalRevenue =
-        new(MetricNames.IncrementalRevenueCnyBn, "Incremental cloud revenue from H200s per quarter", "CNY bn", 1, "0.00");
+        IncrementalRevenue with { Label = "Incremental cloud revenue from H200s per quarter" };
 
+    /// <summary>
+    /// The distributions of the headline table, in order: the catalogue's headline outcomes (a scenario with value
+    /// over life adds NPV and the like) with the first-delivery month, cloud revenue and gross profit the board asks for.
+    /// </summary>
     public static readonly MetricDisplay[] All =
-        [MonthsToFirstDelivery, ChipsDelivered, FeeTotal, FeeBorne, CostUsd, CloudRevenue, IncrementalRevenue, IncrementalGrossProfit, Roi];
+    [
+        MonthsToFirstDelivery, ChipsDelivered, FeeTotal, FeeBorne, CostUsd, CloudRevenue, IncrementalRevenue, IncrementalGrossProfit, Roi,
+        .. OutcomeCatalogue.Headlines.Where(m => m.Id > Outcomes.Outcome.Roi).Select(For),
+    ];
+
+    public string Metric => Outcome.Name;
+
+    public double Scale => Outcome.DisplayScale;
+
+    /// <summary>The unit as displayed: the stored unit at the catalogue's display scale (USD × 1e-6 = USD m).</summary>
+    public string Unit => Outcome.DisplayScale switch
+    {
+        1 => Outcome.Unit,
+        1e-3 => Outcome.Unit + " thousand",
+        1e-6 => Outcome.Unit + " m",
+        1e-9 => Outcome.Unit + " bn",
+        var s => $"{Outcome.Unit} × {s:G3}",
+    };
 
     public string AxisLabel => $"{Label} ({Unit})";
 
     /// <summary>A short name for titles ("What moves incremental cloud revenue").</summary>
-    public string ShortLabel => Metric switch
+    public string ShortLabel => Outcome.Id switch
     {
-        MetricNames.IncrementalRevenueCnyBn => "incremental cloud revenue",
-        MetricNames.CloudRevenueCnyBn => "cloud revenue",
-        MetricNames.Roi => "the return on the purchase",
-        MetricNames.ChipsDelivered => "chips delivered",
-        _ => Label,
+        Outcomes.Outcome.IncrementalRevenueCnyBn => "incremental cloud revenue",
+        Outcomes.Outcome.CloudRevenueCnyBn => "cloud revenue",
+        Outcomes.Outcome.Roi => "the return on the purchase",
+        Outcomes.Outcome.ChipsDelivered => "chips delivered",
+        _ => char.ToLowerInvariant(Label[0]) + Label[1..],
     };
 
-    /// <summary>The display of <paramref name="metric"/>, or null when the report has no label for it.</summary>
-    public static MetricDisplay? Of(string metric)
+    /// <summary>The report's display of a catalogue outcome: its own words when it has them, else the catalogue's label without the unit.</summary>
+    public static MetricDisplay For(OutcomeMetric m)
     {
-        foreach (var d in All) if (d.Metric == metric) return d;
-        return null;
+        if (Words.TryGetValue(m.Id, out var w)) return new MetricDisplay(m, w.Label, w.Format);
+        var display = new MetricDisplay(m, m.Label, m.Kind is OutcomeKind.Count or OutcomeKind.ChipCount ? "#,0" : "0.00");
+        var suffix = $" ({display.Unit})";
+        return m.Label.EndsWith(suffix, StringComparison.Ordinal) ? display with { Label = m.Label[..^suffix.Length] } : display;
     }
+
+    /// <summary>The display of <paramref name="metric"/>, or null when it is not a catalogue outcome.</summary>
+    public static MetricDisplay? Of(string metric) => OutcomeCatalogue.Find(metric) is { } m ? For(m) : null;
 
     /// <summary>The metric's values in display units (NaN kept as missing); null when the run lacks the column.</summary>
     public double[]? ValuesOf(SimulationResult result)
