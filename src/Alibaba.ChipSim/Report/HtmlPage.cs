@@ -33,7 +33,7 @@ internal static class HtmlPage
           body { padding: 16px 16px 48px; }
           nav ul { columns: 1; }
         }
-        @page { size: A4; margin: 14mm 12mm; }
+        @page { size: A4; margin: 10mm; }
         @media print {
           body { max-width: none; padding: 0; font-size: 10.5pt; }
           h1 { font-size: 20pt; }
@@ -42,6 +42,8 @@ internal static class HtmlPage
           h2, h3 { break-after: avoid; }
           figure, table, dl.provenance, p.note, p.brief { break-inside: avoid; }
           svg.chart { max-width: 100%; border: none; }
+          figure { margin: 4px 0 10px; }
+          h3 { margin: 14px 0 4px; }
           nav { display: none; }
           a { color: inherit; text-decoration: none; }
         }
