@@ -26,7 +26,7 @@ internal static class OccupancyChart
             fill.LineStyle.Color = ChartTheme.Ink;
             fill.LineStyle.Width = 1;
             var gate = s < gates.Count && gates[s] is { } g ? $" (gate {ChartTheme.Number(g)})" : "";
-            fill.LegendText = $"{occupancy.States[s]}{gate}{HatchName(s)}";
+            fill.LegendText = $"{occupancy.States[s].Replace('_', ' ')}{gate}";
             below = above;
         }
         MonthAxis.Apply(plot, occupancy.Start, months);
@@ -34,16 +34,7 @@ internal static class OccupancyChart
         plot.Axes.SetLimits(-0.3, months - 0.7, 0, 100);
         ChartTheme.LegendBelow(plot);
         var caption = $"Each band is the share of trials in which {occupancy.Actor} is in that state after the month's step; "
-            + "bands are stacked in the order the states are declared and sum to 100%. Gates are shown where they are constants.";
+            + "bands are stacked from the bottom in the order the legend lists the states, and sum to 100%. Gates are shown where they are constants.";
         return ChartTheme.Render(plot, stem, title, caption);
     }
-
-    private static string HatchName(int i) => (i % 5) switch
-    {
-        0 => " — solid",
-        1 => " — stripes",
-        2 => " — dots",
-        3 => " — checks",
-        _ => " — grid",
-    };
 }
