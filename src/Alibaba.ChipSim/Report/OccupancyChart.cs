@@ -10,7 +10,7 @@ internal static class OccupancyChart
     {
         var months = occupancy.Months;
         var xs = Enumerable.Range(0, months).Select(i => (double)i).ToArray();
-        var title = $"{occupancy.Actor}: share of trials in each state, month by month";
+        var title = $"{ParameterLabels.Capitalised(occupancy.Actor)}: share of trials in each state, month by month";
         var plot = ChartTheme.NewPlot(title, "Month (state after that month's step)", "Share of trials (%)");
         var below = new double[months];
         for (var s = 0; s < occupancy.States.Length; s++)
@@ -33,7 +33,7 @@ internal static class OccupancyChart
         ChartTheme.PercentTicks(plot.Axes.Left);
         plot.Axes.SetLimits(-0.3, months - 0.7, 0, 100);
         ChartTheme.LegendBelow(plot);
-        var caption = $"Each band is the share of trials in which {occupancy.Actor} is in that state after the month's step; "
+        var caption = $"Each band is the share of trials in which {ParameterLabels.Capitalised(occupancy.Actor)} is in that state after the month's step; "
             + "bands are stacked from the bottom in the order the legend lists the states, and sum to 100%. Gates are shown where they are constants.";
         return ChartTheme.Render(plot, stem, title, caption);
     }
