@@ -23,7 +23,7 @@ public sealed class TrialModelTests
     private static (TrialResult Result, TrialState State) Run(Horizon horizon, TrialInputs x, double[] gates)
     {
         var model = new TrialModel(horizon);
-        var s = TrialState.Create(horizon);
+        var s = TrialState.Create(model);
         model.Begin(ref s, in x);
         for (var m = 0; m < horizon.Months; m++) model.StepMonth(ref s, in x, gates[m], m);
         return (model.Finish(in s, in x), s);
@@ -123,7 +123,7 @@ public sealed class TrialModelTests
     public void A_reused_state_gives_the_same_trial_twice()
     {
         var model = new TrialModel(SixMonths);
-        var s = TrialState.Create(SixMonths);
+        var s = TrialState.Create(model);
         var x = Inputs();
         double[] gates = [0, 1, 0, 1, 0.5, 1];
         TrialResult Once()
