@@ -13,7 +13,7 @@ public sealed class TrialModelTests
     // One H200 online serves 6 H20e × 10,000 CNY × 0.5 / 1e9 = 3e-5 CNY bn a month.
     private static TrialInputs Inputs() => new()
     {
-        InitialModules = 100, ChipsPerModule = 8, FollowOnModulesPerMonth = 50, SupplyCapModules = 180, BuyerShare = 0.5,
+        InitialModules = 100, ChipsPerModule = 8, FollowOnModulesPerMonth = 50, SupplyCapModules = 180, BuyerShare = 0.5, BuyerCapChips = double.PositiveInfinity,
         DeploymentLagMonths = 1,
         PricePerChipUsd = 30_000, ExportFeeRate = 0.25, FeePassThrough = 1, UsdCny = 7,
         H200VsH20 = 6, RevenuePerH20eMonthCny = 10_000, Utilization = 0.5, BaselineCapacityCover = 0.5, BaselineCapacityGrowthYoy = 0,
