@@ -10,7 +10,7 @@ namespace Alibaba.ChipSim.Policy;
 /// uniforms from the stream "actors.&lt;name&gt;" with the month as counter. Reuse one instance across
 /// trials; not thread-safe.
 /// </summary>
-public sealed class PolicyTrace
+internal sealed class PolicyTrace
 {
     private readonly Scenario _scenario;
     private readonly ParameterTable _parameters;
