@@ -16,6 +16,7 @@ internal static class ParameterLabels
         ["shipments.follow_on_modules_per_month"] = "Follow-on modules shipped per month",
         ["shipments.supply_cap_modules"] = "Nvidia's supply cap for China (modules)",
         ["shipments.buyer_share"] = "Alibaba's share of China shipments",
+        ["shipments.buyer_cap_chips"] = "Cap on H200 chips licensed to Alibaba",
         ["shipments.deployment_lag_months"] = "Months from delivery to online",
         ["economics.price_per_chip_usd"] = "Price per H200 chip (USD)",
         ["economics.export_fee_rate"] = "US export fee rate",
