@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Alibaba.ChipSim.Cli.Reporting;
-using Alibaba.ChipSim.Output.Report;
+using Alibaba.ChipSim.Report;
 using Alibaba.ChipSim.Runs;
 using Alibaba.ChipSim.Scenarios;
 
@@ -96,10 +96,8 @@ internal static class ReportCommand
                 {
                     ScenarioFile = i < settings.Files.Count ? settings.Files[i] : null,
                 };
-                inputs.Add(new ReportScenario(run.Result, provenance, GraphvizDiagrams.For(scenario, dot))
-                {
-                    Sensitivity = run.Summary.Sensitivity,
-                });
+                // The statistics are computed once by the pipeline, as `run` computes them for summary.json; the page only reads them.
+                inputs.Add(new ReportScenario(run.Result, run.Summary, provenance, GraphvizDiagrams.For(scenario, dot)));
             }
             var report = ReportBuilder.Build(inputs, generatedAt);
             var written = ReportFiles.Write(report, settings.OutputDirectory, interruption.Token);

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using Alibaba.ChipSim.Output.Report;
+using Alibaba.ChipSim.Report;
 using Alibaba.ChipSim.Policy;
 using Alibaba.ChipSim.Scenarios;
 

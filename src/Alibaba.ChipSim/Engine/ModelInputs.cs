@@ -10,7 +10,7 @@ namespace Alibaba.ChipSim.Engine;
 /// </summary>
 internal sealed class ModelInputs
 {
-    private readonly int _initialModules, _chipsPerModule, _followOn, _supplyCap, _buyerShare, _lag;
+    private readonly int _initialModules, _chipsPerModule, _followOn, _supplyCap, _buyerShare, _buyerCap, _lag;
     private readonly int _price, _feeRate, _passThrough, _usdCny;
     private readonly int _h200VsH20, _revenuePerH20e, _utilization, _baselineCover, _baselineGrowth;
     private readonly int _baseQuarter, _aiShare, _nonAiGrowth, _aiDemandGrowth, _grossMargin;
@@ -23,6 +23,7 @@ internal sealed class ModelInputs
         _followOn = parameters.IndexOf(s.FollowOnModulesPerMonth);
         _supplyCap = s.SupplyCapModules is null ? -1 : parameters.IndexOf(s.SupplyCapModules);
         _buyerShare = parameters.IndexOf(s.BuyerShare);
+        _buyerCap = s.BuyerCapChips is null ? -1 : parameters.IndexOf(s.BuyerCapChips);
         _lag = parameters.IndexOf(s.DeploymentLagMonths);
         var e = scenario.Economics;
         _price = parameters.IndexOf(e.PricePerChipUsd);
@@ -51,6 +52,7 @@ internal sealed class ModelInputs
         x.FollowOnModulesPerMonth = v[_followOn];
         x.SupplyCapModules = _supplyCap < 0 ? double.PositiveInfinity : v[_supplyCap];
         x.BuyerShare = v[_buyerShare];
+        x.BuyerCapChips = _buyerCap < 0 ? double.PositiveInfinity : v[_buyerCap];
         x.DeploymentLagMonths = v[_lag];
         x.PricePerChipUsd = v[_price];
         x.ExportFeeRate = v[_feeRate];

@@ -31,7 +31,8 @@ internal sealed class SimulationPlan
 
         Inputs = new ModelInputs(scenario, Parameters);
         Quarters = QuarterCalendar.Layout(start, Months, scenario.Calendar.Quarters);
-        Model = new TrialModel(Horizon.Of(scenario, Quarters));
+        Model = new TrialModel(Horizon.Of(scenario, Quarters),
+            new RevenueShape(scenario.Revenue.Seasonality, scenario.Revenue.QuarterNoise), ValueOverLife.Of(scenario));
         ChipsAreWhole = scenario.Shipments.ChipsPerModule.Distribution.IsWholeValued;
 
         ActorCount = scenario.Actors.Length;
@@ -77,7 +78,13 @@ internal sealed class SimulationPlan
     }
 
     /// <summary>True when the scenario sets the keys an outcome needs.</summary>
-    public bool Has(OutcomeRequirement requirement) => requirement == OutcomeRequirement.None;
+    public bool Has(OutcomeRequirement requirement) => requirement switch
+    {
+        OutcomeRequirement.None => true,
+        OutcomeRequirement.ValueOverLife => Scenario.Economics.ValueOverLife is not null,
+        OutcomeRequirement.ValuePerShare => Scenario.Economics.ValueOverLife is not null && Scenario.Valuation is not null,
+        _ => false,
+    };
 
     /// <summary>The run's outcomes: the catalogue entries whose keys the scenario sets, in catalogue order.</summary>
     public ImmutableArray<OutcomeMetric> Outcomes { get; }

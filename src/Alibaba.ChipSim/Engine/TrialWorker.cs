@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Alibaba.ChipSim.Distributions;
 using Alibaba.ChipSim.Model;
 using Alibaba.ChipSim.Outcomes;
 using Alibaba.ChipSim.Policy;
@@ -41,7 +42,8 @@ internal sealed class TrialWorker
         _before = new byte[plan.ActorCount];
         _after = new byte[plan.ActorCount];
         _firstEntry = new int[plan.TotalStates];
-        _state = TrialState.Create(plan.Model.Horizon);
+        _state = TrialState.Create(plan.Model);
+        if (plan.Model.Shape.HasNoise) _inputs.QuarterNoiseZ = new double[plan.Model.Horizon.AllQuarters];
         Occupancy = new long[plan.Months * plan.TotalStates];
         _slotOf = plan.SlotOf;
         _slots = output.Slots;
@@ -79,6 +81,7 @@ internal sealed class TrialWorker
         var trialHash = RandomStreams.TrialHash(_seed, trial);
         plan.Parameters.Draw(trial, trialHash, v);
         plan.Inputs.Fill(v, ref _inputs);
+        if (_inputs.QuarterNoiseZ is { } z) DrawQuarterNoise(trialHash, z);
         policy.Streams(trialHash, _streams);
         policy.Reset(_before);
         model.Begin(ref _state, in _inputs);
@@ -106,6 +109,16 @@ internal sealed class TrialWorker
         }
 
         WriteRow(row, k, model.Finish(in _state, in _inputs));
+    }
+
+    /// <summary>The stream of the quarter noise: its own key, so variants that share it share the shocks.</summary>
+    private static readonly ulong QuarterNoiseKey = RandomStreams.KeyOf("revenue.quarter_noise");
+
+    /// <summary>One standard normal per quarter the horizon touches: the q-th uniform of the trial's quarter-noise stream.</summary>
+    private static void DrawQuarterNoise(ulong trialHash, double[] z)
+    {
+        var stream = RandomStreams.StreamOf(trialHash, QuarterNoiseKey);
+        for (var q = 0; q < z.Length; q++) z[q] = NormalQuantile.Of(RandomStreams.Uniform(stream, q));
     }
 
     /// <summary>Stages <paramref name="value"/> as outcome <paramref name="outcome"/> of block position <paramref name="k"/> (a no-op when the run has no such outcome).</summary>
@@ -136,6 +149,10 @@ internal sealed class TrialWorker
         Stage(Outcome.IncrementalRevenueCnyBn, k, r.IncrementalRevenueCnyBn);
         Stage(Outcome.IncrementalGrossProfitCnyBn, k, r.IncrementalGrossProfitCnyBn);
         Stage(Outcome.Roi, k, r.Roi);
+        Stage(Outcome.NpvCnyBn, k, r.NpvCnyBn);
+        Stage(Outcome.LifetimeRoi, k, r.LifetimeRoi);
+        Stage(Outcome.PaybackMonth, k, r.PaybackMonth);
+        Stage(Outcome.NpvPerAdsUsd, k, r.NpvPerAdsUsd);
 
         var plan = _plan;
         var b = _block;

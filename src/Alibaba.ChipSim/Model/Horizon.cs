@@ -15,9 +15,24 @@ public sealed class Horizon
     /// <param name="monthsFromBaseAtStart">Whole months from the revenue base month to the first simulated month.</param>
     /// <param name="quarterOfMonth">Per simulated month, its reported quarter's index, or −1 (a partial quarter).</param>
     /// <param name="quarters">The number of whole reported quarters.</param>
-    public Horizon(int months, int firstDeliveryMonth, int deadlineMonth, int monthsFromBaseAtStart, int[] quarterOfMonth, int quarters)
+    /// <param name="quarterOfYearOfMonth">Per simulated month, the quarter of the (fiscal or calendar) year it lies in, 1 to 4;
+    /// when null, every month is taken as in Q1 (for cases without seasons).</param>
+    public Horizon(int months, int firstDeliveryMonth, int deadlineMonth, int monthsFromBaseAtStart, int[] quarterOfMonth, int quarters,
+        int[]? quarterOfYearOfMonth = null)
     {
         if (quarterOfMonth.Length != months) throw new ArgumentException("one quarter index per month", nameof(quarterOfMonth));
+        quarterOfYearOfMonth ??= Enumerable.Repeat(1, months).ToArray();
+        if (quarterOfYearOfMonth.Length != months) throw new ArgumentException("one quarter of the year per month", nameof(quarterOfYearOfMonth));
+        QuarterIndexOfMonth = new int[months];
+        var starts = new List<int>();
+        for (var m = 0; m < months; m++)
+        {
+            // A new quarter begins where the quarter of the year changes (and at the first month).
+            var next = m == 0 || quarterOfYearOfMonth[m] != quarterOfYearOfMonth[m - 1];
+            if (next) starts.Add(quarterOfYearOfMonth[m]);
+            QuarterIndexOfMonth[m] = starts.Count - 1;
+        }
+        QuarterOfYearOfQuarter = [.. starts];
         Months = months;
         FirstDeliveryMonth = firstDeliveryMonth;
         DeadlineMonth = deadlineMonth;
@@ -35,7 +50,20 @@ public sealed class Horizon
         var s = scenario.Shipments;
         // A first delivery planned before the horizon waits for the first simulated month.
         return new Horizon(scenario.Calendar.Months, Math.Max(0, s.FirstDelivery.MonthsSince(start)), s.Deadline.MonthsSince(start),
-            start.MonthsSince(scenario.Revenue.BaseMonth), layout.QuarterOfMonth, layout.Count);
+            start.MonthsSince(scenario.Revenue.BaseMonth), layout.QuarterOfMonth, layout.Count,
+            QuartersOfYear(start, scenario.Calendar.Months, scenario.Calendar.Quarters));
+    }
+
+    /// <summary>The quarter of the year (1 to 4) of each month: fiscal Q1 = Apr–Jun, calendar Q1 = Jan–Mar.</summary>
+    public static int[] QuartersOfYear(Month start, int months, QuarterConvention convention)
+    {
+        var q = new int[months];
+        for (var i = 0; i < months; i++)
+        {
+            var m = start.AddMonths(i).MonthOfYear;
+            q[i] = convention == QuarterConvention.Calendar ? (m - 1) / 3 + 1 : m >= 4 ? (m - 4) / 3 + 1 : 4;
+        }
+        return q;
     }
 
     public int Months { get; }
@@ -54,4 +82,13 @@ public sealed class Horizon
 
     /// <summary>The number of reported quarters.</summary>
     public int Quarters { get; }
+
+    /// <summary>Per simulated month, the index of its quarter among all quarters the horizon touches (partial ones too), 0 first.</summary>
+    public int[] QuarterIndexOfMonth { get; }
+
+    /// <summary>Per quarter the horizon touches, its quarter of the year (1 to 4).</summary>
+    public int[] QuarterOfYearOfQuarter { get; }
+
+    /// <summary>The number of quarters the horizon touches, partial ones included.</summary>
+    public int AllQuarters => QuarterOfYearOfQuarter.Length;
 }

@@ -24,6 +24,9 @@ public struct RevenueState
     public double AiServed;
     public double Incremental;
 
+    /// <summary>The revenue factor (season × shock) of each quarter the horizon touches; null when revenue has no shape.</summary>
+    public double[]? QuarterFactor;
+
     // Quarter sums, [quarter].
     public double[] QuarterCloud;
     public double[] QuarterCloudWithoutH200;

@@ -36,4 +36,12 @@ public static class ShipmentRules
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double BuyerChips(double modules, double chipsPerModule, double buyerShare) =>
         FloorWhole(modules * chipsPerModule * buyerShare);
+
+    /// <summary>
+    /// Alibaba's chips of a month under its licence cap: all of <paramref name="chips"/> while they fit, only the
+    /// remainder in the month that reaches the cap, none after (<paramref name="cap"/> = +∞ when unset).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double CappedBuyerChips(double chips, double deliveredSoFar, double cap) =>
+        Math.Max(0.0, Math.Min(chips, cap - deliveredSoFar));
 }

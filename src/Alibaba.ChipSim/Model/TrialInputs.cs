@@ -16,6 +16,9 @@ public struct TrialInputs
     public double SupplyCapModules;
     public double BuyerShare;
 
+    /// <summary>Alibaba's chips over the horizon at most (a per-customer licence cap); +∞ when the scenario sets none.</summary>
+    public double BuyerCapChips;
+
     /// <summary>Whole months from delivery to online; a lag past the horizon means never online.</summary>
     public double DeploymentLagMonths;
 
@@ -38,4 +41,7 @@ public struct TrialInputs
     public double NonAiGrowthYoy;
     public double AiDemandGrowthYoy;
     public double GrossMargin;
+
+    /// <summary>The standard normal draw of each quarter the horizon touches, for the quarter noise (null without it).</summary>
+    public double[]? QuarterNoiseZ;
 }

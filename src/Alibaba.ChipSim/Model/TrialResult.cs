@@ -19,4 +19,8 @@ public readonly record struct TrialResult(
     double AiRevenueCnyBn,
     double IncrementalRevenueCnyBn,
     double IncrementalGrossProfitCnyBn,
-    double Roi);
+    double Roi,
+    double NpvCnyBn = double.NaN,
+    double LifetimeRoi = double.NaN,
+    double PaybackMonth = double.NaN,
+    double NpvPerAdsUsd = double.NaN);

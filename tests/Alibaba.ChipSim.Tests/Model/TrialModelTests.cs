@@ -13,7 +13,7 @@ public sealed class TrialModelTests
     // One H200 online serves 6 H20e × 10,000 CNY × 0.5 / 1e9 = 3e-5 CNY bn a month.
     private static TrialInputs Inputs() => new()
     {
-        InitialModules = 100, ChipsPerModule = 8, FollowOnModulesPerMonth = 50, SupplyCapModules = 180, BuyerShare = 0.5,
+        InitialModules = 100, ChipsPerModule = 8, FollowOnModulesPerMonth = 50, SupplyCapModules = 180, BuyerShare = 0.5, BuyerCapChips = double.PositiveInfinity,
         DeploymentLagMonths = 1,
         PricePerChipUsd = 30_000, ExportFeeRate = 0.25, FeePassThrough = 1, UsdCny = 7,
         H200VsH20 = 6, RevenuePerH20eMonthCny = 10_000, Utilization = 0.5, BaselineCapacityCover = 0.5, BaselineCapacityGrowthYoy = 0,
@@ -23,7 +23,7 @@ public sealed class TrialModelTests
     private static (TrialResult Result, TrialState State) Run(Horizon horizon, TrialInputs x, double[] gates)
     {
         var model = new TrialModel(horizon);
-        var s = TrialState.Create(horizon);
+        var s = TrialState.Create(model);
         model.Begin(ref s, in x);
         for (var m = 0; m < horizon.Months; m++) model.StepMonth(ref s, in x, gates[m], m);
         return (model.Finish(in s, in x), s);
@@ -123,7 +123,7 @@ public sealed class TrialModelTests
     public void A_reused_state_gives_the_same_trial_twice()
     {
         var model = new TrialModel(SixMonths);
-        var s = TrialState.Create(SixMonths);
+        var s = TrialState.Create(model);
         var x = Inputs();
         double[] gates = [0, 1, 0, 1, 0.5, 1];
         TrialResult Once()

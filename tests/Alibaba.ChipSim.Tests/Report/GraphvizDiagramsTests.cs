@@ -1,5 +1,5 @@
 using Alibaba.ChipSim.Cli.Reporting;
-using Alibaba.ChipSim.Output.Report;
+using Alibaba.ChipSim.Report;
 using Alibaba.ChipSim.Policy;
 using Alibaba.ChipSim.Tests.Support;
 

@@ -10,11 +10,19 @@ internal static class HeadlessChromium
 
     public sealed record Output(int ExitCode, string Stdout, string Stderr);
 
-    public static Output DumpDom(string htmlFile) => Run(htmlFile, "--dump-dom", "--virtual-time-budget=10000");
+    public static Output DumpDom(string htmlFile, int width = 1400) =>
+        Run(htmlFile, width, "--dump-dom", "--virtual-time-budget=10000", "--hide-scrollbars");
 
-    public static Output Screenshot(string htmlFile, string pngFile) => Run(htmlFile, $"--screenshot={pngFile}", "--hide-scrollbars");
+    public static Output Screenshot(string htmlFile, string pngFile, int width = 1400, int height = 4000) =>
+        Run(htmlFile, width, height, $"--screenshot={pngFile}", "--hide-scrollbars");
 
-    private static Output Run(string htmlFile, params string[] extra)
+    /// <summary>Prints the page as Chromium's print dialog would (the page's @page rule sets A4), without header or footer.</summary>
+    public static Output PrintToPdf(string htmlFile, string pdfFile) =>
+        Run(htmlFile, 1400, $"--print-to-pdf={pdfFile}", "--no-pdf-header-footer", "--virtual-time-budget=10000");
+
+    private static Output Run(string htmlFile, int width, params string[] extra) => Run(htmlFile, width, 4000, extra);
+
+    private static Output Run(string htmlFile, int width, int height, params string[] extra)
     {
         var profile = Directory.CreateTempSubdirectory("chipsim-chromium-");
         try
@@ -29,7 +37,7 @@ internal static class HeadlessChromium
                      {
                          "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                         "--enable-logging=stderr", "--v=0", $"--user-data-dir={profile.FullName}", "--window-size=1400,4000",
+                         "--enable-logging=stderr", "--v=0", $"--user-data-dir={profile.FullName}", $"--window-size={width},{height}",
                      })
                 start.ArgumentList.Add(a);
             foreach (var a in extra) start.ArgumentList.Add(a);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Alibaba.ChipSim.Output.Report;
+using Alibaba.ChipSim.Report;
+using Alibaba.ChipSim.Tests.Support;
 
 namespace Alibaba.ChipSim.Tests.Report;
 
@@ -25,8 +26,9 @@ public sealed class ReportBuilderTests
     public void The_page_is_self_contained_every_image_is_a_data_uri_and_nothing_is_fetched()
     {
         var report = ReportBuilder.Build([Base, Blocks], SyntheticResults.Date);
+        // Charts are inline SVG; the only images are diagrams, as data URIs.
+        Assert.Equal(report.Charts.Length, Regex.Matches(report.Html, "<svg[^>]*class=\"chart\"").Count);
         var sources = Regex.Matches(report.Html, "src=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(report.Charts.Length, sources.Count);
         Assert.All(sources, s => Assert.StartsWith("data:image/", s));
         Assert.DoesNotMatch("(href|src)=\"(https?:)?//", report.Html);
         Assert.DoesNotContain("<link", report.Html);
@@ -41,7 +43,9 @@ public sealed class ReportBuilderTests
         Assert.Contains("<th>base</th><th>beijing-blocks</th>", two.Html);
         Assert.Contains(two.Charts, c => c.FileStem == "compare-first-delivery");
         Assert.Contains(two.Charts, c => c.FileStem == "compare-roi-cdf");
-        Assert.Equal(2 * one.Charts.Length + 4, two.Charts.Length);
+        // Two sections, the first-delivery comparison, three overlaid CDFs and two paired-difference charts.
+        Assert.Contains(two.Charts, c => c.FileStem == "compare-beijing-blocks-minus-base-incremental-revenue-cny-bn");
+        Assert.Equal(2 * one.Charts.Length + 6, two.Charts.Length);
     }
 
     [Fact]
@@ -55,6 +59,10 @@ public sealed class ReportBuilderTests
             Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], c.Png[..4]);
             Assert.Contains("<svg", c.Svg);
         });
+        // Inline SVGs share one document: their clip-path ids must not collide.
+        var ids = Regex.Matches(report.Html, "<clipPath id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(ids);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
     }
 
     [Fact]
@@ -73,5 +81,60 @@ public sealed class ReportBuilderTests
         {
             CultureInfo.CurrentCulture = previous;
         }
+    }
+}
+
+public sealed class ReportContentTests
+{
+    private static readonly ReportScenario Base = SyntheticResults.AsReportScenario(SyntheticResults.Make("base", 500, 1), SyntheticResults.Date);
+
+    [Fact]
+    public void The_assumptions_table_gives_each_inputs_label_path_and_distribution_as_written()
+    {
+        var scenario = ShippedScenarios.Load("base.yaml");
+        var rows = AssumptionsTable.Rows(scenario).ToList();
+        var price = Assert.Single(rows, r => r[1] == "economics.price_per_chip_usd");
+        Assert.Equal(["Price per H200 chip (USD)", "economics.price_per_chip_usd", "PERT(24,000, 27,000, 31,000)", "once per trial"], price);
+        Assert.Equal("0.25", Assert.Single(rows, r => r[1] == "economics.export_fee_rate")[2]);
+        Assert.Equal("lognormal(mean 1.3, sd 0.35)", Assert.Single(rows, r => r[1] == "revenue.ai_demand_growth_yoy")[2]);
+        Assert.Equal("normal(mean 0.15, sd 0.05) truncated to [−0.1, 0.4]", Assert.Single(rows, r => r[1] == "revenue.non_ai_growth_yoy")[2]);
+        Assert.Equal("discrete(1, 2, 3; weights 0.3, 0.5, 0.2)", Assert.Single(rows, r => r[1] == "shipments.deployment_lag_months")[2]);
+        Assert.Equal(scenario.AllParameters().Count(), rows.Count(r => r[3] != "date"));
+    }
+
+    [Fact]
+    public void The_page_has_an_incremental_revenue_fan_beside_the_total_revenue_fan()
+    {
+        var report = ReportBuilder.Build([Base], SyntheticResults.Date);
+        Assert.Contains(report.Charts, c => c.FileStem == "base-fan-cloud-revenue");
+        Assert.Contains(report.Charts, c => c.FileStem == "base-fan-incremental-revenue");
+    }
+
+    [Fact]
+    public void Spend_is_in_USD_m_as_on_the_console()
+    {
+        var html = ReportBuilder.Build([Base], SyntheticResults.Date).Html;
+        Assert.Contains("<td class=\"text\">Alibaba&#39;s spend on H200s, fee included</td><td class=\"unit\">USD m</td>", html);
+    }
+
+    [Fact]
+    public void A_scenario_where_nothing_ships_states_its_flat_metrics_in_words()
+    {
+        // openness 0: no trial delivers, so incremental revenue is 0 in every trial and ROI is undefined.
+        var none = SyntheticResults.AsReportScenario(SyntheticResults.Make("closed", 300, 3, 0), SyntheticResults.Date);
+        var report = ReportBuilder.Build([none], SyntheticResults.Date);
+        Assert.DoesNotContain(report.Charts, c => c.FileStem.Contains("incremental-revenue-histogram", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Charts, c => c.FileStem.Contains("roi-", StringComparison.Ordinal));
+        Assert.Contains("0.00 CNY bn in every one of the 300 trials", report.Html);
+        Assert.DoesNotContain("(90% of trials between 0.00 and 0.00)", report.Html);
+    }
+
+    [Fact]
+    public void Printed_the_first_section_starts_on_the_first_page_and_headings_stay_with_what_follows()
+    {
+        Assert.Contains("section + section { break-before: page; }", HtmlPage.Css);
+        Assert.DoesNotContain("section.scenario, section.comparison { break-before: page; }", HtmlPage.Css);
+        Assert.Contains("h2, h3 { break-after: avoid; }", HtmlPage.Css);
+        Assert.Contains("figure, table, dl.provenance, p.note, p.brief { break-inside: avoid; }", HtmlPage.Css);
     }
 }

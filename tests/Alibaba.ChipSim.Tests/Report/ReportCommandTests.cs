@@ -33,7 +33,13 @@ public sealed class ReportCommandTests
             Assert.Contains("Scenarios compared", html);
             Assert.Contains("<dt>Trials</dt><dd>400</dd>", html);
             Assert.True(File.Exists(Path.Combine(outDir, "base-fan-cloud-revenue.png")));
-            Assert.True(File.Exists(Path.Combine(outDir, "beijing-blocks-roi-histogram.svg")));
+            Assert.True(File.Exists(Path.Combine(outDir, "base-roi-histogram.svg")));
+            // Beijing blocks every purchase: ROI is defined in no trial and incremental revenue is 0 in all, so both are
+            // stated in words instead of empty histograms.
+            Assert.False(File.Exists(Path.Combine(outDir, "beijing-blocks-roi-histogram.svg")));
+            Assert.False(File.Exists(Path.Combine(outDir, "beijing-blocks-incremental-revenue-histogram.svg")));
+            Assert.Contains("Return on the H200 purchase (in-horizon gross profit ÷ cost): no trial has a value", System.Net.WebUtility.HtmlDecode(html));
+            Assert.Contains("0.00 CNY bn in every one of the 400 trials", html);
             Assert.Contains("report.html", output.ToString());
         }
         finally

@@ -1,4 +1,4 @@
-using Alibaba.ChipSim.Output.Report;
+using Alibaba.ChipSim.Report;
 
 namespace Alibaba.ChipSim.Tests.Report;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Alibaba.ChipSim.Engine;
-using Alibaba.ChipSim.Output.Report;
+using Alibaba.ChipSim.Report;
 using Alibaba.ChipSim.Scenarios;
 using Alibaba.ChipSim.Tests.Support;
 
@@ -53,6 +53,7 @@ internal static class SyntheticResults
             C(MetricNames.ChipsDelivered, chips, whole: true),
             C(MetricNames.FeeTotalUsd, feeTotal),
             C(MetricNames.FeeBorneUsd, feeBorne),
+            C(MetricNames.CostUsd, cost.Select(c => c / 7.05).ToArray()),
             C(MetricNames.CostCny, cost),
             C(MetricNames.CloudRevenueCnyBn, cloud),
             C(MetricNames.IncrementalRevenueCnyBn, incremental),
@@ -74,7 +75,9 @@ internal static class SyntheticResults
         }
         var quarterly = ImmutableArray.Create(
             new QuarterColumns(MetricNames.CloudRevenueCnyBn, quarters, with),
-            new QuarterColumns(MetricNames.CloudRevenueWithoutH200CnyBn, quarters, without));
+            new QuarterColumns(MetricNames.CloudRevenueWithoutH200CnyBn, quarters, without),
+            new QuarterColumns(MetricNames.IncrementalRevenueCnyBn, quarters,
+                with.Zip(without, (w, o) => w.Zip(o, (x, y) => x - y).ToArray()).ToArray()));
         var occupancy = scenario.Actors.Select(a => Occupancy(a, scenario.Calendar, trials, rng, openness)).ToImmutableArray();
         var categorical = occupancy.Select(o => Final(o, trials)).ToImmutableArray();
         return new SimulationResult(scenario, scenario.Simulation.Seed, trials, numeric, categorical, quarterly, occupancy);
@@ -109,7 +112,7 @@ internal static class SyntheticResults
     }
 
     public static ReportScenario AsReportScenario(SimulationResult result, DateTimeOffset at) =>
-        new(result,
+        new(result, Alibaba.ChipSim.Statistics.SummaryBuilder.Build(result, maxThreads: 1),
             new ReportProvenance(result.Scenario.Name, result.Scenario.Description, result.Scenario.Sha256, result.Seed, result.Trials, EngineInfo.Name, at),
             [new ActorDiagram("washington, beijing", DiagramFormat.Text, Alibaba.ChipSim.Policy.PolicyGraph.Mermaid(result.Scenario), "Mermaid text")]);
 

@@ -131,6 +131,8 @@ public sealed class LoaderRobustnessTests
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         foreach (var key in Alibaba.ChipSim.Scenarios.Validation.ScenarioKeys.Root.Keys.Where(k => k.Name != "extends"))
             Assert.Contains("\n" + key.Name + ":", "\n" + ScenarioTexts.EverySection);
+        foreach (var nested in (string[])["buyer_cap_chips:", "useful_life_months:", "discount_rate_yoy:", "seasonality:", "quarter_noise:"])
+            Assert.Contains(nested, ScenarioTexts.EverySection);
     }
 
     [Fact]

@@ -76,10 +76,17 @@ public static class ScenarioTexts
         """;
 
     /// <summary>
-    /// <see cref="SpecExample"/> with the one section it lacks, <c>correlations:</c>, so that a fuzzer seeded with it
-    /// reaches every section of the format (the cross-section checks included).
+    /// <see cref="SpecExample"/> with every optional key it lacks (the licence cap, seasons and quarter noise, value over
+    /// the chips' life, <c>valuation:</c> and <c>correlations:</c>), so that a fuzzer seeded with it reaches every
+    /// section of the format (the cross-section checks included).
     /// </summary>
-    public const string EverySection = SpecExample + """
+    public static readonly string EverySection = SpecExample
+        .Replace("  usd_cny: 7.05\n", "  usd_cny: 7.05\n  useful_life_months: 60\n  discount_rate_yoy: 0.09\n", StringComparison.Ordinal)
+        .Replace("  supply_cap_modules: 60000\n", "  supply_cap_modules: 60000\n  buyer_cap_chips: 75000\n", StringComparison.Ordinal)
+        .Replace("  gross_margin: 0.35\n", "  gross_margin: 0.35\n  seasonality: { q1: 0.98, q2: 1.0, q3: 1.04, q4: 0.98 }\n  quarter_noise: { sd: 0.03, rho: 0.3 }\n", StringComparison.Ordinal)
+        + """
+        valuation:
+          ads_outstanding_bn: 2.3
         correlations:
           - { between: [economics.price_per_chip_usd, shipments.buyer_share], rho: 0.3 }
           - { between: [compute.h200_vs_h20, revenue.ai_demand_growth_yoy], rho: -0.2 }

@@ -15,6 +15,7 @@ internal sealed class ScenarioChecks(DiagnosticBag diagnostics)
         CheckDates(root, calendar);
         CheckGrowthOverTheHorizon(root, calendar);
         CheckCorrelations(root);
+        DealKeys.Check(root, calendar, diagnostics);
     }
 
     /// <summary>The largest factor a yearly growth rate may compound to over base_month → horizon end (10^60).</summary>

@@ -1,0 +1,40 @@
+using Alibaba.ChipSim.Engine;
+using ScottPlot;
+
+namespace Alibaba.ChipSim.Report;
+
+/// <summary>The share of trials in each of an actor's states after each month's step, as stacked areas (each hatched differently).</summary>
+internal static class OccupancyChart
+{
+    public static ReportChart Render(string stem, StateOccupancy occupancy, long trials, IReadOnlyList<double?> gates)
+    {
+        var months = occupancy.Months;
+        var xs = Enumerable.Range(0, months).Select(i => (double)i).ToArray();
+        var title = $"{ParameterLabels.Capitalised(occupancy.Actor)}: share of trials in each state, month by month";
+        var plot = ChartTheme.NewPlot(title, "Month (state after that month's step)", "Share of trials (%)");
+        var below = new double[months];
+        for (var s = 0; s < occupancy.States.Length; s++)
+        {
+            var above = new double[months];
+            for (var m = 0; m < months; m++)
+                above[m] = below[m] + 100.0 * occupancy.Count(m, s) / Math.Max(trials, 1);
+            var fill = plot.Add.FillY(xs, below, above);
+            var color = ChartTheme.ColorOf(s);
+            fill.FillStyle.Color = color.WithAlpha(0.55);
+            fill.FillStyle.Hatch = ChartTheme.HatchOf(s);
+            fill.FillStyle.HatchColor = ChartTheme.Ink.WithAlpha(0.55);
+            fill.LineStyle.Color = ChartTheme.Ink;
+            fill.LineStyle.Width = 1;
+            var gate = s < gates.Count && gates[s] is { } g ? $" (gate {ChartTheme.Number(g)})" : "";
+            fill.LegendText = $"{occupancy.States[s].Replace('_', ' ')}{gate}";
+            below = above;
+        }
+        MonthAxis.Apply(plot, occupancy.Start, months);
+        ChartTheme.PercentTicks(plot.Axes.Left);
+        plot.Axes.SetLimits(-0.3, months - 0.7, 0, 100);
+        ChartTheme.LegendBelow(plot);
+        var caption = $"Each band is the share of trials in which {ParameterLabels.Capitalised(occupancy.Actor)} is in that state after the month's step; "
+            + "bands are stacked from the bottom in the order the legend lists the states, and sum to 100%. Gates are shown where they are constants.";
+        return ChartTheme.Render(plot, stem, title, caption);
+    }
+}
