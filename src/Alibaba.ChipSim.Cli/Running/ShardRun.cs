@@ -1,0 +1,55 @@
+using System.Globalization;
+using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Output.Shards;
+using Alibaba.ChipSim.Scenarios;
+using Spectre.Console;
+
+namespace Alibaba.ChipSim.Cli.Running;
+
+/// <summary>
+/// <c>run --shard</c>: simulates one slice of the run's trials (the same draws the whole run makes for them) and writes
+/// a shard folder for <c>chipsim merge</c>. The summary, sensitivity and the per-trial files come from the merge.
+/// </summary>
+internal static class ShardRun
+{
+    public static int Execute(IReadOnlyList<Scenario> scenarios, RunSettings settings, ShardRequest request, IAnsiConsole console,
+        TextWriter errors, Func<string, string?> environment, CancellationToken cancel)
+    {
+        string? problem = null;
+        if (settings.OutDir is null) problem = "--shard writes a shard folder: give --out DIR (then chipsim merge DIR... --out RESULT)";
+        else if (scenarios.Count != 1) problem = "--shard runs one scenario; submit one job array per scenario";
+        else if (settings.UntilSe is not null) problem = "--shard needs a fixed trial count (--trials N); --until-se chooses it as it goes";
+        else if (settings.Sensitivity) problem = "--sensitivity is computed from all the trials: give it to chipsim merge instead";
+        if (problem is not null)
+        {
+            errors.WriteLine("run: " + problem);
+            return ScenarioInput.InvalidInput;
+        }
+
+        var (trials, seed) = ScenarioRunner.Resolve(scenarios, settings);
+        if (request.Resolve(environment, trials, out var error) is not { } slice)
+        {
+            errors.WriteLine("run: " + error);
+            return ScenarioInput.InvalidInput;
+        }
+        var (first, count) = slice.Range(trials);
+        var options = new RunOptions
+        {
+            Trials = count, FirstTrial = first, WholeRunTrials = trials, Seed = seed, Threads = settings.Threads, CancellationToken = cancel,
+        };
+        var result = SimulationEngine.Run(scenarios[0], options);
+        try
+        {
+            ShardFolder.Write(settings.OutDir!, result, slice, trials, cancel);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.WriteLine($"run: cannot write the shard to {settings.OutDir}: {e.Message}");
+            return 1;
+        }
+        if (!settings.Quiet && !settings.Json)
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Wrote shard {slice} of {scenarios[0].Name} (trials {first}-{first + count - 1} of {trials}, seed {seed}) to {settings.OutDir}"));
+        return 0;
+    }
+}
