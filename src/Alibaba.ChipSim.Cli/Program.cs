@@ -13,4 +13,4 @@ if (parsed.Errors.Count == 0) return await parsed.InvokeAsync();
 foreach (var error in parsed.Errors) Console.Error.WriteLine("chipsim: " + ArgumentErrors.Readable(error.Message));
 var name = parsed.CommandResult.Command == root ? "" : parsed.CommandResult.Command.Name + " ";
 Console.Error.WriteLine($"Run 'chipsim {name}--help' for usage.");
-return 2;
+return ExitCode.InvalidInput;

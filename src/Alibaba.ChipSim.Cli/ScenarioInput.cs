@@ -5,13 +5,10 @@ namespace Alibaba.ChipSim.Cli;
 /// <summary>
 /// The one way commands read scenarios: load (a file, or the embedded base when none is given),
 /// print every diagnostic to the error writer, one per line, and hand back the scenario only when
-/// it has no error. A command that gets null returns <see cref="InvalidInput"/> and writes nothing else.
+/// it has no error. A command that gets null returns <see cref="ExitCode.InvalidInput"/> and writes nothing else.
 /// </summary>
 internal static class ScenarioInput
 {
-    /// <summary>The exit code for invalid input (SPEC §4).</summary>
-    public const int InvalidInput = 2;
-
     /// <summary>Loads <paramref name="path"/>, or the embedded base scenario when it is null or empty.</summary>
     public static Scenario? Load(string? path, TextWriter error, bool strict = false)
     {

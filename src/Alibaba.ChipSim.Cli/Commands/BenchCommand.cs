@@ -2,9 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Runs;
 using Alibaba.ChipSim.Scenarios;
-using Alibaba.ChipSim.Statistics;
 using Spectre.Console;
 
 namespace Alibaba.ChipSim.Cli.Commands;
@@ -37,13 +36,13 @@ internal static class BenchCommand
         {
             var path = parse.GetValue(scenario);
             var loaded = ScenarioInput.Load(path, Console.Error);
-            if (loaded is null) return ScenarioInput.InvalidInput;
+            if (loaded is null) return ExitCode.InvalidInput;
             var trialCounts = parse.GetValue(trials) is { Length: > 0 } t ? t : [100_000, 1_000_000];
             var threadCounts = parse.GetValue(threads) is { Length: > 0 } h ? h : [1, 2];
             // Redirected output has no window width; Spectre would assume 80 columns and wrap every label.
             if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 120;
             Execute(loaded, trialCounts, threadCounts, parse.GetValue(repeat), parse.GetValue(seed), AnsiConsole.Console);
-            return 0;
+            return ExitCode.Ok;
         });
         return command;
     }
@@ -54,7 +53,8 @@ internal static class BenchCommand
         console.MarkupLine(Markup.Escape($"{EngineInfo.Name}, .NET {Environment.Version}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical CPUs, load average at start {LoadAverage()}"));
 
         // Warm-up: JIT tiering (tier-1 code with PGO) before anything is timed; small, so the timed runs still touch fresh memory.
-        for (var i = 0; i < 3; i++) SummaryBuilder.Build(SimulationEngine.Run(scenario, new RunOptions { Trials = 20_000, Seed = seed, Threads = threadCounts.Max() }), threadCounts.Max());
+        var warmUp = new RunRequest { Threads = threadCounts.Max() };
+        for (var i = 0; i < 3; i++) RunPipeline.Summarise(RunPipeline.Simulate(scenario, 20_000, seed, warmUp.Threads), warmUp);
 
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("Trials").RightAligned());
@@ -86,7 +86,7 @@ internal static class BenchCommand
                     (process.PeakWorkingSet64 / 1048576.0).ToString("N0", Inv));
             }
         console.Write(table);
-        console.MarkupLine(Markup.Escape($"Load average at the end {LoadAverage()}. Sim: SimulationEngine.Run (the per-trial columns). Sim+stats: Run then SummaryBuilder.Build on the same threads (every statistic of summary.json; no files), which Trials/s and Trials per CPU-s refer to. Best: the fastest of --repeat runs; first run: the first of them, which also pays for touching fresh memory (in a fresh process with one configuration and --repeat 1 it is the cost of a `chipsim run`, start-up excepted). Trials per CPU-s: trials over the process's CPU time in that run (less sensitive to other load than trials/s). Allocated: managed bytes allocated by one run (mostly the per-trial columns). Peak working set: the process so far (configurations run in ascending order of trials)."));
+        console.MarkupLine(Markup.Escape($"Load average at the end {LoadAverage()}. Sim: the pipeline's simulation stage (RunPipeline.Simulate: the per-trial columns). Sim+stats: then its statistics stage (RunPipeline.Summarise) on the same threads (every statistic of summary.json; no files), which Trials/s and Trials per CPU-s refer to. Best: the fastest of --repeat runs; first run: the first of them, which also pays for touching fresh memory (in a fresh process with one configuration and --repeat 1 it is the cost of a `chipsim run`, start-up excepted). Trials per CPU-s: trials over the process's CPU time in that run (less sensitive to other load than trials/s). Allocated: managed bytes allocated by one run (mostly the per-trial columns). Peak working set: the process so far (configurations run in ascending order of trials)."));
     }
 
     /// <summary>One timed run: simulation, then statistics.</summary>
@@ -102,9 +102,9 @@ internal static class BenchCommand
             using var self = Process.GetCurrentProcess();
             var cpu = self.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            var result = SimulationEngine.Run(scenario, new RunOptions { Trials = trials, Seed = seed, Threads = threads });
+            var result = RunPipeline.Simulate(scenario, trials, seed, threads);
             var simulation = clock.Elapsed.TotalSeconds;
-            var summary = SummaryBuilder.Build(result, threads);
+            var summary = RunPipeline.Summarise(result, new RunRequest { Threads = threads });
             clock.Stop();
             self.Refresh();
             var cpuSeconds = (self.TotalProcessorTime - cpu).TotalSeconds;

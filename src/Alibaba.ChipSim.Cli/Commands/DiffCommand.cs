@@ -37,7 +37,7 @@ internal static class DiffCommand
             if (!double.IsFinite(z) || z < 0)
             {
                 errors.WriteLine($"error: --threshold must be a number ≥ 0 (got {z.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
-                return 2;
+                return ExitCode.InvalidInput;
             }
             RunComparison comparison;
             try
@@ -47,11 +47,11 @@ internal static class DiffCommand
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
             {
                 errors.WriteLine("error: " + e.Message);
-                return 2;
+                return ExitCode.InvalidInput;
             }
             if (parse.GetValue(json)) output.Profile.Out.Writer.Write(DiffJsonWriter.Write(comparison));
             else DiffTable.Render(output, comparison);
-            return comparison.AnySignificant ? 3 : 0;
+            return comparison.AnySignificant ? ExitCode.Differences : ExitCode.Ok;
         });
         return command;
     }

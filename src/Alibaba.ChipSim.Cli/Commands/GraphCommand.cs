@@ -40,12 +40,12 @@ internal static class GraphCommand
         if (!Formats.Contains(format, StringComparer.Ordinal))
         {
             error.WriteLine($"graph: --format must be mermaid or dot (got '{format}')");
-            return ScenarioInput.InvalidInput;
+            return ExitCode.InvalidInput;
         }
         var scenario = ScenarioInput.Load(path, error);
-        if (scenario is null) return ScenarioInput.InvalidInput;
+        if (scenario is null) return ExitCode.InvalidInput;
         output.Write(Render(scenario, format));
-        return 0;
+        return ExitCode.Ok;
     }
 
     public static string Render(Scenario scenario, string format) =>

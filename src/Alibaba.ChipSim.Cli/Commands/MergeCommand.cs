@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using Alibaba.ChipSim.Cli.Running;
-using Alibaba.ChipSim.Output.Shards;
+using Alibaba.ChipSim.Runs.Shards;
 using Spectre.Console;
 
 namespace Alibaba.ChipSim.Cli.Commands;
@@ -54,12 +54,6 @@ internal static class MergeCommand
     public static int Execute(IReadOnlyList<string> folders, RunSettings settings, IAnsiConsole console, TextWriter output, TextWriter errors,
         CancellationToken stop = default)
     {
-        var unsupported = RunOutput.Unsupported(settings).ToList();
-        if (unsupported.Count > 0)
-        {
-            errors.WriteLine($"merge: --format {string.Join(", ", unsupported)} is not available in this build; use csv or json");
-            return ScenarioInput.InvalidInput;
-        }
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stop);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -69,23 +63,23 @@ internal static class MergeCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            var merged = ShardMerger.Merge(folders, cancel.Token);
-            if (merged.Result is not { } result)
+            var (run, problems) = ShardPipeline.Merge(folders, settings.ToRequest(cancel.Token));
+            if (run is null)
             {
-                foreach (var e in merged.Errors) errors.WriteLine("merge: " + e);
-                return ScenarioInput.InvalidInput;
+                foreach (var e in problems) errors.WriteLine("merge: " + e);
+                return ExitCode.InvalidInput;
             }
-            return RunOutput.Finish([result], settings, console, output, errors, cancel.Token);
+            return RunOutput.Finish([run], settings, console, output, errors, cancel.Token);
         }
         catch (OperationCanceledException)
         {
             errors.WriteLine("merge: interrupted; nothing was written");
-            return RunCommand.Interrupted;
+            return ExitCode.Interrupted;
         }
         catch (OutOfMemoryException)
         {
             errors.WriteLine("merge: not enough memory for the run's per-trial columns (as much as the run in one process needs)");
-            return 1;
+            return ExitCode.Failure;
         }
         finally
         {

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Alibaba.ChipSim.Cli.Reporting;
-using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Output.Report;
+using Alibaba.ChipSim.Runs;
 
 namespace Alibaba.ChipSim.Cli.Commands;
 
@@ -20,8 +20,8 @@ internal static class ReportCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var output = new Option<string>("--out") { Description = "Folder for report.html and the charts (PNG and SVG).", Required = true };
-        var trials = new Option<long?>("--trials") { Description = "Trials per scenario (default: each scenario's simulation.trials)." };
-        var seed = new Option<ulong?>("--seed") { Description = "One seed for every scenario (default: each scenario's simulation.seed)." };
+        var trials = new Option<long?>("--trials") { Description = "Trials per scenario (default: simulation.trials of the first scenario)." };
+        var seed = new Option<ulong?>("--seed") { Description = "The seed of every scenario (default: simulation.seed of the first scenario, so variants share draws)." };
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = every core); never changes the results." };
         var date = new Option<string?>("--date")
         {
@@ -44,12 +44,12 @@ internal static class ReportCommand
         if (settings.Trials is <= 0)
         {
             error.WriteLine($"report: --trials must be a positive whole number (got {settings.Trials})");
-            return ScenarioInput.InvalidInput;
+            return ExitCode.InvalidInput;
         }
         if (settings.Threads < 0)
         {
             error.WriteLine($"report: --threads must be 0 (every core) or more (got {settings.Threads})");
-            return ScenarioInput.InvalidInput;
+            return ExitCode.InvalidInput;
         }
         var generatedAt = clock.GetUtcNow();
         if (settings.Date is { } text &&
@@ -57,48 +57,44 @@ internal static class ReportCommand
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out generatedAt))
         {
             error.WriteLine($"report: --date '{text}' is not an ISO 8601 date, e.g. 2026-01-15 or 2026-01-15T09:30:00Z");
-            return ScenarioInput.InvalidInput;
+            return ExitCode.InvalidInput;
         }
         var scenarios = ScenarioInput.LoadAll(settings.Files, error);
-        if (scenarios is null) return ScenarioInput.InvalidInput;
+        if (scenarios is null) return ExitCode.InvalidInput;
 
         try
         {
             var dot = GraphvizDiagrams.FindDot();
+            var set = RunSet.For(scenarios, new RunRequest
+            {
+                Trials = settings.Trials, Seed = settings.Seed, Threads = settings.Threads, Sensitivity = true,
+            });
             var inputs = new List<ReportScenario>(scenarios.Count);
             for (var i = 0; i < scenarios.Count; i++)
             {
                 var scenario = scenarios[i];
-                var options = new RunOptions
-                {
-                    Trials = settings.Trials ?? scenario.Simulation.Trials,
-                    Seed = settings.Seed ?? scenario.Simulation.Seed,
-                    Threads = settings.Threads,
-                };
                 error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"report: running {scenario.Name} ({options.Trials:#,0} trials, seed {options.Seed})"));
-                var result = SimulationEngine.Run(scenario, options);
-                var provenance = new ReportProvenance(scenario.Name, scenario.Description, scenario.Sha256, options.Seed,
-                    options.Trials, EngineInfo.Name, generatedAt)
+                    $"report: running {scenario.Name} ({set.Trials:#,0} trials, seed {set.Seed})"));
+                var run = set.Run(i);
+                var provenance = new ReportProvenance(scenario.Name, scenario.Description, scenario.Sha256, set.Seed,
+                    set.Trials, EngineInfo.Name, generatedAt)
                 {
                     ScenarioFile = i < settings.Files.Count ? settings.Files[i] : null,
                 };
-                inputs.Add(new ReportScenario(result, provenance, GraphvizDiagrams.For(scenario, dot))
+                inputs.Add(new ReportScenario(run.Result, provenance, GraphvizDiagrams.For(scenario, dot))
                 {
-                    Sensitivity = Statistics.Sensitivity.SensitivityBuilder.Build(result),
+                    Sensitivity = run.Summary.Sensitivity,
                 });
             }
-            if (inputs.Select(s => s.Provenance.Seed).Distinct().Count() > 1)
-                error.WriteLine("report: warning: the scenarios have different seeds, so their differences include sampling noise; pass --seed to share draws");
             var report = ReportBuilder.Build(inputs, generatedAt);
             var written = ReportFiles.Write(report, settings.OutputDirectory);
             output.WriteLine($"{written[0]} ({report.Charts.Length} charts, each also as PNG and SVG in {Path.GetDirectoryName(written[0])})");
-            return 0;
+            return ExitCode.Ok;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"report: cannot write {settings.OutputDirectory}: {e.Message}");
-            return 1;
+            return ExitCode.Failure;
         }
     }
 }

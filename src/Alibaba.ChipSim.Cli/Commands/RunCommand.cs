@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using Alibaba.ChipSim.Cli.Running;
+using Alibaba.ChipSim.Runs;
 using Alibaba.ChipSim.Statistics.Convergence;
 using Spectre.Console;
 
@@ -13,8 +14,6 @@ namespace Alibaba.ChipSim.Cli.Commands;
 /// </summary>
 internal static class RunCommand
 {
-    public const int Interrupted = 130;
-
     public static Command Build()
     {
         var scenarios = new Argument<string[]>("scenario")
@@ -39,9 +38,9 @@ internal static class RunCommand
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON (summary.json) on stdout instead of the table." };
         var sensitivity = new Option<bool>("--sensitivity") { Description = "Rank the uncertain inputs by their Spearman correlation with each headline output (table; 'sensitivity' in summary.json)." };
         var untilSe = new Option<string?>("--until-se") { Description = "METRIC=VALUE: run batches until the standard error of the metric's mean is at most VALUE (replaces --trials)." };
-        var maxTrials = new Option<long>("--max-trials") { Description = "The most trials --until-se may run.", DefaultValueFactory = _ => ConvergentRuns.DefaultMaxTrials };
+        var maxTrials = new Option<long>("--max-trials") { Description = "The most trials --until-se may run.", DefaultValueFactory = _ => ConvergenceRequest.DefaultMaxTrials };
         OptionChecks.Range(maxTrials, 1, Array.MaxLength);
-        var batchTrials = new Option<int>("--batch-trials") { Description = "Trials per batch of --until-se.", DefaultValueFactory = _ => ConvergentRuns.DefaultBatchTrials };
+        var batchTrials = new Option<int>("--batch-trials") { Description = "Trials per batch of --until-se.", DefaultValueFactory = _ => ConvergenceRequest.DefaultBatchTrials };
         OptionChecks.Range(batchTrials, 1, Array.MaxLength);
         var shard = new Option<string?>("--shard")
         {
@@ -89,26 +88,20 @@ internal static class RunCommand
         if (settings.OutDir is null && settings.Formats.Any(f => f != "csv"))
         {
             errors.WriteLine("run: --format chooses the files written with --out; give --out DIR as well");
-            return ScenarioInput.InvalidInput;
-        }
-        var unsupported = RunOutput.Unsupported(settings).ToList();
-        if (unsupported.Count > 0)
-        {
-            errors.WriteLine($"run: --format {string.Join(", ", unsupported)} is not available in this build; use csv or json");
-            return ScenarioInput.InvalidInput;
+            return ExitCode.InvalidInput;
         }
         if (settings.UntilSe is not null && settings.Trials is not null)
         {
             errors.WriteLine("run: --until-se chooses the number of trials; leave out --trials (cap it with --max-trials)");
-            return ScenarioInput.InvalidInput;
+            return ExitCode.InvalidInput;
         }
         var scenarios = ScenarioInput.LoadAll(paths, errors);
-        if (scenarios is null) return ScenarioInput.InvalidInput;
+        if (scenarios is null) return ExitCode.InvalidInput;
         var duplicate = scenarios.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null && settings.OutDir is not null)
         {
             errors.WriteLine($"run: two scenarios are named '{duplicate.Key}'; each writes to --out DIR/<name>/, so names must differ");
-            return ScenarioInput.InvalidInput;
+            return ExitCode.InvalidInput;
         }
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stop);
@@ -122,27 +115,25 @@ internal static class RunCommand
         {
             if (settings.Shard is { } request)
                 return ShardRun.Execute(scenarios, settings, request, console, errors, Environment.GetEnvironmentVariable, cancel.Token);
-            if (settings.UntilSe is { } target)
+            var set = RunSet.For(scenarios, settings.ToRequest(cancel.Token));
+            if (set.MissingConvergenceMetric() is { } missing)
             {
-                var seed = settings.Seed ?? scenarios[0].Simulation.Seed;
-                var options = new Engine.RunOptions { Trials = 1, Seed = seed, Threads = settings.Threads, CancellationToken = cancel.Token };
-                var converged = ConvergentRuns.RunAll(scenarios, target, options, settings.BatchTrials, settings.MaxTrials, errors);
-                if (converged is not { } c) return ScenarioInput.InvalidInput;
-                return RunOutput.Finish(c.Results, settings, console, output, errors, cancel.Token, c.Traces);
+                errors.WriteLine($"run: --until-se: '{settings.UntilSe!.Metric}' is not a per-trial metric of scenario '{missing.Scenario.Name}'; use one of: {string.Join(", ", missing.Metrics)}");
+                return ExitCode.InvalidInput;
             }
-            var results = ScenarioRunner.RunAll(scenarios, settings, console, settings.ShowProgress(outputRedirected), cancel.Token);
-            return RunOutput.Finish(results, settings, console, output, errors, cancel.Token);
+            var runs = ScenarioRunner.RunAll(set, console, settings.ShowProgress(outputRedirected));
+            return RunOutput.Finish(runs, settings, console, output, errors, cancel.Token);
         }
         catch (OperationCanceledException)
         {
             errors.WriteLine("run: interrupted; nothing was written");
-            return Interrupted;
+            return ExitCode.Interrupted;
         }
         catch (OutOfMemoryException)
         {
             // Every trial keeps ~60 numbers (about 0.5 GB per million trials for base.yaml).
             errors.WriteLine("run: not enough memory for the per-trial columns of this many trials; run fewer trials (--trials)");
-            return 1;
+            return ExitCode.Failure;
         }
         finally
         {

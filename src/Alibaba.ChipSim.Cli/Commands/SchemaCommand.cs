@@ -17,6 +17,6 @@ internal static class SchemaCommand
     {
         output.Write(ScenarioSchema.Generate());
         output.Write('\n');
-        return 0;
+        return ExitCode.Ok;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Alibaba.ChipSim.Output;
 using Alibaba.ChipSim.Scenarios;
+using Alibaba.ChipSim.Snapshots;
 
 namespace Alibaba.ChipSim.Cli.Commands;
 
@@ -11,8 +12,6 @@ namespace Alibaba.ChipSim.Cli.Commands;
 /// </summary>
 internal static class SnapshotCommand
 {
-    public const int Stale = 3;
-
     public static Command Build()
     {
         var files = new Argument<string[]>("scenarios")
@@ -45,10 +44,10 @@ internal static class SnapshotCommand
         if (threads < 0)
         {
             error.WriteLine("snapshot: --threads must be >= 0 (0 = every core)");
-            return ScenarioInput.InvalidInput;
+            return ExitCode.InvalidInput;
         }
         var paths = files.Count > 0 ? files : ShippedScenarios(workingDirectory, error);
-        if (paths is null) return ScenarioInput.InvalidInput;
+        if (paths is null) return ExitCode.InvalidInput;
 
         var scenarios = new List<(string Path, Scenario Scenario)>();
         var failed = false;
@@ -59,7 +58,7 @@ internal static class SnapshotCommand
             if (result.Scenario is { } s) scenarios.Add((path, s));
             else failed = true;
         }
-        if (failed) return ScenarioInput.InvalidInput;
+        if (failed) return ExitCode.InvalidInput;
 
         var computed = new List<(string Snapshot, string Text)>();
         foreach (var (path, scenario) in scenarios)
@@ -78,7 +77,7 @@ internal static class SnapshotCommand
                 if (!unchanged) SnapshotStore.Write(full, text);
                 output.WriteLine((unchanged ? "unchanged " : "wrote ") + snapshot);
             }
-            return 0;
+            return ExitCode.Ok;
         }
 
         var stale = 0;
@@ -94,9 +93,9 @@ internal static class SnapshotCommand
             output.WriteLine((result.Exists ? "stale " : "missing ") + snapshot);
             output.Write(result.Diff.Replace(workingDirectory + Path.DirectorySeparatorChar, "", StringComparison.Ordinal));
         }
-        if (stale == 0) return 0;
+        if (stale == 0) return ExitCode.Ok;
         error.WriteLine($"snapshot --check: {stale} of {computed.Count} snapshots are stale; run `chipsim snapshot` and commit the result.");
-        return Stale;
+        return ExitCode.Differences;
     }
 
     /// <summary>Every <c>scenarios/*.yaml</c> (and <c>*.yml</c>) under the working folder, in name order, as relative paths.</summary>

@@ -31,7 +31,7 @@ internal static class ValidateCommand
         if (files.Count == 0)
         {
             error.WriteLine("validate: give at least one scenario file, e.g. chipsim validate scenarios/base.yaml");
-            return ScenarioInput.InvalidInput;
+            return ExitCode.InvalidInput;
         }
         var allValid = true;
         foreach (var file in files)
@@ -41,6 +41,6 @@ internal static class ValidateCommand
             if (result.Succeeded) output.WriteLine($"{file}: ok");
             else allValid = false;
         }
-        return allValid ? 0 : ScenarioInput.InvalidInput;
+        return allValid ? ExitCode.Ok : ExitCode.InvalidInput;
     }
 }

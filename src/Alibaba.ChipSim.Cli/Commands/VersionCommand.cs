@@ -10,7 +10,7 @@ internal static class VersionCommand
         command.SetAction(_ =>
         {
             Console.Out.WriteLine(Alibaba.ChipSim.EngineInfo.Name);
-            return 0;
+            return ExitCode.Ok;
         });
         return command;
     }

@@ -1,32 +1,22 @@
 using Alibaba.ChipSim.Cli.Rendering;
-using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Output;
-using Alibaba.ChipSim.Statistics;
-using Alibaba.ChipSim.Statistics.Convergence;
-using Alibaba.ChipSim.Statistics.Sensitivity;
+using Alibaba.ChipSim.Runs;
 using Spectre.Console;
 
 namespace Alibaba.ChipSim.Cli.Running;
 
-/// <summary>What <c>run</c> does with finished results: summarise, write the output folders, print the summary.</summary>
+/// <summary>What <c>run</c> does with finished runs: write the output folders, print the summary.</summary>
 internal static class RunOutput
 {
     /// <summary>
     /// With <see cref="RunSettings.OutDir"/>, one scenario writes into the folder itself and several into
     /// <c>DIR/&lt;scenario name&gt;/</c>. Each folder is written all or nothing (see <see cref="RunOutputWriter"/>).
     /// </summary>
-    public static int Finish(IReadOnlyList<SimulationResult> results, RunSettings settings, IAnsiConsole console,
-        TextWriter output, TextWriter errors, CancellationToken cancel, IReadOnlyList<ConvergenceTrace>? traces = null)
+    public static int Finish(IReadOnlyList<ScenarioRun> runs, RunSettings settings, IAnsiConsole console,
+        TextWriter output, TextWriter errors, CancellationToken cancel)
     {
-        var threads = settings.Threads == 0 ? (int?)null : settings.Threads;
-        var summaries = results.Select(r => SummaryBuilder.Build(r, threads)).ToList();
-        // Under --until-se the run was made in sampling blocks of the batch size; sensitivity regenerates the same draws.
-        var block = traces is null ? 0 : settings.BatchTrials;
-        for (var i = 0; i < summaries.Count; i++)
-        {
-            if (settings.Sensitivity) summaries[i] = summaries[i] with { Sensitivity = SensitivityBuilder.Build(results[i], 0, block) };
-            if (traces is not null) summaries[i] = summaries[i] with { Convergence = traces[i] };
-        }
+        var results = runs.Select(r => r.Result).ToList();
+        var summaries = runs.Select(r => r.Summary).ToList();
 
         var wrote = new List<string>();
         if (settings.OutDir is { } dir)
@@ -44,7 +34,7 @@ internal static class RunOutput
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 errors.WriteLine($"run: cannot write the output to {dir}: {e.Message}");
-                return 1;
+                return ExitCode.Failure;
             }
         }
 
@@ -52,7 +42,7 @@ internal static class RunOutput
         {
             if (summaries.Count == 1) output.Write(SummaryJsonWriter.ToJson(summaries[0]));
             else output.Write("[\n" + string.Join(",\n", summaries.Select(s => SummaryJsonWriter.ToJson(s).TrimEnd('\n'))) + "\n]\n");
-            return 0;
+            return ExitCode.Ok;
         }
         var figures = summaries.Select((s, i) => HeadlineBuilder.From(s, results[i].Scenario.Shipments.Deadline.ToString())).ToList();
         console.Write(SummaryTable.Render(figures));
@@ -63,7 +53,7 @@ internal static class RunOutput
         }
         if (!settings.Quiet)
             foreach (var line in wrote) console.WriteLine(line);
-        return 0;
+        return ExitCode.Ok;
     }
 
     public static OutputFormats Formats(RunSettings settings)
@@ -77,15 +67,5 @@ internal static class RunOutput
                 _ => OutputFormats.Json,
             };
         return formats;
-    }
-
-    /// <summary>The formats asked for that no file writer of this build produces (e.g. Parquet before its writer exists).</summary>
-    public static IEnumerable<string> Unsupported(RunSettings settings)
-    {
-        foreach (var f in settings.Formats)
-        {
-            var flag = Formats(settings with { Formats = [f] });
-            if (!RunFileWriters.All.Any(w => (w.Format & flag & ~OutputFormats.Json) != 0) && f != "json") yield return f;
-        }
     }
 }

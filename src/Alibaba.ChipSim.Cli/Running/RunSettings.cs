@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Alibaba.ChipSim.Runs;
 
 namespace Alibaba.ChipSim.Cli.Running;
 
@@ -22,11 +23,22 @@ internal sealed record RunSettings(
     public Statistics.Convergence.SeTarget? UntilSe { get; init; }
 
     /// <summary><c>--max-trials</c>: the cap of <see cref="UntilSe"/>.</summary>
-    public long MaxTrials { get; init; } = ConvergentRuns.DefaultMaxTrials;
+    public long MaxTrials { get; init; } = ConvergenceRequest.DefaultMaxTrials;
 
     /// <summary><c>--shard K/M</c> or <c>auto/M</c>: run one slice of the trials into a shard folder; null = the whole run.</summary>
     public ShardRequest? Shard { get; init; }
 
     /// <summary><c>--batch-trials</c>: the batch size of <see cref="UntilSe"/> (also its sampling block).</summary>
-    public int BatchTrials { get; init; } = ConvergentRuns.DefaultBatchTrials;
+    public int BatchTrials { get; init; } = ConvergenceRequest.DefaultBatchTrials;
+
+    /// <summary>The library's request for these settings.</summary>
+    public RunRequest ToRequest(CancellationToken cancel) => new()
+    {
+        Trials = Trials,
+        Seed = Seed,
+        Threads = Threads,
+        Sensitivity = Sensitivity,
+        Convergence = UntilSe is { } target ? new ConvergenceRequest(target, BatchTrials, MaxTrials) : null,
+        CancellationToken = cancel,
+    };
 }

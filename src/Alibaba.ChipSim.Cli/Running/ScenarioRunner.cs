@@ -1,33 +1,22 @@
 using System.Globalization;
-using Alibaba.ChipSim.Engine;
-using Alibaba.ChipSim.Scenarios;
+using Alibaba.ChipSim.Runs;
 using Spectre.Console;
 
 namespace Alibaba.ChipSim.Cli.Running;
 
 /// <summary>
-/// Runs scenarios in turn at one seed, with a progress bar (trials/s and ETA) when asked. With several
-/// scenarios the first one's simulation section gives the defaults for all, so that every variant runs
-/// the same trials on the same seed and shares its draws with the others.
+/// Runs a <see cref="RunSet"/> (one seed and trial count for all; see its seed rule) scenario by scenario, with a
+/// progress bar (trials/s and ETA) when asked. The numbers are the pipeline's either way.
 /// </summary>
 internal static class ScenarioRunner
 {
-    public static (long Trials, ulong Seed) Resolve(IReadOnlyList<Scenario> scenarios, RunSettings settings) =>
-        (settings.Trials ?? scenarios[0].Simulation.Trials, settings.Seed ?? scenarios[0].Simulation.Seed);
-
-    /// <exception cref="OperationCanceledException">When <paramref name="cancel"/> fires.</exception>
-    public static IReadOnlyList<SimulationResult> RunAll(IReadOnlyList<Scenario> scenarios, RunSettings settings,
-        IAnsiConsole console, bool showProgress, CancellationToken cancel)
+    /// <exception cref="OperationCanceledException">When the request's token fires.</exception>
+    public static IReadOnlyList<ScenarioRun> RunAll(RunSet set, IAnsiConsole console, bool showProgress)
     {
-        var (trials, seed) = Resolve(scenarios, settings);
-        var results = new List<SimulationResult>(scenarios.Count);
-        if (!showProgress)
-        {
-            foreach (var s in scenarios)
-                results.Add(SimulationEngine.Run(s, Options(trials, seed, settings, cancel, null)));
-            return results;
-        }
+        // Convergence runs batches of unknown number: no bar.
+        if (!showProgress || set.Request.Convergence is not null) return set.RunAll();
 
+        var runs = new List<ScenarioRun>(set.Scenarios.Length);
         console.Progress()
             .AutoClear(true)
             .HideCompleted(false)
@@ -35,24 +24,25 @@ internal static class ScenarioRunner
                 new TrialsPerSecondColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(ctx =>
             {
-                var tasks = scenarios.Select(s => ctx.AddTask(Markup.Escape(s.Name), autoStart: false, maxValue: trials)).ToList();
-                for (var i = 0; i < scenarios.Count; i++)
+                var tasks = set.Scenarios.Select(s => ctx.AddTask(Markup.Escape(s.Name), autoStart: false, maxValue: set.Trials)).ToList();
+                for (var i = 0; i < set.Scenarios.Length; i++)
                 {
                     var task = tasks[i];
                     task.StartTask();
                     var progress = new LatestCount();
-                    var run = Task.Run(() => SimulationEngine.Run(scenarios[i], Options(trials, seed, settings, cancel, progress)), CancellationToken.None);
+                    var index = i;
+                    var run = Task.Run(() => set.Run(index, progress), CancellationToken.None);
                     while (!Finished(run, 100))
                     {
                         task.Value = progress.Value;
                         ctx.Refresh();
                     }
-                    results.Add(run.GetAwaiter().GetResult()); // rethrows OperationCanceledException as itself
-                    task.Value = trials;
+                    runs.Add(run.GetAwaiter().GetResult()); // rethrows OperationCanceledException as itself
+                    task.Value = set.Trials;
                     task.StopTask();
                 }
             });
-        return results;
+        return runs;
     }
 
     private static bool Finished(Task task, int milliseconds)
@@ -66,9 +56,6 @@ internal static class ScenarioRunner
             return true;
         }
     }
-
-    private static RunOptions Options(long trials, ulong seed, RunSettings settings, CancellationToken cancel, IProgress<long>? progress) =>
-        new() { Trials = trials, Seed = seed, Threads = settings.Threads, CancellationToken = cancel, Progress = progress };
 
     /// <summary>Keeps the largest count reported (workers report from several threads, not in order).</summary>
     private sealed class LatestCount : IProgress<long>
@@ -90,7 +77,7 @@ internal static class ScenarioRunner
     }
 
     /// <summary>Trials per second, from the task's speed.</summary>
-    private sealed class TrialsPerSecondColumn : Spectre.Console.ProgressColumn
+    private sealed class TrialsPerSecondColumn : ProgressColumn
     {
         protected override bool NoWrap => true;
 

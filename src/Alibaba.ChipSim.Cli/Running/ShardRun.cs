@@ -1,6 +1,7 @@
 using System.Globalization;
-using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Output.Shards;
+using Alibaba.ChipSim.Runs;
+using Alibaba.ChipSim.Runs.Shards;
 using Alibaba.ChipSim.Scenarios;
 using Spectre.Console;
 
@@ -23,21 +24,18 @@ internal static class ShardRun
         if (problem is not null)
         {
             errors.WriteLine("run: " + problem);
-            return ScenarioInput.InvalidInput;
+            return ExitCode.InvalidInput;
         }
 
-        var (trials, seed) = ScenarioRunner.Resolve(scenarios, settings);
+        var set = RunSet.For(scenarios, settings.ToRequest(cancel));
+        var (trials, seed) = (set.Trials, set.Seed);
         if (request.Resolve(environment, trials, out var error) is not { } slice)
         {
             errors.WriteLine("run: " + error);
-            return ScenarioInput.InvalidInput;
+            return ExitCode.InvalidInput;
         }
         var (first, count) = slice.Range(trials);
-        var options = new RunOptions
-        {
-            Trials = count, FirstTrial = first, WholeRunTrials = trials, Seed = seed, Threads = settings.Threads, CancellationToken = cancel,
-        };
-        var result = SimulationEngine.Run(scenarios[0], options);
+        var result = ShardPipeline.Simulate(scenarios[0], trials, seed, slice, settings.Threads, cancel);
         try
         {
             ShardFolder.Write(settings.OutDir!, result, slice, trials, cancel);
@@ -45,11 +43,11 @@ internal static class ShardRun
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             errors.WriteLine($"run: cannot write the shard to {settings.OutDir}: {e.Message}");
-            return 1;
+            return ExitCode.Failure;
         }
         if (!settings.Quiet && !settings.Json)
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Wrote shard {slice} of {scenarios[0].Name} (trials {first}-{first + count - 1} of {trials}, seed {seed}) to {settings.OutDir}"));
-        return 0;
+        return ExitCode.Ok;
     }
 }

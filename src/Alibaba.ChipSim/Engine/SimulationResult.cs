@@ -31,6 +31,16 @@ public sealed class SimulationResult(
 
     public ImmutableArray<StateOccupancy> Occupancy { get; } = occupancy;
 
+    /// <summary>
+    /// Which trials of the seed's sequence these are and how they were sampled: sensitivity regenerates the drawn
+    /// inputs from this, so it is the run's own record, never supplied from outside.
+    /// </summary>
+    public SamplingBlock Sampling { get; private init; } = SamplingBlock.Whole;
+
+    /// <summary>The same columns, recorded as trials <see cref="SamplingBlock.FirstTrial"/>… sampled in blocks of <see cref="SamplingBlock.BlockTrials"/>.</summary>
+    internal SimulationResult WithSampling(SamplingBlock sampling) =>
+        new(Scenario, Seed, Trials, Numeric, Categorical, Quarterly, Occupancy) { Sampling = sampling };
+
     public NumericColumn? Column(string name)
     {
         foreach (var c in Numeric) if (c.Name == name) return c;

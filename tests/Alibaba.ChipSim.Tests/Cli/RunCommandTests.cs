@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text.Json;
+using Alibaba.ChipSim.Cli;
 using Alibaba.ChipSim.Cli.Commands;
 using Alibaba.ChipSim.Cli.Running;
 using Spectre.Console.Testing;
@@ -99,7 +100,7 @@ public sealed class RunCommandTests : IDisposable
         using var stop = new CancellationTokenSource();
         stop.Cancel();
         var code = RunCommand.Execute([], Settings(trials: 200_000, outDir: _out), _console, _stdout, _stderr, outputRedirected: true, stop.Token);
-        Assert.Equal(RunCommand.Interrupted, code);
+        Assert.Equal(ExitCode.Interrupted, code);
         Assert.Contains("interrupted", _stderr.ToString());
         Assert.False(Directory.Exists(_out));
         Assert.Equal("", _stdout.ToString());

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Engine.Sampling;
+using Alibaba.ChipSim.Outcomes;
 using Alibaba.ChipSim.Scenarios;
 
 namespace Alibaba.ChipSim.Statistics.Sensitivity;
@@ -12,29 +13,17 @@ namespace Alibaba.ChipSim.Statistics.Sensitivity;
 /// </summary>
 public static class SensitivityBuilder
 {
-    /// <summary>The outputs analysed, when the run has them and they vary.</summary>
-    public static ImmutableArray<string> HeadlineOutputs { get; } =
-    [
-        MetricNames.CloudRevenueCnyBn,
-        MetricNames.AiRevenueCnyBn,
-        MetricNames.IncrementalRevenueCnyBn,
-        MetricNames.IncrementalGrossProfitCnyBn,
-        MetricNames.Roi,
-        MetricNames.CostCny,
-        MetricNames.FeeTotalUsd,
-        MetricNames.ChipsDelivered,
-        MetricNames.MonthsToFirstDelivery,
-        MetricNames.DeliveredByDeadline,
-    ];
+    /// <summary>The outputs analysed (<see cref="OutcomeCatalogue.SensitivityOutputs"/>), when the run has them and they vary.</summary>
+    public static ImmutableArray<string> HeadlineOutputs { get; } = [.. OutcomeCatalogue.SensitivityOutputs.Select(m => m.Name)];
 
-    /// <param name="firstTrial">The run's first trial index (<c>RunOptions.FirstTrial</c>).</param>
-    /// <param name="blockTrials">The sampling block size the run used (0 = the whole run).</param>
-    public static SensitivityReport Build(SimulationResult result, long firstTrial = 0, int blockTrials = 0)
+    /// <summary>The inputs are regenerated with the result's own <see cref="SimulationResult.Sampling"/> (its first trial and block size).</summary>
+    public static SensitivityReport Build(SimulationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var scenario = result.Scenario;
         var table = ParameterTable.For(scenario);
-        var design = SamplingDesign.For(scenario, table, result.Seed, firstTrial, (int)result.Trials, blockTrials);
+        var sampling = result.Sampling;
+        var design = SamplingDesign.For(scenario, table, result.Seed, sampling.FirstTrial, (int)result.Trials, sampling.BlockTrials);
         var inputs = new List<KeyValuePair<string, double[]>>();
         foreach (var (i, values) in ParameterColumns.Regenerate(table, design, result.Seed))
             inputs.Add(new(table.Parameters[i].Path, values));

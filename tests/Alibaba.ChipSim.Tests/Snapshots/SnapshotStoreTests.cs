@@ -1,7 +1,8 @@
+using Alibaba.ChipSim.Snapshots;
 using Alibaba.ChipSim.Output;
 using Alibaba.ChipSim.Tests.Support;
 
-namespace Alibaba.ChipSim.Tests.Output;
+namespace Alibaba.ChipSim.Tests.Snapshots;
 
 public sealed class SnapshotStoreTests
 {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Alibaba.ChipSim.Output;
+namespace Alibaba.ChipSim.Snapshots;
 
 /// <summary>A line-based unified diff (as <c>diff -u</c> prints it), for showing what a stale snapshot would change.</summary>
 internal static class UnifiedDiff

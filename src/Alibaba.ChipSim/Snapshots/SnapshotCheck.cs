@@ -1,4 +1,4 @@
-namespace Alibaba.ChipSim.Output;
+namespace Alibaba.ChipSim.Snapshots;
 
 /// <summary>
 /// The outcome of checking one committed snapshot against a fresh computation: <see cref="Diff"/> is the unified

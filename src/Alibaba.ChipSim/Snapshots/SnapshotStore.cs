@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Alibaba.ChipSim.Output;
+namespace Alibaba.ChipSim.Snapshots;
 
 /// <summary>Reads, checks and (atomically) writes <c>SCENARIO.snapshot.json</c> files.</summary>
 internal static class SnapshotStore

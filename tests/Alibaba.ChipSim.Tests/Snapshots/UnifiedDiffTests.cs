@@ -1,6 +1,7 @@
+using Alibaba.ChipSim.Snapshots;
 using Alibaba.ChipSim.Output;
 
-namespace Alibaba.ChipSim.Tests.Output;
+namespace Alibaba.ChipSim.Tests.Snapshots;
 
 public sealed class UnifiedDiffTests
 {

@@ -1,8 +1,9 @@
+using Alibaba.ChipSim.Output;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Alibaba.ChipSim.Output;
+namespace Alibaba.ChipSim.Snapshots;
 
 /// <summary>
 /// Turns a <c>summary.json</c> (SPEC §5) into <c>SCENARIO.snapshot.json</c>: the same shape, keys sorted, one metric

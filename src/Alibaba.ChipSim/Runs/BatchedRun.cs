@@ -1,0 +1,37 @@
+using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Scenarios;
+using Alibaba.ChipSim.Statistics.Convergence;
+
+namespace Alibaba.ChipSim.Runs;
+
+/// <summary>
+/// <c>--until-se</c>: batch b is trials [b·n, (b+1)·n) of the seed's sequence (n = the batch size), sampled in blocks of
+/// n, so Latin hypercube strata and correlations are built per batch; <see cref="ConvergenceLoop"/> decides when to
+/// stop, and the result is the batches concatenated. Because every draw is keyed by (seed, trial, what is drawn) and
+/// the design blocks start at multiples of n, that concatenation is bit for bit the run of trials [0, N) in blocks of n.
+/// </summary>
+internal static class BatchedRun
+{
+    public static (SimulationResult Result, ConvergenceTrace Trace) Run(Scenario scenario, ulong seed, int threads,
+        ConvergenceRequest request, CancellationToken cancellationToken)
+    {
+        var batches = new List<SimulationResult>();
+        var metric = request.Target.Metric;
+        var trace = ConvergenceLoop.Run(request.Target, request.BatchTrials, request.MaxTrials, (first, count) =>
+        {
+            var batch = SimulationEngine.Run(scenario, new RunOptions
+            {
+                Trials = count,
+                FirstTrial = first,
+                Seed = seed,
+                Threads = threads,
+                SamplingBlockTrials = request.BatchTrials,
+                CancellationToken = cancellationToken,
+            });
+            batches.Add(batch);
+            return batch.Column(metric)?.Values
+                ?? throw new ArgumentException($"no per-trial metric '{metric}' in a run of scenario '{scenario.Name}'", nameof(request));
+        }, cancellationToken);
+        return (ResultConcatenation.Concatenate(batches), trace);
+    }
+}

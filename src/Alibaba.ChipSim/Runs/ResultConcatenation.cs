@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using Alibaba.ChipSim.Engine;
+
+namespace Alibaba.ChipSim.Runs;
+
+/// <summary>
+/// Joins results of consecutive trial ranges of one scenario and seed (each starting where the previous ended) into
+/// the result of their union: columns end to end, occupancy counts summed. While it copies, the batches and the
+/// result are both held (about twice the result's memory); the batches are released when it returns.
+/// </summary>
+internal static class ResultConcatenation
+{
+    /// <param name="batches">In trial order; emptied by the call.</param>
+    public static SimulationResult Concatenate(List<SimulationResult> batches)
+    {
+        if (batches.Count == 0) throw new ArgumentException("nothing to concatenate", nameof(batches));
+        var first = batches[0];
+        if (batches.Count == 1)
+        {
+            batches.Clear();
+            return first;
+        }
+        long trials = 0;
+        var next = first.Sampling.FirstTrial;
+        foreach (var b in batches)
+        {
+            if (b.Scenario != first.Scenario || b.Seed != first.Seed || b.Sampling.BlockTrials != first.Sampling.BlockTrials)
+                throw new ArgumentException("the batches are not of one scenario, seed and sampling block", nameof(batches));
+            if (b.Sampling.FirstTrial != next)
+                throw new ArgumentException($"batch starting at trial {b.Sampling.FirstTrial} does not follow trial {next - 1}", nameof(batches));
+            next += b.Trials;
+            trials += b.Trials;
+        }
+        if (trials > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(batches), trials, "too many trials for one result");
+        var rows = (int)trials;
+
+        var numeric = ImmutableArray.CreateBuilder<NumericColumn>(first.Numeric.Length);
+        for (var c = 0; c < first.Numeric.Length; c++)
+        {
+            var values = ColumnMemory.Doubles(rows);
+            var at = 0;
+            foreach (var b in batches)
+            {
+                var part = b.Numeric[c].Values;
+                part.CopyTo(values, at);
+                at += part.Length;
+            }
+            var column = first.Numeric[c];
+            numeric.Add(new NumericColumn(column.Name, values, column.IsBinary, column.IsWholeNumber));
+        }
+        var categorical = ImmutableArray.CreateBuilder<CategoricalColumn>(first.Categorical.Length);
+        for (var c = 0; c < first.Categorical.Length; c++)
+        {
+            var codes = ColumnMemory.Bytes(rows);
+            var at = 0;
+            foreach (var b in batches)
+            {
+                var part = b.Categorical[c].Codes;
+                part.CopyTo(codes, at);
+                at += part.Length;
+            }
+            categorical.Add(new CategoricalColumn(first.Categorical[c].Name, first.Categorical[c].Categories, codes));
+        }
+        var quarterly = ImmutableArray.CreateBuilder<QuarterColumns>(first.Quarterly.Length);
+        for (var c = 0; c < first.Quarterly.Length; c++)
+        {
+            var metric = first.Quarterly[c];
+            var values = new double[metric.Quarters.Length][];
+            for (var q = 0; q < values.Length; q++)
+            {
+                values[q] = ColumnMemory.Doubles(rows);
+                var at = 0;
+                foreach (var b in batches)
+                {
+                    var part = b.Quarterly[c].Values[q];
+                    part.CopyTo(values[q], at);
+                    at += part.Length;
+                }
+            }
+            quarterly.Add(new QuarterColumns(metric.Metric, metric.Quarters, values));
+        }
+        var occupancy = ImmutableArray.CreateBuilder<StateOccupancy>(first.Occupancy.Length);
+        for (var a = 0; a < first.Occupancy.Length; a++)
+        {
+            var actor = first.Occupancy[a];
+            // Whole-number counts: the sum is the same in any order, and equals the single run's.
+            var counts = new long[actor.Counts.Length];
+            foreach (var b in batches)
+            {
+                var part = b.Occupancy[a].Counts;
+                for (var i = 0; i < counts.Length; i++) counts[i] += part[i];
+            }
+            occupancy.Add(new StateOccupancy(actor.Actor, actor.States, actor.Start, actor.Months, counts));
+        }
+        var sampling = first.Sampling;
+        var scenario = first.Scenario;
+        var seed = first.Seed;
+        batches.Clear();
+        return new SimulationResult(scenario, seed, trials, numeric.MoveToImmutable(), categorical.MoveToImmutable(),
+            quarterly.MoveToImmutable(), occupancy.MoveToImmutable()).WithSampling(sampling);
+    }
+}

@@ -1,0 +1,28 @@
+namespace Alibaba.ChipSim.Runs;
+
+/// <summary>
+/// What to run, beyond the scenarios themselves: null trial count and seed mean the first scenario's
+/// <c>simulation</c> section (see <see cref="RunSet"/> for the seed rule).
+/// </summary>
+public sealed record RunRequest
+{
+    /// <summary>Trials per scenario; null = <c>simulation.trials</c> of the first scenario. Ignored under <see cref="Convergence"/>.</summary>
+    public long? Trials { get; init; }
+
+    /// <summary>The seed of every scenario; null = <c>simulation.seed</c> of the first scenario.</summary>
+    public ulong? Seed { get; init; }
+
+    /// <summary>Worker threads; 0 = every core. Never changes the results.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Whether each summary gets its <c>sensitivity</c> section.</summary>
+    public bool Sensitivity { get; init; }
+
+    /// <summary>When set, the trial count is chosen by batches until a standard error is met (<c>--until-se</c>).</summary>
+    public ConvergenceRequest? Convergence { get; init; }
+
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>The summary's thread limit: null (every core) for 0.</summary>
+    internal int? SummaryThreads => Threads == 0 ? null : Threads;
+}
