@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using Alibaba.ChipSim.Cli.Rendering;
 using Alibaba.ChipSim.Cli.Running;
+using Alibaba.ChipSim.Output;
+using Alibaba.ChipSim.Output.Shards;
 using Alibaba.ChipSim.Runs.Shards;
 using Spectre.Console;
 
@@ -63,6 +66,8 @@ internal static class MergeCommand
         Console.CancelKeyPress += onCancel;
         try
         {
+            if (settings.Formats.All(f => f == "json") && !settings.Sensitivity)
+                return SummaryOnly(folders, settings, console, output, errors, cancel.Token);
             var (run, problems) = ShardPipeline.Merge(folders, settings.ToRequest(cancel.Token));
             if (run is null)
             {
@@ -70,6 +75,11 @@ internal static class MergeCommand
                 return ExitCode.InvalidInput;
             }
             return RunOutput.Finish([run], settings, console, output, errors, cancel.Token);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.WriteLine($"merge: {e.Message}");
+            return ExitCode.Failure;
         }
         catch (OperationCanceledException)
         {
@@ -85,5 +95,35 @@ internal static class MergeCommand
         {
             Console.CancelKeyPress -= onCancel;
         }
+    }
+
+    /// <summary>--format json alone: the summary from the shard files a column at a time, never the whole run in memory.</summary>
+    private static int SummaryOnly(IReadOnlyList<string> folders, RunSettings settings, IAnsiConsole console, TextWriter output,
+        TextWriter errors, CancellationToken cancel)
+    {
+        var merged = ShardPipeline.Summarise(folders, settings.ToRequest(cancel));
+        if (merged is not { Summary: { } summary, Scenario: { } scenario })
+        {
+            foreach (var e in merged.Errors) errors.WriteLine("merge: " + e);
+            return ExitCode.InvalidInput;
+        }
+        string written;
+        try
+        {
+            written = SummaryFile.Write(settings.OutDir!, summary);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.WriteLine($"merge: cannot write the output to {settings.OutDir}: {e.Message}");
+            return ExitCode.Failure;
+        }
+        if (settings.Json)
+        {
+            output.Write(SummaryJsonWriter.ToJson(summary));
+            return ExitCode.Ok;
+        }
+        console.Write(SummaryTable.Render([HeadlineBuilder.From(summary, scenario.Shipments.Deadline.ToString())]));
+        if (!settings.Quiet) console.WriteLine($"Wrote {Path.GetFileName(written)} to {settings.OutDir}");
+        return ExitCode.Ok;
     }
 }

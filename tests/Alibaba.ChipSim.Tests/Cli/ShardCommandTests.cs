@@ -32,8 +32,9 @@ public sealed class ShardCommandTests : IDisposable
     private int Run(RunSettings settings, params string[] paths) =>
         RunCommand.Execute(paths, settings, _console, _stdout, _stderr, outputRedirected: true);
 
-    private int Merge(string outDir, IEnumerable<string> shards, bool sensitivity = false) =>
-        MergeCommand.Execute(shards.ToList(), Settings(outDir) with { Sensitivity = sensitivity }, _console, _stdout, _stderr);
+    private int Merge(string outDir, IEnumerable<string> shards, bool sensitivity = false, string[]? formats = null) =>
+        MergeCommand.Execute(shards.ToList(), Settings(outDir) with { Sensitivity = sensitivity, Formats = formats?.ToImmutableArray() ?? ["csv", "parquet"] },
+            _console, _stdout, _stderr);
 
     private List<string> Shards(int count, string[] scenario, long trials = Trials)
     {
@@ -70,6 +71,35 @@ public sealed class ShardCommandTests : IDisposable
         Assert.Equal(0, Merge(merged, folders));
         Assert.Equal("", _stderr.ToString());
         AssertSameFiles(single, merged, "summary.json", "trials.csv", "quarters.csv", "trials.parquet");
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(7)]
+    public void A_summary_only_merge_reads_a_column_at_a_time_and_gives_the_same_summary_json(int shards)
+    {
+        string[] scenario = [Scenario("base.yaml")];
+        var single = _temp.File("single");
+        Assert.Equal(0, Run(Settings(single), scenario));
+        var merged = _temp.File("merged");
+        Assert.Equal(0, Merge(merged, Shards(shards, scenario), formats: ["json"]));
+        Assert.Equal("", _stderr.ToString());
+        Assert.Equal(["summary.json"], Directory.GetFiles(merged).Select(Path.GetFileName));
+        AssertSameFiles(single, merged, "summary.json");
+    }
+
+    [Fact]
+    public void A_summary_only_merge_finds_a_damaged_shard_before_it_summarises()
+    {
+        var folders = Shards(2, [Scenario("base.yaml")]);
+        var file = Path.Combine(folders[0], "shard.bin");
+        var bytes = File.ReadAllBytes(file);
+        bytes[bytes.Length / 2] ^= 0x40;
+        File.WriteAllBytes(file, bytes);
+        var merged = _temp.File("merged");
+        Assert.Equal(2, Merge(merged, folders, formats: ["json"]));
+        Assert.Contains($"shard {folders[0]}: damaged", _stderr.ToString());
+        Assert.False(Directory.Exists(merged));
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public static class ShardFile
                 stream.Dispose();
                 return null;
             }
-            var reader = new ShardReader(stream, header);
+            var reader = new ShardReader(stream, header, 16 + json.Length);
             reader.Hash.AppendData(prefix);
             reader.Hash.AppendData(json);
             return reader;

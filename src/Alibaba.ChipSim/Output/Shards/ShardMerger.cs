@@ -12,11 +12,45 @@ namespace Alibaba.ChipSim.Output.Shards;
 /// </summary>
 public static class ShardMerger
 {
-    public static ShardMerge Merge(IReadOnlyList<string> folders, CancellationToken cancellationToken = default)
+    public static ShardMerge Merge(IReadOnlyList<string> folders, CancellationToken cancellationToken = default) =>
+        WithShards(folders, (scenario, shards, errors) =>
+        {
+            var result = Read(scenario, shards, errors, cancellationToken);
+            return new ShardMerge(errors.Count > 0 ? null : result, errors);
+        }, errors => new ShardMerge(null, errors));
+
+    /// <summary>
+    /// The summary of the run of <paramref name="folders"/> without rebuilding it: every shard's checksum is verified in
+    /// one streaming pass, then each column is read from all shards when it is summarised, so at most one column per
+    /// thread (8 bytes × trials) is in memory. The summary is the one <see cref="Merge"/> (and the one-process run) gives.
+    /// </summary>
+    public static ShardSummary Summarize(IReadOnlyList<string> folders, int? maxThreads = null, CancellationToken cancellationToken = default) =>
+        WithShards(folders, (scenario, shards, errors) =>
+        {
+            foreach (var (folder, reader) in shards)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    if (!reader.VerifyAll()) errors.Add($"shard {folder}: damaged (its checksum does not match its contents); run the shard again");
+                }
+                catch (IOException e)
+                {
+                    errors.Add($"shard {folder}: cannot be read to the end: {e.Message}");
+                }
+            }
+            if (errors.Count > 0) return new ShardSummary(null, null, errors);
+            var summary = Statistics.SummaryBuilder.Build(ShardColumnSource.For(shards.Select(s => s.Reader).ToList()), maxThreads);
+            return new ShardSummary(scenario, summary, []);
+        }, errors => new ShardSummary(null, null, errors));
+
+    /// <summary>Opens and checks the shards, loads the scenario, and hands the shards (in slice order) to <paramref name="use"/>.</summary>
+    private static T WithShards<T>(IReadOnlyList<string> folders, Func<Scenario, List<(string Folder, ShardReader Reader)>, List<string>, T> use,
+        Func<IReadOnlyList<string>, T> fail)
     {
         ArgumentNullException.ThrowIfNull(folders);
         var errors = new List<string>();
-        if (folders.Count == 0) return new ShardMerge(null, ["no shard folder given"]);
+        if (folders.Count == 0) return fail(["no shard folder given"]);
         var shards = new List<(string Folder, ShardReader Reader)>();
         try
         {
@@ -34,17 +68,15 @@ public static class ShardMerger
                 if (reader is null) errors.Add($"shard {folder}: {error}");
                 else shards.Add((Path.GetDirectoryName(file)!, reader));
             }
-            if (errors.Count > 0) return new ShardMerge(null, errors);
+            if (errors.Count > 0) return fail(errors);
 
             Check(shards, errors);
-            if (errors.Count > 0) return new ShardMerge(null, errors);
+            if (errors.Count > 0) return fail(errors);
 
             var (referenceFolder, reference) = shards[0];
             var scenario = ScenarioCopy.Load(referenceFolder, reference.Header, out var scenarioError);
-            if (scenario is null) return new ShardMerge(null, [$"shard {referenceFolder}: {scenarioError}"]);
-
-            var result = Read(scenario, shards.OrderBy(s => s.Reader.Header.Shard).ToList(), errors, cancellationToken);
-            return new ShardMerge(errors.Count > 0 ? null : result, errors);
+            if (scenario is null) return fail([$"shard {referenceFolder}: {scenarioError}"]);
+            return use(scenario, shards.OrderBy(s => s.Reader.Header.Shard).ToList(), errors);
         }
         finally
         {

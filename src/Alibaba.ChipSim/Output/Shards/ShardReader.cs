@@ -11,13 +11,20 @@ public sealed class ShardReader : IDisposable
 {
     private readonly FileStream _stream;
 
-    internal ShardReader(FileStream stream, ShardHeader header)
+    internal ShardReader(FileStream stream, ShardHeader header, long dataOffset)
     {
         _stream = stream;
         Header = header;
+        DataOffset = dataOffset;
     }
 
     public ShardHeader Header { get; }
+
+    /// <summary>Where the columns start in the file (after the header).</summary>
+    public long DataOffset { get; }
+
+    /// <summary>The path of the shard file.</summary>
+    public string Path => _stream.Name;
 
     internal IncrementalHash Hash { get; } = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
@@ -27,6 +34,13 @@ public sealed class ShardReader : IDisposable
     public void ReadBytes(Span<byte> target) => Read(target);
 
     public void ReadLongs(Span<long> target) => Read(MemoryMarshal.AsBytes(target));
+
+    /// <summary>Reads (and hashes) every column without keeping them, then checks the checksum: true when the file is whole.</summary>
+    public bool VerifyAll()
+    {
+        Skip(_stream.Length - 32 - _stream.Position);
+        return VerifyChecksum();
+    }
 
     /// <summary>Skips <paramref name="bytes"/> bytes of columns, hashing them (for a reader that wants only some columns).</summary>
     public void Skip(long bytes)

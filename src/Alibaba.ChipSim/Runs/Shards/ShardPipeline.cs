@@ -32,4 +32,15 @@ public static class ShardPipeline
         if (merged.Result is not { } result) return (null, merged.Errors);
         return (new ScenarioRun(result, RunPipeline.Summarise(result, request)), []);
     }
+
+    /// <summary>
+    /// The summary alone, from the shard files one column at a time (memory: one column of 8 bytes per trial per thread);
+    /// the same bytes as <see cref="Merge"/>'s summary. Sensitivity needs every column at once: use <see cref="Merge"/>.
+    /// </summary>
+    public static ShardSummary Summarise(IReadOnlyList<string> folders, RunRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Sensitivity) throw new ArgumentException("sensitivity needs the whole run's columns: merge with Merge", nameof(request));
+        return ShardMerger.Summarize(folders, request.SummaryThreads, request.CancellationToken);
+    }
 }
