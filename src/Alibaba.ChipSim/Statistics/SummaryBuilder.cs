@@ -30,11 +30,23 @@ public static class SummaryBuilder
         var jobs = new List<Func<MetricEntry>>();
         foreach (var c in columns.NumericColumns)
         {
-            jobs.Add(() => ColumnStatistics.Summarize(c.Name, c.Load(), c.IsBinary, c.IsWholeNumber));
+            jobs.Add(() =>
+            {
+                var values = c.Load();
+                var entry = ColumnStatistics.Summarize(c.Name, values, c.IsBinary, c.IsWholeNumber);
+                columns.ReleaseDoubles?.Invoke(values);
+                return entry;
+            });
         }
         foreach (var c in columns.CategoricalColumns)
         {
-            jobs.Add(() => Shares(c.Name, c.Categories, c.Load()));
+            jobs.Add(() =>
+            {
+                var codes = c.Load();
+                var entry = Shares(c.Name, c.Categories, codes);
+                columns.ReleaseBytes?.Invoke(codes);
+                return entry;
+            });
         }
         var quarterNames = new List<string>();
         var quarterEntry = new Dictionary<(string Quarter, string Metric), int>();
@@ -46,7 +58,13 @@ public static class SummaryBuilder
                 var name = QuarterMetricName(qc.Metric, qc.Quarters[q]);
                 if (!quarterNames.Contains(qc.Quarters[q])) quarterNames.Add(qc.Quarters[q]);
                 quarterEntry[(qc.Quarters[q], qc.Metric)] = jobs.Count;
-                jobs.Add(() => ColumnStatistics.Summarize(name, qc.Load(quarter)));
+                jobs.Add(() =>
+                {
+                    var values = qc.Load(quarter);
+                    var entry = ColumnStatistics.Summarize(name, values);
+                    columns.ReleaseDoubles?.Invoke(values);
+                    return entry;
+                });
             }
         }
 

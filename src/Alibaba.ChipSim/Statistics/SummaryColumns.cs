@@ -15,6 +15,12 @@ internal sealed record SummaryColumns(
     ImmutableArray<SummaryColumns.Categorical> CategoricalColumns,
     ImmutableArray<SummaryColumns.Quarterly> QuarterlyColumns)
 {
+    /// <summary>Called with each loaded column once its statistics are taken (a loader may reuse the array); null = nothing to do.</summary>
+    public Action<double[]>? ReleaseDoubles { get; init; }
+
+    /// <summary>As <see cref="ReleaseDoubles"/>, for the categorical columns.</summary>
+    public Action<byte[]>? ReleaseBytes { get; init; }
+
     /// <summary>A numeric column: its values, one per trial in trial order (NaN = undefined), from <see cref="Load"/>.</summary>
     internal sealed record Numeric(string Name, bool IsBinary, bool IsWholeNumber, Func<double[]> Load);
 

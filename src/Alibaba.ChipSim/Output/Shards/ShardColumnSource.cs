@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Alibaba.ChipSim.Statistics;
 
@@ -16,19 +17,22 @@ internal static class ShardColumnSource
         var rows = checked((int)h.Trials);
         var files = shards.Select(s => (s.Path, s.DataOffset, First: (int)s.Header.FirstTrial, Count: (int)s.Header.Count)).ToList();
         var numeric = h.Numeric.Length;
+        var doubles = new ConcurrentBag<double[]>();
+        var bytes = new ConcurrentBag<byte[]>();
         var categorical = h.Categorical.Length;
 
         double[] Doubles(long columnIndexBeforeBytes, long bytesBefore)
         {
             // The column starts after columnIndexBeforeBytes float64 columns and bytesBefore one-byte columns of the shard's count.
-            var values = GC.AllocateUninitializedArray<double>(rows);
+            // Each column is read into an array another column has finished with: at most one per thread is ever allocated.
+            var values = doubles.TryTake(out var free) ? free : GC.AllocateUninitializedArray<double>(rows);
             foreach (var f in files) Read(f.Path, f.DataOffset + (columnIndexBeforeBytes * 8 + bytesBefore) * f.Count, MemoryMarshal.AsBytes(values.AsSpan(f.First, f.Count)));
             return values;
         }
 
         byte[] Bytes(int column)
         {
-            var codes = GC.AllocateUninitializedArray<byte>(rows);
+            var codes = bytes.TryTake(out var free) ? free : GC.AllocateUninitializedArray<byte>(rows);
             foreach (var f in files) Read(f.Path, f.DataOffset + ((long)numeric * 8 + column) * f.Count, codes.AsSpan(f.First, f.Count));
             return codes;
         }
@@ -38,7 +42,11 @@ internal static class ShardColumnSource
         return new SummaryColumns(h.Scenario, h.ScenarioSha256, h.Seed, h.Trials,
             [.. h.Numeric.Select((c, i) => new SummaryColumns.Numeric(c.Name, c.IsBinary, c.IsWholeNumber, () => Doubles(i, 0)))],
             [.. h.Categorical.Select((c, j) => new SummaryColumns.Categorical(c.Name, c.Categories, () => Bytes(j)))],
-            [.. h.Quarterly.Select((q, m) => new SummaryColumns.Quarterly(q.Metric, q.Quarters, k => Doubles(numeric + quarterBase[m] + k, categorical)))]);
+            [.. h.Quarterly.Select((q, m) => new SummaryColumns.Quarterly(q.Metric, q.Quarters, k => Doubles(numeric + quarterBase[m] + k, categorical)))])
+        {
+            ReleaseDoubles = doubles.Add,
+            ReleaseBytes = bytes.Add,
+        };
     }
 
     private static void Read(string path, long offset, Span<byte> target)
