@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Alibaba.ChipSim.Cli.Rendering;
 using Alibaba.ChipSim.Output;
+using Alibaba.ChipSim.Statistics.Comparison;
 using Spectre.Console;
 
 namespace Alibaba.ChipSim.Cli.Commands;
@@ -42,7 +43,7 @@ internal static class DiffCommand
             RunComparison comparison;
             try
             {
-                comparison = PairedComparer.Compare(parse.GetValue(a)!, parse.GetValue(b)!, z, parse.GetValue(unpaired));
+                comparison = PairedComparer.Compare(DiffInputs.Load(parse.GetValue(a)!, parse.GetValue(b)!, parse.GetValue(unpaired)), z);
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Alibaba.ChipSim.Output;
+using Alibaba.ChipSim.Statistics.Comparison;
 using Spectre.Console;
 
 namespace Alibaba.ChipSim.Cli.Rendering;

@@ -34,12 +34,29 @@ internal sealed class QuantileTable
         _high = new Knots(alpha, beta, logBeta, 1 - TailWidth, 1, TailTableSegments);
     }
 
-    // Tables are pure functions of (α, β) and take tens of milliseconds to build: built once per process,
-    // so scenario variants run side by side, and repeated runs, share them.
+    /// <summary>
+    /// The most tables kept for reuse (about 160 kB each). A scenario has a dozen beta-family parameters; a process that
+    /// compiles many distinct shapes (a long-lived host, a property test) starts the cache afresh when it is full.
+    /// </summary>
+    internal const int CacheCapacity = 64;
+
+    // Tables are pure functions of (α, β) and take tens of milliseconds to build: cached, so scenario variants run side by
+    // side, and repeated runs, share them. Dropping the cache never changes a number, only the time to rebuild.
     private static readonly ConcurrentDictionary<(double, double), Lazy<QuantileTable>> Built = new();
 
-    public static QuantileTable ForBeta(double alpha, double beta) =>
-        Built.GetOrAdd((alpha, beta), k => new Lazy<QuantileTable>(() => new QuantileTable(k.Item1, k.Item2))).Value;
+    /// <summary>How many tables the cache holds now (at most <see cref="CacheCapacity"/>).</summary>
+    internal static int Cached => Built.Count;
+
+    public static QuantileTable ForBeta(double alpha, double beta)
+    {
+        if (Built.TryGetValue((alpha, beta), out var table)) return table.Value;
+        lock (Built)
+        {
+            if (Built.Count >= CacheCapacity) Built.Clear();
+            table = Built.GetOrAdd((alpha, beta), k => new Lazy<QuantileTable>(() => new QuantileTable(k.Item1, k.Item2)));
+        }
+        return table.Value; // built outside the lock: the Lazy makes one thread build it, the others wait for that one
+    }
 
     public double Quantile(double u)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Alibaba.ChipSim.Statistics.Comparison;
 
 namespace Alibaba.ChipSim.Output;
 

@@ -1,3 +1,4 @@
+using Alibaba.ChipSim.Statistics.Comparison;
 using Parquet;
 using Parquet.Schema;
 

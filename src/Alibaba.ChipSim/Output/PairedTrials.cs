@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Alibaba.ChipSim.Statistics.Comparison;
 
 namespace Alibaba.ChipSim.Output;
 

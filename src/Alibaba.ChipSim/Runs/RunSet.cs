@@ -38,6 +38,7 @@ public sealed class RunSet
     }
 
     /// <summary>Runs scenario <paramref name="index"/> of the set.</summary>
+    /// <param name="index">The scenario's position in <see cref="Scenarios"/>.</param>
     /// <param name="progress">Trials finished so far (fixed-count runs only).</param>
     /// <exception cref="OperationCanceledException">When the request's token fires; nothing is returned.</exception>
     public ScenarioRun Run(int index, IProgress<long>? progress = null) =>

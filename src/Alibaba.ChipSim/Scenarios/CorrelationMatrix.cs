@@ -51,9 +51,6 @@ public sealed class CorrelationMatrix
         return new CorrelationMatrix(paths.ToImmutable(), rho, pairs);
     }
 
-    /// <summary>The smallest eigenvalue (1 for an empty matrix).</summary>
-    public double SmallestEigenvalue() => Count == 0 ? 1 : Evd().EigenValues.Min(e => e.Real);
-
     /// <summary>
     /// When the matrix is not positive semi-definite, the pairs behind it: along the eigenvector of the
     /// most negative eigenvalue v, vᵀCv &lt; 0 is the sum of 1 (the diagonal) and 2·vᵢvⱼρᵢⱼ over the pairs;

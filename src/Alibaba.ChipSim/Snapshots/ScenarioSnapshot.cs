@@ -10,7 +10,9 @@ namespace Alibaba.ChipSim.Snapshots;
 /// </summary>
 internal static class ScenarioSnapshot
 {
+    /// <param name="scenario">The scenario, run on its own.</param>
     /// <param name="threads">Worker threads (0 = every core); never changes the text.</param>
+    /// <param name="cancellationToken">Stops the run; nothing is returned.</param>
     public static string Compute(Scenario scenario, int threads = 0, CancellationToken cancellationToken = default)
     {
         var run = RunSet.For([scenario], new RunRequest { Threads = threads, CancellationToken = cancellationToken }).Run(0);

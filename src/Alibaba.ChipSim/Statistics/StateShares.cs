@@ -3,12 +3,4 @@ using System.Collections.Immutable;
 namespace Alibaba.ChipSim.Statistics;
 
 /// <summary>The share of trials ending in each declared state of an actor (<c>&lt;actor&gt;_final</c>), zeros included.</summary>
-public sealed record StateShares(string Name, ImmutableArray<string> States, ImmutableArray<double> Shares) : MetricEntry(Name)
-{
-    /// <summary>The share of <paramref name="state"/>, or null when it is not a declared state.</summary>
-    public double? ShareOf(string state)
-    {
-        var i = States.IndexOf(state);
-        return i < 0 ? null : Shares[i];
-    }
-}
+public sealed record StateShares(string Name, ImmutableArray<string> States, ImmutableArray<double> Shares) : MetricEntry(Name);

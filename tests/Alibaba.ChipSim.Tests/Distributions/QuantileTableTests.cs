@@ -34,4 +34,19 @@ public sealed class QuantileTableTests
             previous = x;
         }
     }
+
+    [Fact]
+    public void The_table_cache_is_bounded_and_a_table_rebuilt_after_eviction_gives_the_same_quantiles()
+    {
+        var first = QuantileTable.ForBeta(3.25, 4.75);
+        var before = new[] { 1e-7, 0.001, 0.3, 0.5, 0.9, 0.999999 }.Select(first.Quantile).ToArray();
+        // More distinct shapes than the cache holds: it must start afresh rather than grow.
+        for (var i = 0; i <= QuantileTable.CacheCapacity; i++)
+        {
+            QuantileTable.ForBeta(1.5 + i / 64.0, 2.5);
+            Assert.InRange(QuantileTable.Cached, 1, QuantileTable.CacheCapacity);
+        }
+        var again = QuantileTable.ForBeta(3.25, 4.75);
+        Assert.Equal(before, new[] { 1e-7, 0.001, 0.3, 0.5, 0.9, 0.999999 }.Select(again.Quantile).ToArray());
+    }
 }

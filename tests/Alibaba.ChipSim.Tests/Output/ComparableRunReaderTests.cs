@@ -1,4 +1,5 @@
 using Alibaba.ChipSim.Output;
+using Alibaba.ChipSim.Statistics.Comparison;
 using Alibaba.ChipSim.Tests.Support;
 
 namespace Alibaba.ChipSim.Tests.Output;

@@ -2,6 +2,7 @@ using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Output;
 using Alibaba.ChipSim.Scenarios;
 using Alibaba.ChipSim.Statistics;
+using Alibaba.ChipSim.Statistics.Comparison;
 
 namespace Alibaba.ChipSim.Tests.Output;
 

@@ -2,6 +2,7 @@ using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Output;
 using Alibaba.ChipSim.Scenarios;
 using Alibaba.ChipSim.Statistics;
+using Alibaba.ChipSim.Statistics.Comparison;
 using Alibaba.ChipSim.Tests.Support;
 
 namespace Alibaba.ChipSim.Tests.Output;
@@ -27,7 +28,7 @@ public sealed class PairedFeeChangeTests : IDisposable
         var @base = RunFolder(Path.Combine(RepoRoot.Scenarios, "base.yaml"), "base");
         var fee = RunFolder(Path.Combine(RepoRoot.Scenarios, "fee-raised.yaml"), "fee");
 
-        var comparison = PairedComparer.Compare(@base, fee);
+        var comparison = PairedComparer.Compare(DiffInputs.Load(@base, fee));
 
         Assert.Equal(Trials, comparison.PairedTrials);
         string[] feeMetrics = [MetricNames.CostCny, MetricNames.CostUsd, MetricNames.FeeBorneUsd, MetricNames.FeeTotalUsd, MetricNames.Roi];
@@ -57,8 +58,8 @@ public sealed class PairedFeeChangeTests : IDisposable
         var @base = RunFolder(Path.Combine(RepoRoot.Scenarios, "base.yaml"), "base");
         var shifted = RunFolder(variant, "shifted");
 
-        var paired = PairedComparer.Compare(@base, shifted).Metrics.Single(m => m.Name == MetricNames.ChipsDelivered);
-        var unpaired = PairedComparer.Compare(@base, shifted, unpaired: true).Metrics.Single(m => m.Name == MetricNames.ChipsDelivered);
+        var paired = PairedComparer.Compare(DiffInputs.Load(@base, shifted)).Metrics.Single(m => m.Name == MetricNames.ChipsDelivered);
+        var unpaired = PairedComparer.Compare(DiffInputs.Load(@base, shifted, unpaired: true)).Metrics.Single(m => m.Name == MetricNames.ChipsDelivered);
 
         Assert.True(Math.Abs(paired.Statistic!.Value) > 4, $"paired z = {paired.Statistic}");
         Assert.True(Math.Abs(unpaired.Statistic!.Value) < 4, $"unpaired z = {unpaired.Statistic}");
@@ -73,10 +74,10 @@ public sealed class PairedFeeChangeTests : IDisposable
         var both = OutputFormats.Csv | OutputFormats.Parquet;
         var @base = RunFolder(Path.Combine(RepoRoot.Scenarios, "base.yaml"), "base", both);
         var fee = RunFolder(Path.Combine(RepoRoot.Scenarios, "fee-raised.yaml"), "fee", both);
-        var fromCsv = PairedComparer.Compare(@base, fee);
+        var fromCsv = PairedComparer.Compare(DiffInputs.Load(@base, fee));
         File.Delete(Path.Combine(fee, PairedTrials.CsvFileName));
 
-        var fromParquet = PairedComparer.Compare(@base, fee);
+        var fromParquet = PairedComparer.Compare(DiffInputs.Load(@base, fee));
 
         Assert.Equal(Trials, fromParquet.PairedTrials);
         Assert.Equal(fromCsv.Metrics.Length, fromParquet.Metrics.Length);

@@ -8,7 +8,7 @@ namespace Alibaba.ChipSim.Tests.Report;
 
 /// <summary>
 /// Plausible-looking results for the SPEC example scenario, drawn from a seeded generator, so that the report can be
-/// tested without the engine. <paramref name="openness"/> scales how often the gates open (0 = never, 1 = as in base).
+/// tested without the engine. The <c>openness</c> of <see cref="Make"/> scales how often the gates open (0 = never, 1 = as in base).
 /// </summary>
 internal static class SyntheticResults
 {

@@ -27,7 +27,7 @@ internal readonly record struct Domain(double Lower, bool LowerOpen, double Uppe
         return lowerOk && upperOk;
     }
 
-    /// <summary>"in [0, 1]", ">= 0", "> -1", "<= 1" or "" for any number.</summary>
+    /// <summary>"in [0, 1]", "&gt;= 0", "&gt; -1", "&lt;= 1" or "" for any number.</summary>
     public string Describe()
     {
         if (HasLower && HasUpper)

@@ -21,7 +21,7 @@ internal enum ValueKind
     /// <summary>A month, <c>YYYY-MM</c>.</summary>
     Month,
 
-    /// <summary>A whole number in <see cref="KeySpec.Integers"/>.</summary>
+    /// <summary>A whole number in [<see cref="KeySpec.MinInteger"/>, <see cref="KeySpec.MaxInteger"/>].</summary>
     Integer,
 
     Boolean,

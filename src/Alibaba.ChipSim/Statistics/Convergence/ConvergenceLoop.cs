@@ -9,7 +9,11 @@ namespace Alibaba.ChipSim.Statistics.Convergence;
 /// </summary>
 public static class ConvergenceLoop
 {
+    /// <param name="target">The metric and the standard error to reach.</param>
+    /// <param name="batchTrials">Trials per batch.</param>
+    /// <param name="maxTrials">The cap: the last batch is cut short to end there.</param>
     /// <param name="runBatch">Runs trials [first, first + count) and returns the metric's value per trial (NaN = missing).</param>
+    /// <param name="cancellationToken">Checked before each batch.</param>
     public static ConvergenceTrace Run(SeTarget target, int batchTrials, long maxTrials, Func<long, int, double[]> runBatch,
         CancellationToken cancellationToken = default)
     {

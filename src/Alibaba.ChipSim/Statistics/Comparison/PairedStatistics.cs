@@ -1,4 +1,4 @@
-namespace Alibaba.ChipSim.Output;
+namespace Alibaba.ChipSim.Statistics.Comparison;
 
 /// <summary>
 /// The paired test of one per-trial metric between two runs at the same seed and trial count (common random

@@ -1,38 +1,47 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
-namespace Alibaba.ChipSim.Output;
+namespace Alibaba.ChipSim.Statistics.Comparison;
 
 /// <summary>
-/// <c>diff A B</c> with the paired test when it applies: both sides are run folders holding per-trial files
-/// (<c>trials.csv</c> or <c>trials.parquet</c>) from the same seed and trial count, so with common random numbers
+/// <c>diff A B</c> with the paired test when it applies: both sides have per-trial columns (from run folders' <c>trials.csv</c>
+/// or <c>trials.parquet</c>, read by <c>Output.DiffInputs</c>) from the same seed and trial count, so with common random numbers
 /// trial t of A and trial t of B share every draw the change does not touch. For each numeric per-trial metric,
 /// d_t = b_t − a_t over the n trials where both are defined, and z = mean(d) / (sd(d)/√n); for 0/1 metrics McNemar's
 /// z = (n₀₁ − n₁₀)/√(n₀₁ + n₁₀) from the discordant trials. A d that never varies but is not 0 is a certain move
 /// (z = ±∞); a d that is 0 in every trial scores 0 and is reported "identical in every trial". Final-state shares and
 /// metrics absent from the per-trial files keep <see cref="RunComparer"/>'s unpaired test. Otherwise (files, different
-/// seeds or trial counts, <paramref name="unpaired"/>) the whole comparison is <see cref="RunComparer"/>'s.
+/// seeds or trial counts, <c>--unpaired</c>) the whole comparison is <see cref="RunComparer"/>'s.
 /// </summary>
 internal static class PairedComparer
 {
     public const string IdenticalNote = "identical in every trial";
 
-    public static RunComparison Compare(string pathA, string pathB, double zThreshold = RunComparer.DefaultZThreshold,
-        bool unpaired = false, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The comparison of <see cref="ComparisonInputs.A"/> and <see cref="ComparisonInputs.B"/>: paired over
+    /// <see cref="ComparisonInputs.Paired"/> when the inputs hold per-trial columns, otherwise <see cref="RunComparer"/>'s
+    /// with <see cref="ComparisonInputs.UnpairedNote"/> saying why.
+    /// </summary>
+    public static RunComparison Compare(ComparisonInputs inputs, double zThreshold = RunComparer.DefaultZThreshold)
     {
-        var a = ComparableRunReader.Read(pathA);
-        var b = ComparableRunReader.Read(pathB);
-        var unpairedComparison = RunComparer.Compare(a, b, zThreshold);
-        if (unpaired || !Directory.Exists(pathA) || !Directory.Exists(pathB)) return unpairedComparison;
-        if (PairedTrials.CommonFiles(pathA, pathB) is not { } files)
-            return unpairedComparison with { TestNote = "unpaired: the two folders hold no per-trial file (trials.csv or trials.parquet) in common" };
-        if (a.Seed is null || a.Seed != b.Seed)
-            return unpairedComparison with { TestNote = $"unpaired: the seeds differ ({Show(a.Seed)} and {Show(b.Seed)}), so the trials do not share their draws" };
-        if (a.Trials is null || a.Trials != b.Trials)
-            return unpairedComparison with { TestNote = $"unpaired: the trial counts differ ({Show(a.Trials)} and {Show(b.Trials)})" };
-        var columns = PairedTrials.Read(files.A, files.B, cancellationToken).ToDictionary(c => c.Name, StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var unpairedComparison = RunComparer.Compare(inputs.A, inputs.B, zThreshold);
+        if (inputs.Paired is not { } paired) return unpairedComparison with { TestNote = inputs.UnpairedNote };
+        var columns = paired.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var metrics = unpairedComparison.Metrics.Select(m => columns.TryGetValue(m.Name, out var column) ? Paired(m, column, zThreshold) : m);
-        return unpairedComparison with { Metrics = metrics.ToImmutableArray(), PairedTrials = a.Trials };
+        return unpairedComparison with { Metrics = metrics.ToImmutableArray(), PairedTrials = inputs.A.Trials };
+    }
+
+    /// <summary>Why two runs cannot be paired trial by trial although both have per-trial files (seeds or trial counts differ); null when they can.</summary>
+    public static string? UnpairedReason(ComparableRun a, ComparableRun b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Seed is null || a.Seed != b.Seed)
+            return $"unpaired: the seeds differ ({Show(a.Seed)} and {Show(b.Seed)}), so the trials do not share their draws";
+        if (a.Trials is null || a.Trials != b.Trials)
+            return $"unpaired: the trial counts differ ({Show(a.Trials)} and {Show(b.Trials)})";
+        return null;
     }
 
     /// <summary>The paired row of one metric, replacing its unpaired row <paramref name="m"/>.</summary>

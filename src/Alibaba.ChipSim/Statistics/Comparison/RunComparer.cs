@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Alibaba.ChipSim.Output;
+namespace Alibaba.ChipSim.Statistics.Comparison;
 
 /// <summary>
 /// Compares two runs metric by metric and says which changes exceed Monte Carlo error.

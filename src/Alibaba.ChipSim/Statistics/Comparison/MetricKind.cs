@@ -1,4 +1,4 @@
-namespace Alibaba.ChipSim.Output;
+namespace Alibaba.ChipSim.Statistics.Comparison;
 
 /// <summary>How a metric is compared between two runs.</summary>
 internal enum MetricKind

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Alibaba.ChipSim.Output;
+namespace Alibaba.ChipSim.Statistics.Comparison;
 
 /// <summary>
 /// What <c>diff</c> needs of one metric, read from a summary or a snapshot: the count of trials where it is

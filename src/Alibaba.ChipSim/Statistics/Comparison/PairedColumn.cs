@@ -1,4 +1,4 @@
-namespace Alibaba.ChipSim.Output;
+namespace Alibaba.ChipSim.Statistics.Comparison;
 
 /// <summary>
 /// Accumulates one column of two runs, trial by trial: means of each side and of d = b − a over the trials where

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using Alibaba.ChipSim.Output;
+using Alibaba.ChipSim.Statistics.Comparison;
 
-namespace Alibaba.ChipSim.Tests.Output;
+namespace Alibaba.ChipSim.Tests.Statistics.Comparison;
 
 public sealed class RunComparerTests
 {

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Alibaba.ChipSim.Output;
+namespace Alibaba.ChipSim.Statistics.Comparison;
 
 /// <summary>
 /// One metric present on both sides of a <c>diff</c>. For means and probabilities, <see cref="Old"/>/<see cref="New"/>

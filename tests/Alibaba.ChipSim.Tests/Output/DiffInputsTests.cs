@@ -1,15 +1,16 @@
 using Alibaba.ChipSim.Output;
+using Alibaba.ChipSim.Statistics.Comparison;
 
 namespace Alibaba.ChipSim.Tests.Output;
 
-public sealed class PairedComparerTests
+public sealed class DiffInputsTests
 {
     [Fact]
     public void The_paired_test_scores_the_mean_per_trial_difference_against_its_own_standard_error()
     {
         using var runs = new PairedRunFolders();
 
-        var comparison = PairedComparer.Compare(runs.A, runs.B, zThreshold: 3);
+        var comparison = PairedComparer.Compare(DiffInputs.Load(runs.A, runs.B), zThreshold: 3);
 
         Assert.Equal(4, comparison.PairedTrials);
         Assert.Null(comparison.TestNote);
@@ -31,7 +32,7 @@ public sealed class PairedComparerTests
     {
         using var runs = new PairedRunFolders();
 
-        var c = PairedComparer.Compare(runs.A, runs.B).Metrics.Single(m => m.Name == "c");
+        var c = PairedComparer.Compare(DiffInputs.Load(runs.A, runs.B)).Metrics.Single(m => m.Name == "c");
 
         Assert.Equal(double.PositiveInfinity, c.Statistic);
         Assert.True(c.Significant);
@@ -43,7 +44,7 @@ public sealed class PairedComparerTests
     {
         using var runs = new PairedRunFolders();
 
-        var flag = PairedComparer.Compare(runs.A, runs.B).Metrics.Single(m => m.Name == "flag");
+        var flag = PairedComparer.Compare(DiffInputs.Load(runs.A, runs.B)).Metrics.Single(m => m.Name == "flag");
 
         Assert.Equal(MetricKind.Probability, flag.Kind);
         Assert.Equal(1, flag.Paired!.Up);
@@ -58,7 +59,7 @@ public sealed class PairedComparerTests
     {
         using var runs = new PairedRunFolders();
 
-        var comparison = PairedComparer.Compare(runs.A, runs.B);
+        var comparison = PairedComparer.Compare(DiffInputs.Load(runs.A, runs.B));
 
         var roi = comparison.Metrics.Single(m => m.Name == "roi");
         Assert.Equal(3, roi.Paired!.Pairs);
@@ -75,7 +76,7 @@ public sealed class PairedComparerTests
     {
         using var runs = new PairedRunFolders();
 
-        var comparison = PairedComparer.Compare(runs.A, runs.B, zThreshold: 3, unpaired: true);
+        var comparison = PairedComparer.Compare(DiffInputs.Load(runs.A, runs.B, unpaired: true), zThreshold: 3);
 
         Assert.Null(comparison.PairedTrials);
         var x = comparison.Metrics.Single(m => m.Name == "x");
@@ -89,7 +90,7 @@ public sealed class PairedComparerTests
     {
         using var runs = new PairedRunFolders(seedB: 8);
 
-        var comparison = PairedComparer.Compare(runs.A, runs.B);
+        var comparison = PairedComparer.Compare(DiffInputs.Load(runs.A, runs.B));
 
         Assert.Null(comparison.PairedTrials);
         Assert.Equal("unpaired: the seeds differ (7 and 8), so the trials do not share their draws", comparison.TestNote);
@@ -100,7 +101,7 @@ public sealed class PairedComparerTests
     {
         using var runs = new PairedRunFolders(trialsB: "trial,x,c,flag,roi,washington_final\n0,11,6,1,1.5,licensed\n");
 
-        var e = Assert.Throws<InvalidDataException>(() => PairedComparer.Compare(runs.A, runs.B));
+        var e = Assert.Throws<InvalidDataException>(() => PairedComparer.Compare(DiffInputs.Load(runs.A, runs.B)));
 
         Assert.Equal($"{Path.Combine(runs.B, "trials.csv")}:3: the file ends here, but {Path.Combine(runs.A, "trials.csv")} has more trials", e.Message);
     }

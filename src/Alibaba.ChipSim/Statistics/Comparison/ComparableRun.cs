@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Alibaba.ChipSim.Output;
+namespace Alibaba.ChipSim.Statistics.Comparison;
 
 /// <summary>One side of a <c>diff</c>: where it was read from, what produced it, and its metrics by name.</summary>
 internal sealed record ComparableRun(

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Alibaba.ChipSim.Output;
+namespace Alibaba.ChipSim.Statistics.Comparison;
 
 /// <summary>
 /// The result of <c>diff A B</c>: every metric in both, and the names present on one side only. <see cref="PairedTrials"/>
