@@ -4,7 +4,6 @@ using Alibaba.ChipSim.Cli.Rendering;
 using Alibaba.ChipSim.Cli.Running;
 using Alibaba.ChipSim.Output;
 using Alibaba.ChipSim.Output.Shards;
-using Alibaba.ChipSim.Runs.Shards;
 using Spectre.Console;
 
 namespace Alibaba.ChipSim.Cli.Commands;
@@ -68,7 +67,7 @@ internal static class MergeCommand
         {
             if (settings.Formats.All(f => f == "json") && !settings.Sensitivity)
                 return SummaryOnly(folders, settings, console, output, errors, cancel.Token);
-            var (run, problems) = ShardPipeline.Merge(folders, settings.ToRequest(cancel.Token));
+            var (run, problems) = ShardRuns.Merge(folders, settings.ToRequest(cancel.Token));
             if (run is null)
             {
                 foreach (var e in problems) errors.WriteLine("merge: " + e);
@@ -101,7 +100,7 @@ internal static class MergeCommand
     private static int SummaryOnly(IReadOnlyList<string> folders, RunSettings settings, IAnsiConsole console, TextWriter output,
         TextWriter errors, CancellationToken cancel)
     {
-        var merged = ShardPipeline.Summarise(folders, settings.ToRequest(cancel));
+        var merged = ShardRuns.Summarise(folders, settings.ToRequest(cancel));
         if (merged is not { Summary: { } summary, Scenario: { } scenario })
         {
             foreach (var e in merged.Errors) errors.WriteLine("merge: " + e);

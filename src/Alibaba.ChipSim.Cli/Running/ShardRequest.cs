@@ -1,5 +1,5 @@
 using System.Globalization;
-using Alibaba.ChipSim.Output.Shards;
+using Alibaba.ChipSim.Runs.Shards;
 
 namespace Alibaba.ChipSim.Cli.Running;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Alibaba.ChipSim.Cli.Commands;
 using Alibaba.ChipSim.Cli.Running;
-using Alibaba.ChipSim.Output.Shards;
+using Alibaba.ChipSim.Runs.Shards;
 using Alibaba.ChipSim.Tests.Support;
 using Spectre.Console.Testing;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Runs.Shards;
 
 namespace Alibaba.ChipSim.Output.Shards;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Alibaba.ChipSim.Runs.Shards;
 
 namespace Alibaba.ChipSim.Output.Shards;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Scenarios;
+using Alibaba.ChipSim.Runs.Shards;
 
 namespace Alibaba.ChipSim.Output.Shards;
 

@@ -1,4 +1,4 @@
-namespace Alibaba.ChipSim.Output.Shards;
+namespace Alibaba.ChipSim.Runs.Shards;
 
 /// <summary>
 /// Shard <see cref="Index"/> (0-based) of <see cref="Count"/> equal, contiguous slices of a run's trial range: slice K
