@@ -114,7 +114,7 @@ internal static class RunCommand
         try
         {
             if (settings.Shard is { } request)
-                return ShardRun.Execute(scenarios, settings, request, console, errors, Environment.GetEnvironmentVariable, cancel.Token);
+                return ShardRun.Execute(scenarios, settings, request, output, errors, Environment.GetEnvironmentVariable, cancel.Token);
             var set = RunSet.For(scenarios, settings.ToRequest(cancel.Token));
             if (set.MissingConvergenceMetric() is { } missing)
             {

@@ -3,7 +3,6 @@ using Alibaba.ChipSim.Output.Shards;
 using Alibaba.ChipSim.Runs;
 using Alibaba.ChipSim.Runs.Shards;
 using Alibaba.ChipSim.Scenarios;
-using Spectre.Console;
 
 namespace Alibaba.ChipSim.Cli.Running;
 
@@ -13,7 +12,7 @@ namespace Alibaba.ChipSim.Cli.Running;
 /// </summary>
 internal static class ShardRun
 {
-    public static int Execute(IReadOnlyList<Scenario> scenarios, RunSettings settings, ShardRequest request, IAnsiConsole console,
+    public static int Execute(IReadOnlyList<Scenario> scenarios, RunSettings settings, ShardRequest request, TextWriter output,
         TextWriter errors, Func<string, string?> environment, CancellationToken cancel)
     {
         string? problem = null;
@@ -46,7 +45,8 @@ internal static class ShardRun
             return ExitCode.Failure;
         }
         if (!settings.Quiet && !settings.Json)
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            // Plain text, not the console: a scheduler's log file should get one unwrapped line per shard.
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Wrote shard {slice} of {scenarios[0].Name} (trials {first}-{first + count - 1} of {trials}, seed {seed}) to {settings.OutDir}"));
         return ExitCode.Ok;
     }

@@ -139,6 +139,15 @@ public sealed class ShardCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_shard_says_which_trials_it_wrote_on_one_plain_line()
+    {
+        var folder = _temp.File("shard");
+        Assert.Equal(0, Run(new RunSettings(Trials, 7, 2, folder, ["csv"], Quiet: false, Json: false) { Shard = new ShardRequest(1, 3) }, Scenario("base.yaml")));
+        Assert.Equal($"Wrote shard 1/3 of base (trials 1000-1999 of 3001, seed 7) to {folder}\n", _stdout.ToString().Replace("\r\n", "\n"));
+        Assert.Equal("", _console.Output);
+    }
+
+    [Fact]
     public void A_missing_shard_is_an_error_naming_it_and_nothing_is_written()
     {
         var folders = Shards(3, [Scenario("base.yaml")]);
