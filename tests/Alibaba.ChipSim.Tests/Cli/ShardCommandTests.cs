@@ -148,6 +148,33 @@ public sealed class ShardCommandTests : IDisposable
     }
 
     [Fact]
+    public void Running_a_shard_again_into_its_folder_replaces_it()
+    {
+        string[] scenario = [Scenario("base.yaml")];
+        var folders = Shards(2, scenario);
+        // A retried array task: the same shard into the same folder, once with another seed and once as it should be.
+        Assert.Equal(0, Run(Settings(folders[1]) with { Seed = 8, Shard = new ShardRequest(1, 2) }, scenario));
+        Assert.Equal(2, Merge(_temp.File("mixed"), folders));
+        Assert.Contains("its seed is 8, not 7", _stderr.ToString());
+        Assert.Equal(0, Run(Settings(folders[1]) with { Shard = new ShardRequest(1, 2) }, scenario));
+        var single = _temp.File("single");
+        Assert.Equal(0, Run(Settings(single), scenario));
+        var merged = _temp.File("merged");
+        Assert.Equal(0, Merge(merged, folders, formats: ["json"]));
+        AssertSameFiles(single, merged, "summary.json");
+        Assert.Equal(["scenario", "shard.bin"], Directory.EnumerateFileSystemEntries(folders[1]).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void A_shard_whose_scenario_copy_was_edited_is_an_error()
+    {
+        var folders = Shards(2, [Scenario("fee-raised.yaml")]);
+        File.AppendAllText(Path.Combine(folders[0], "scenario", "fee-raised.yaml"), "\n# edited\n");
+        Assert.Equal(2, Merge(_temp.File("merged"), folders));
+        Assert.Contains($"shard {folders[0]}: its copy of the scenario (scenario/fee-raised.yaml) hashes to", _stderr.ToString());
+    }
+
+    [Fact]
     public void A_missing_shard_is_an_error_naming_it_and_nothing_is_written()
     {
         var folders = Shards(3, [Scenario("base.yaml")]);
