@@ -9,6 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return RunCommand.Build();
+        yield return MergeCommand.Build();
         yield return ValidateCommand.Build();
         yield return SchemaCommand.Build();
         yield return GraphCommand.Build();

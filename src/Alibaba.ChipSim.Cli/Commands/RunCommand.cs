@@ -44,6 +44,16 @@ internal static class RunCommand
         OptionChecks.Range(maxTrials, TrialLimits.Min, TrialLimits.Max);
         var batchTrials = new Option<int>("--batch-trials") { Description = "Trials per batch of --until-se.", DefaultValueFactory = _ => ConvergenceRequest.DefaultBatchTrials };
         OptionChecks.Range(batchTrials, 1, Array.MaxLength);
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "K/M or auto/M: run only the K-th (from 0) of M equal slices of the trials into the shard folder --out; "
+                + "auto reads K from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX. Combine the shards with chipsim merge.",
+        };
+        shard.Validators.Add(r =>
+        {
+            foreach (var token in r.Tokens)
+                if (ShardRequest.TryParse(token.Value, out var error) is null) r.AddError(error!);
+        });
         untilSe.Validators.Add(r =>
         {
             foreach (var token in r.Tokens)
@@ -53,7 +63,7 @@ internal static class RunCommand
         var allowOutside = ScenarioInput.AllowExtendsOutsideOption();
         var command = new Command("run", "Simulate scenarios and print a summary table (or JSON); optionally write the output files.")
         {
-            scenarios, trials, seed, threads, outDir, format, quiet, json, sensitivity, untilSe, maxTrials, batchTrials, allowOutside,
+            scenarios, trials, seed, threads, outDir, format, quiet, json, sensitivity, untilSe, maxTrials, batchTrials, allowOutside, shard,
         };
         command.SetAction(parse =>
         {
@@ -65,6 +75,7 @@ internal static class RunCommand
                 MaxTrials = parse.GetValue(maxTrials),
                 BatchTrials = parse.GetValue(batchTrials),
                 UntilSe = parse.GetValue(untilSe) is { } text ? SeTarget.TryParse(text, out _) : null,
+                Shard = parse.GetValue(shard) is { } k ? ShardRequest.TryParse(k, out _) : null,
             };
             // Redirected output has no window width; Spectre would assume 80 columns and wrap every label.
             if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 120;
@@ -109,6 +120,8 @@ internal static class RunCommand
         using var cancel = new Interruption(stop);
         try
         {
+            if (settings.Shard is { } request)
+                return ShardRun.Execute(scenarios, settings, request, output, errors, Environment.GetEnvironmentVariable, cancel.Token);
             var set = RunSet.For(scenarios, settings.ToRequest(cancel.Token));
             if (set.MissingConvergenceMetric() is { } missing)
             {

@@ -25,6 +25,9 @@ internal sealed record RunSettings(
     /// <summary><c>--max-trials</c>: the cap of <see cref="UntilSe"/>.</summary>
     public long MaxTrials { get; init; } = ConvergenceRequest.DefaultMaxTrials;
 
+    /// <summary><c>--shard K/M</c> or <c>auto/M</c>: run one slice of the trials into a shard folder; null = the whole run.</summary>
+    public ShardRequest? Shard { get; init; }
+
     /// <summary><c>--batch-trials</c>: the batch size of <see cref="UntilSe"/> (also its sampling block).</summary>
     public int BatchTrials { get; init; } = ConvergenceRequest.DefaultBatchTrials;
 

@@ -24,6 +24,14 @@ public sealed record RunOptions
     /// </summary>
     public int SamplingBlockTrials { get; init; }
 
+    /// <summary>
+    /// The trial count of the whole run that [<see cref="FirstTrial"/>, <see cref="FirstTrial"/> + <see cref="Trials"/>) is a
+    /// slice of (a shard); 0 = the range is the run. With a sampling design (Latin hypercube, correlations) and no
+    /// <see cref="SamplingBlockTrials"/>, the design is laid over the whole run's trials and the slice reads its own
+    /// rows, so a shard draws exactly what the one-process run draws for those trials.
+    /// </summary>
+    public long WholeRunTrials { get; init; }
+
     public CancellationToken CancellationToken { get; init; }
 
     /// <summary>Receives the number of trials finished so far (from worker threads, in no fixed order of calls).</summary>

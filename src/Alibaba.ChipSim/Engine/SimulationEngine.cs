@@ -22,6 +22,8 @@ public static class SimulationEngine
         if (options.Trials < 1 || options.Trials > Array.MaxLength)
             throw new ArgumentOutOfRangeException(nameof(options), options.Trials, $"trials must be between 1 and {Array.MaxLength}");
         if (options.FirstTrial < 0) throw new ArgumentOutOfRangeException(nameof(options), options.FirstTrial, "the first trial must be >= 0");
+        if (options.WholeRunTrials != 0 && (options.WholeRunTrials > Array.MaxLength || options.WholeRunTrials < options.FirstTrial + options.Trials))
+            throw new ArgumentOutOfRangeException(nameof(options), options.WholeRunTrials, "the whole run must hold the trials run (and at most Array.MaxLength)");
         if (options.Threads < 0) throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "threads must be >= 0 (0 = every core)");
 
         var plan = new SimulationPlan(scenario, options);

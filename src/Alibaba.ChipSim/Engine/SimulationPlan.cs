@@ -22,7 +22,9 @@ internal sealed class SimulationPlan
         Parameters = ParameterTable.For(scenario);
         if (options is not null)
         {
-            var design = SamplingDesign.For(scenario, Parameters, options.Seed, options.FirstTrial, (int)options.Trials, options.SamplingBlockTrials);
+            var design = options is { WholeRunTrials: > 0, SamplingBlockTrials: 0 }
+                ? SamplingDesign.For(scenario, Parameters, options.Seed, 0, (int)options.WholeRunTrials).Slice(options.FirstTrial, (int)options.Trials)
+                : SamplingDesign.For(scenario, Parameters, options.Seed, options.FirstTrial, (int)options.Trials, options.SamplingBlockTrials);
             if (!design.IsPlain) Parameters = Parameters.WithDesign(design);
         }
         Policy = new CompiledPolicy(scenario, Parameters);

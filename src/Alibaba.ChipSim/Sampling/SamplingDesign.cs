@@ -47,6 +47,17 @@ public sealed class SamplingDesign
     /// <summary>The designed uniforms of parameter <paramref name="parameter"/> (indexed as the table), or null when it draws plainly.</summary>
     internal double[]? Column(int parameter) => _columns[parameter];
 
+    /// <summary>The rows of trials [<paramref name="firstTrial"/>, +<paramref name="trials"/>) of this design (a shard of its run).</summary>
+    internal SamplingDesign Slice(long firstTrial, int trials)
+    {
+        if (firstTrial < FirstTrial || firstTrial + trials > FirstTrial + Trials)
+            throw new ArgumentOutOfRangeException(nameof(firstTrial), firstTrial, $"trials [{firstTrial}, {firstTrial + trials}) are not all in the design's [{FirstTrial}, {FirstTrial + Trials})");
+        var columns = new double[]?[_columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+            if (_columns[i] is { } column) columns[i] = column.AsSpan((int)(firstTrial - FirstTrial), trials).ToArray();
+        return new SamplingDesign(firstTrial, trials, columns);
+    }
+
     /// <summary>The design of a run of <paramref name="scenario"/>: its <c>simulation.sampling</c> and <c>correlations</c>.</summary>
     public static SamplingDesign For(Scenario scenario, ParameterTable table, ulong seed, long firstTrial, int trials, int blockTrials = 0) =>
         Build(table, scenario.Simulation.Sampling, CorrelationMatrix.From(scenario.Correlations), seed, firstTrial, trials, blockTrials);

@@ -12,26 +12,59 @@ public static class SummaryBuilder
     /// </summary>
     public static RunSummary Build(SimulationResult result, int? maxThreads = null)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        var columns = new SummaryColumns(
+            result.Scenario.Name, result.Scenario.Sha256, result.Seed, result.Trials,
+            [.. result.Numeric.Select(c => new SummaryColumns.Numeric(c.Name, c.IsBinary, c.IsWholeNumber, () => c.Values))],
+            [.. result.Categorical.Select(c => new SummaryColumns.Categorical(c.Name, c.Categories, () => c.Codes))],
+            [.. result.Quarterly.Select(q => new SummaryColumns.Quarterly(q.Metric, q.Quarters, i => q.Values[i]))]);
+        return Build(columns, maxThreads);
+    }
+
+    /// <summary>
+    /// As above, from columns that are loaded only when summarised (e.g. read from shard files one at a time), so that
+    /// at most one column per thread is in memory. The same columns give the same summary, bit for bit.
+    /// </summary>
+    internal static RunSummary Build(SummaryColumns columns, int? maxThreads = null)
+    {
         var jobs = new List<Func<MetricEntry>>();
-        foreach (var c in result.Numeric)
+        foreach (var c in columns.NumericColumns)
         {
-            jobs.Add(() => ColumnStatistics.Summarize(c.Name, c.Values, c.IsBinary, c.IsWholeNumber));
+            jobs.Add(() =>
+            {
+                var values = c.Load();
+                var entry = ColumnStatistics.Summarize(c.Name, values, c.IsBinary, c.IsWholeNumber);
+                columns.ReleaseDoubles?.Invoke(values);
+                return entry;
+            });
         }
-        foreach (var c in result.Categorical)
+        foreach (var c in columns.CategoricalColumns)
         {
-            jobs.Add(() => Shares(c));
+            jobs.Add(() =>
+            {
+                var codes = c.Load();
+                var entry = Shares(c.Name, c.Categories, codes);
+                columns.ReleaseBytes?.Invoke(codes);
+                return entry;
+            });
         }
         var quarterNames = new List<string>();
         var quarterEntry = new Dictionary<(string Quarter, string Metric), int>();
-        foreach (var qc in result.Quarterly)
+        foreach (var qc in columns.QuarterlyColumns)
         {
             for (var q = 0; q < qc.Quarters.Length; q++)
             {
-                var values = qc.Values[q];
+                var quarter = q;
                 var name = QuarterMetricName(qc.Metric, qc.Quarters[q]);
                 if (!quarterNames.Contains(qc.Quarters[q])) quarterNames.Add(qc.Quarters[q]);
                 quarterEntry[(qc.Quarters[q], qc.Metric)] = jobs.Count;
-                jobs.Add(() => ColumnStatistics.Summarize(name, values));
+                jobs.Add(() =>
+                {
+                    var values = qc.Load(quarter);
+                    var entry = ColumnStatistics.Summarize(name, values);
+                    columns.ReleaseDoubles?.Invoke(values);
+                    return entry;
+                });
             }
         }
 
@@ -43,7 +76,7 @@ public static class SummaryBuilder
         var quarters = ImmutableArray.CreateBuilder<QuarterSummary>(quarterEntry.Count);
         foreach (var quarter in quarterNames)
         {
-            foreach (var qc in result.Quarterly)
+            foreach (var qc in columns.QuarterlyColumns)
             {
                 if (quarterEntry.TryGetValue((quarter, qc.Metric), out var i))
                 {
@@ -52,7 +85,7 @@ public static class SummaryBuilder
             }
         }
         return new RunSummary(
-            result.Scenario.Name, result.Scenario.Sha256, result.Seed, result.Trials, EngineInfo.Name,
+            columns.Scenario, columns.ScenarioSha256, columns.Seed, columns.Trials, EngineInfo.Name,
             ImmutableArray.Create(entries), quarters.MoveToImmutable());
     }
 
@@ -62,10 +95,16 @@ public static class SummaryBuilder
     /// <summary>The share of trials ending in each declared state; shares of an empty column are all 0.</summary>
     public static StateShares Shares(CategoricalColumn column)
     {
-        var counts = new long[column.Categories.Length];
-        foreach (var code in column.Codes) counts[code]++;
+        ArgumentNullException.ThrowIfNull(column);
+        return Shares(column.Name, column.Categories, column.Codes);
+    }
+
+    private static StateShares Shares(string name, ImmutableArray<string> categories, byte[] codes)
+    {
+        var counts = new long[categories.Length];
+        foreach (var code in codes) counts[code]++;
         var shares = ImmutableArray.CreateBuilder<double>(counts.Length);
-        foreach (var c in counts) shares.Add(column.Codes.Length == 0 ? 0 : (double)c / column.Codes.Length);
-        return new StateShares(column.Name, column.Categories, shares.MoveToImmutable());
+        foreach (var c in counts) shares.Add(codes.Length == 0 ? 0 : (double)c / codes.Length);
+        return new StateShares(name, categories, shares.MoveToImmutable());
     }
 }

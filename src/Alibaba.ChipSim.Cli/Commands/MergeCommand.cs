@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using Alibaba.ChipSim.Cli.Rendering;
+using Alibaba.ChipSim.Cli.Running;
+using Alibaba.ChipSim.Output;
+using Alibaba.ChipSim.Output.Shards;
+using Spectre.Console;
+
+namespace Alibaba.ChipSim.Cli.Commands;
+
+/// <summary>
+/// <c>chipsim merge SHARD_DIR... --out DIR</c>: rebuilds a run from the shard folders of <c>run --shard</c> and writes
+/// its files (summary.json, trials.csv / trials.parquet, quarters.csv), byte for byte those of the same run in one
+/// process. Exit codes: 0 done; 1 the output cannot be written or memory runs out; 2 a missing, overlapping, foreign or
+/// damaged shard (each named), or bad arguments; 130 interrupted.
+/// </summary>
+internal static class MergeCommand
+{
+    public static Command Build()
+    {
+        var shards = new Argument<string[]>("shards")
+        {
+            Description = "The shard folders (the --out of each run --shard), in any order; all M of one run.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        OptionChecks.NoOptions(shards);
+        var outDir = new Option<string>("--out") { Description = "Write the run's files to this folder.", Required = true };
+        var format = new Option<string[]>("--format")
+        {
+            Description = "Files to write: csv (trials.csv, quarters.csv), parquet (trials.parquet), json (summary.json only). Repeatable; default csv. summary.json is always written.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        format.AcceptOnlyFromAmong("csv", "parquet", "json");
+        var sensitivity = new Option<bool>("--sensitivity") { Description = "Rank the uncertain inputs by their Spearman correlation with each headline output, as run --sensitivity." };
+        var threads = new Option<int>("--threads") { Description = "Worker threads for the statistics, 0 = every core. Never changes the numbers.", DefaultValueFactory = _ => 0 };
+        OptionChecks.Range(threads, 0, 1024);
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Only the summary table and errors." };
+        var json = new Option<bool>("--json") { Description = "Print the summary as JSON (summary.json) on stdout instead of the table." };
+        var command = new Command("merge", "Combine the shard folders of run --shard into the run's files, identical to a one-process run.")
+        {
+            shards, outDir, format, sensitivity, threads, quiet, json,
+        };
+        command.SetAction(parse =>
+        {
+            var formats = parse.GetValue(format) is { Length: > 0 } f ? f.Distinct().ToImmutableArray() : ["csv"];
+            var settings = new RunSettings(null, null, parse.GetValue(threads), parse.GetValue(outDir), formats, parse.GetValue(quiet), parse.GetValue(json))
+            {
+                Sensitivity = parse.GetValue(sensitivity),
+            };
+            if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 120;
+            return Execute(parse.GetValue(shards) ?? [], settings, AnsiConsole.Console, Console.Out, Console.Error);
+        });
+        return command;
+    }
+
+    public static int Execute(IReadOnlyList<string> folders, RunSettings settings, IAnsiConsole console, TextWriter output, TextWriter errors,
+        CancellationToken stop = default)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            if (settings.Formats.All(f => f == "json") && !settings.Sensitivity)
+                return SummaryOnly(folders, settings, console, output, errors, cancel.Token);
+            var (run, problems) = ShardRuns.Merge(folders, settings.ToRequest(cancel.Token));
+            if (run is null)
+            {
+                foreach (var e in problems) errors.WriteLine("merge: " + e);
+                return ExitCode.InvalidInput;
+            }
+            return RunOutput.Finish([run], settings, console, output, errors, cancel.Token);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.WriteLine($"merge: {e.Message}");
+            return ExitCode.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            errors.WriteLine("merge: interrupted; nothing was written");
+            return ExitCode.Interrupted;
+        }
+        catch (OutOfMemoryException)
+        {
+            errors.WriteLine("merge: not enough memory for the run's per-trial columns (as much as the run in one process needs)");
+            return ExitCode.Failure;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>--format json alone: the summary from the shard files a column at a time, never the whole run in memory.</summary>
+    private static int SummaryOnly(IReadOnlyList<string> folders, RunSettings settings, IAnsiConsole console, TextWriter output,
+        TextWriter errors, CancellationToken cancel)
+    {
+        var merged = ShardRuns.Summarise(folders, settings.ToRequest(cancel));
+        if (merged is not { Summary: { } summary, Scenario: { } scenario })
+        {
+            foreach (var e in merged.Errors) errors.WriteLine("merge: " + e);
+            return ExitCode.InvalidInput;
+        }
+        string written;
+        try
+        {
+            written = SummaryFile.Write(settings.OutDir!, summary);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.WriteLine($"merge: cannot write the output to {settings.OutDir}: {e.Message}");
+            return ExitCode.Failure;
+        }
+        if (settings.Json)
+        {
+            output.Write(SummaryJsonWriter.ToJson(summary));
+            return ExitCode.Ok;
+        }
+        console.Write(SummaryTable.Render([HeadlineBuilder.From(summary, scenario.Shipments.Deadline.ToString())]));
+        if (!settings.Quiet) console.WriteLine($"Wrote {Path.GetFileName(written)} to {settings.OutDir}");
+        return ExitCode.Ok;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Alibaba.ChipSim.Output.Shards;
+using Alibaba.ChipSim.Runs;
+using Alibaba.ChipSim.Runs.Shards;
+using Alibaba.ChipSim.Scenarios;
+
+namespace Alibaba.ChipSim.Cli.Running;
+
+/// <summary>
+/// <c>run --shard</c>: simulates one slice of the run's trials (the same draws the whole run makes for them) and writes
+/// a shard folder for <c>chipsim merge</c>. The summary, sensitivity and the per-trial files come from the merge.
+/// </summary>
+internal static class ShardRun
+{
+    public static int Execute(IReadOnlyList<Scenario> scenarios, RunSettings settings, ShardRequest request, TextWriter output,
+        TextWriter errors, Func<string, string?> environment, CancellationToken cancel)
+    {
+        string? problem = null;
+        if (settings.OutDir is null) problem = "--shard writes a shard folder: give --out DIR (then chipsim merge DIR... --out RESULT)";
+        else if (scenarios.Count != 1) problem = "--shard runs one scenario; submit one job array per scenario";
+        else if (settings.UntilSe is not null) problem = "--shard needs a fixed trial count (--trials N); --until-se chooses it as it goes";
+        else if (settings.Sensitivity) problem = "--sensitivity is computed from all the trials: give it to chipsim merge instead";
+        if (problem is not null)
+        {
+            errors.WriteLine("run: " + problem);
+            return ExitCode.InvalidInput;
+        }
+
+        var set = RunSet.For(scenarios, settings.ToRequest(cancel));
+        var (trials, seed) = (set.Trials, set.Seed);
+        if (request.Resolve(environment, trials, out var error) is not { } slice)
+        {
+            errors.WriteLine("run: " + error);
+            return ExitCode.InvalidInput;
+        }
+        var (first, count) = slice.Range(trials);
+        var result = ShardPipeline.Simulate(scenarios[0], trials, seed, slice, settings.Threads, cancel);
+        try
+        {
+            ShardFolder.Write(settings.OutDir!, result, slice, trials, cancel);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.WriteLine($"run: cannot write the shard to {settings.OutDir}: {e.Message}");
+            return ExitCode.Failure;
+        }
+        if (!settings.Quiet && !settings.Json)
+            // Plain text, not the console: a scheduler's log file should get one unwrapped line per shard.
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Wrote shard {slice} of {scenarios[0].Name} (trials {first}-{first + count - 1} of {trials}, seed {seed}) to {settings.OutDir}"));
+        return ExitCode.Ok;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using Alibaba.ChipSim.Scenarios;
+
+namespace Alibaba.ChipSim.Output.Shards;
+
+/// <summary>
+/// A copy of the scenario's files (the file and every file it extends, in their folder layout) inside a shard folder,
+/// so that a merge can rebuild the scenario (for <c>--sensitivity</c>) wherever the shards are taken, and check by the
+/// hash that it is the scenario the shard ran. The embedded base scenario is not copied: the engine carries it.
+/// </summary>
+internal static class ScenarioCopy
+{
+    public const string Folder = "scenario";
+
+    /// <summary>
+    /// Copies the files into <paramref name="target"/>; returns the main file's path relative to the shard folder, or null
+    /// for the embedded base scenario.
+    /// </summary>
+    /// <exception cref="IOException">When the files on disk no longer hash to the scenario's hash.</exception>
+    public static string? Save(Scenario scenario, string target)
+    {
+        var files = new List<(string Full, byte[] Bytes)>();
+        using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        {
+            foreach (var f in scenario.SourceFiles)
+            {
+                var full = Path.GetFullPath(f);
+                if (!File.Exists(full)) return Embedded(scenario);
+                var bytes = File.ReadAllBytes(full);
+                hash.AppendData(bytes);
+                files.Add((full, bytes));
+            }
+            if (files.Count == 0 || Convert.ToHexStringLower(hash.GetHashAndReset()) != scenario.Sha256) return Embedded(scenario);
+        }
+
+        var root = Path.GetDirectoryName(files[0].Full)!;
+        foreach (var (full, _) in files)
+            while (!full.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                root = Path.GetDirectoryName(root) ?? throw new IOException($"the scenario's files {files[0].Full} and {full} share no folder");
+        Directory.CreateDirectory(target);
+        foreach (var (full, bytes) in files)
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(root, full));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.WriteAllBytes(copy, bytes);
+        }
+        return Path.Combine(Folder, Path.GetRelativePath(root, files[0].Full)).Replace('\\', '/');
+    }
+
+    private static string? Embedded(Scenario scenario)
+    {
+        if (ScenarioLoader.LoadEmbeddedBase().Scenario?.Sha256 == scenario.Sha256) return null;
+        throw new IOException($"the files of scenario '{scenario.Name}' ({string.Join(", ", scenario.SourceFiles)}) changed or went away while it ran; run the shard again");
+    }
+
+    /// <summary>The scenario of a shard folder, or null with the reason.</summary>
+    public static Scenario? Load(string shardFolder, ShardHeader header, out string? error)
+    {
+        error = null;
+        var result = header.ScenarioFile is null
+            ? ScenarioLoader.LoadEmbeddedBase()
+            : ScenarioLoader.Load(Path.Combine(shardFolder, header.ScenarioFile));
+        if (result.Scenario is null)
+        {
+            var first = result.Diagnostics.FirstOrDefault()?.ToString() ?? "no scenario";
+            error = $"its copy of the scenario ({header.ScenarioFile ?? "the embedded base"}) does not load: {first}";
+            return null;
+        }
+        if (result.Scenario.Sha256 != header.ScenarioSha256)
+        {
+            error = $"its copy of the scenario ({header.ScenarioFile ?? "the embedded base"}) hashes to {result.Scenario.Sha256}, not to the header's {header.ScenarioSha256}";
+            return null;
+        }
+        return result.Scenario;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using Alibaba.ChipSim.Engine;
+
+namespace Alibaba.ChipSim.Output.Shards;
+
+/// <summary>
+/// The binary file of a shard (<c>shard.bin</c>): 8 bytes <c>CSIMSHRD</c>, the format version (uint32 LE), the header's
+/// length (uint32 LE) and the header as UTF-8 JSON (<see cref="ShardHeader"/>); then the columns in the header's order,
+/// each holding the shard's trials in trial order: numeric columns as float64 LE, categorical as one byte, the
+/// quarterly columns metric by metric and quarter by quarter as float64 LE, the occupancy counts as int64 LE; then
+/// the SHA-256 of every byte before it, so a truncated or damaged file is found before it is merged.
+/// </summary>
+public static class ShardFile
+{
+    public const string FileName = "shard.bin";
+
+    public const int FormatVersion = 1;
+
+    private static ReadOnlySpan<byte> Magic => "CSIMSHRD"u8;
+
+    private const int MaxHeaderBytes = 16 << 20;
+
+    /// <summary>Writes <paramref name="result"/> (the shard's trials) under <paramref name="header"/>.</summary>
+    public static void Write(Stream stream, ShardHeader header, SimulationResult result, CancellationToken cancellationToken = default)
+    {
+        RequireLittleEndian();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Put(ReadOnlySpan<byte> bytes)
+        {
+            hash.AppendData(bytes);
+            stream.Write(bytes);
+        }
+
+        var json = ShardHeaderJson.ToUtf8(header);
+        Span<byte> prefix = stackalloc byte[16];
+        Magic.CopyTo(prefix);
+        BinaryPrimitives.WriteUInt32LittleEndian(prefix[8..], (uint)header.FormatVersion);
+        BinaryPrimitives.WriteUInt32LittleEndian(prefix[12..], (uint)json.Length);
+        Put(prefix);
+        Put(json);
+        foreach (var c in result.Numeric)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Put(MemoryMarshal.AsBytes(c.Values.AsSpan()));
+        }
+        foreach (var c in result.Categorical) Put(c.Codes);
+        foreach (var q in result.Quarterly)
+            foreach (var values in q.Values)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Put(MemoryMarshal.AsBytes(values.AsSpan()));
+            }
+        foreach (var o in result.Occupancy) Put(MemoryMarshal.AsBytes(o.Counts.AsSpan()));
+        stream.Write(hash.GetHashAndReset());
+    }
+
+    /// <summary>The file's length as its header implies it, to tell a truncated file from a whole one.</summary>
+    internal static long ExpectedLength(ShardHeader h, int headerBytes)
+    {
+        long n = h.Count;
+        long length = 16 + headerBytes;
+        length += h.Numeric.Length * n * 8;
+        length += h.Categorical.Length * n;
+        foreach (var q in h.Quarterly) length += q.Quarters.Length * n * 8;
+        foreach (var o in h.Occupancy) length += (long)o.Months * o.States.Length * 8;
+        return length + 32;
+    }
+
+    /// <summary>Opens a shard file and reads its header; null with the reason (no path in it) when it is not a readable shard.</summary>
+    public static ShardReader? Open(string path, out string? error)
+    {
+        error = null;
+        FileStream? stream = null;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+            Span<byte> prefix = stackalloc byte[16];
+            if (stream.Length < 16 + 32 || stream.ReadAtLeast(prefix, 16, throwOnEndOfStream: false) < 16 || !prefix[..8].SequenceEqual(Magic))
+            {
+                error = "it is not a chipsim shard file";
+                stream.Dispose();
+                return null;
+            }
+            var version = BinaryPrimitives.ReadUInt32LittleEndian(prefix[8..]);
+            if (version != FormatVersion)
+            {
+                error = $"it has shard format {version}; this chipsim reads format {FormatVersion} (merge with the chipsim that wrote it)";
+                stream.Dispose();
+                return null;
+            }
+            var headerBytes = BinaryPrimitives.ReadUInt32LittleEndian(prefix[12..]);
+            if (headerBytes > MaxHeaderBytes || headerBytes > stream.Length - 48)
+            {
+                error = "its header is damaged (length out of range)";
+                stream.Dispose();
+                return null;
+            }
+            var json = new byte[headerBytes];
+            stream.ReadExactly(json);
+            var header = ShardHeaderJson.Parse(json, out error);
+            if (header is null)
+            {
+                stream.Dispose();
+                return null;
+            }
+            if (header.Count < 0 || stream.Length != ExpectedLength(header, json.Length))
+            {
+                error = $"it is {stream.Length} bytes where its header implies {ExpectedLength(header, json.Length)} (truncated or damaged; run the shard again)";
+                stream.Dispose();
+                return null;
+            }
+            var reader = new ShardReader(stream, header, 16 + json.Length);
+            reader.Hash.AppendData(prefix);
+            reader.Hash.AppendData(json);
+            return reader;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stream?.Dispose();
+            error = "it cannot be read: " + e.Message;
+            return null;
+        }
+    }
+
+    internal static void RequireLittleEndian()
+    {
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("shard files are little-endian; this machine is not");
+    }
+}

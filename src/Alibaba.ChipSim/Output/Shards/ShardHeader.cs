@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using Alibaba.ChipSim.Runs.Shards;
+
+namespace Alibaba.ChipSim.Output.Shards;
+
+/// <summary>
+/// What a shard file says about itself before its columns: the format, the engine and the run it belongs to
+/// (scenario and its hash, seed, total trials, number of shards), which slice it holds, and the layout of the columns.
+/// </summary>
+public sealed record ShardHeader(
+    int FormatVersion,
+    string Engine,
+    string Scenario,
+    string ScenarioSha256,
+    string? ScenarioFile,
+    ulong Seed,
+    long Trials,
+    int Shards,
+    int Shard,
+    long FirstTrial,
+    long Count,
+    ImmutableArray<ShardNumericColumn> Numeric,
+    ImmutableArray<ShardCategoricalColumn> Categorical,
+    ImmutableArray<ShardQuarterColumns> Quarterly,
+    ImmutableArray<ShardOccupancy> Occupancy)
+{
+    /// <summary>The slice this shard holds.</summary>
+    public ShardSlice Slice => new(Shard, Shards);
+
+    /// <summary>The trials it holds, for messages: e.g. <c>trials 0–2499</c>.</summary>
+    public string TrialRange => $"trials {FirstTrial}-{FirstTrial + Count - 1}";
+
+    /// <summary>The column layout, one line per column, to compare two shards' layouts.</summary>
+    public string Layout()
+    {
+        var lines = new List<string>();
+        foreach (var c in Numeric) lines.Add($"f64 {c.Name} {c.IsBinary} {c.IsWholeNumber}");
+        foreach (var c in Categorical) lines.Add($"u8 {c.Name} {string.Join(',', c.Categories)}");
+        foreach (var c in Quarterly) lines.Add($"quarters {c.Metric} {string.Join(',', c.Quarters)}");
+        foreach (var c in Occupancy) lines.Add($"occupancy {c.Actor} {string.Join(',', c.States)} {c.Start} {c.Months}");
+        return string.Join('\n', lines);
+    }
+}

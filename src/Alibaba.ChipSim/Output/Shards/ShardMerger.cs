@@ -1,0 +1,179 @@
+using System.Collections.Immutable;
+using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Scenarios;
+using Alibaba.ChipSim.Runs.Shards;
+
+namespace Alibaba.ChipSim.Output.Shards;
+
+/// <summary>
+/// Rebuilds a run from its shard folders: checks that they are the M shards of one run (same format, engine, scenario
+/// hash, seed, trial count, M and columns; every slice present once), then reads each shard's columns into the rows of
+/// its trials. The columns are those the one-process run would hold, bit for bit, so its summary and files are too.
+/// Memory: the whole run's columns, as the one-process run holds them.
+/// </summary>
+public static class ShardMerger
+{
+    public static ShardMerge Merge(IReadOnlyList<string> folders, CancellationToken cancellationToken = default) =>
+        WithShards(folders, (scenario, shards, errors) =>
+        {
+            var result = Read(scenario, shards, errors, cancellationToken);
+            return new ShardMerge(errors.Count > 0 ? null : result, errors);
+        }, errors => new ShardMerge(null, errors));
+
+    /// <summary>
+    /// The summary of the run of <paramref name="folders"/> without rebuilding it: every shard's checksum is verified in
+    /// one streaming pass, then each column is read from all shards when it is summarised, so at most one column per
+    /// thread (8 bytes × trials) is in memory. The summary is the one <see cref="Merge"/> (and the one-process run) gives.
+    /// </summary>
+    public static ShardSummary Summarize(IReadOnlyList<string> folders, int? maxThreads = null, CancellationToken cancellationToken = default) =>
+        WithShards(folders, (scenario, shards, errors) =>
+        {
+            foreach (var (folder, reader) in shards)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    if (!reader.VerifyAll()) errors.Add($"shard {folder}: damaged (its checksum does not match its contents); run the shard again");
+                }
+                catch (IOException e)
+                {
+                    errors.Add($"shard {folder}: cannot be read to the end: {e.Message}");
+                }
+            }
+            if (errors.Count > 0) return new ShardSummary(null, null, errors);
+            var summary = Statistics.SummaryBuilder.Build(ShardColumnSource.For(shards.Select(s => s.Reader).ToList()), maxThreads);
+            return new ShardSummary(scenario, summary, []);
+        }, errors => new ShardSummary(null, null, errors));
+
+    /// <summary>Opens and checks the shards, loads the scenario, and hands the shards (in slice order) to <paramref name="use"/>.</summary>
+    private static T WithShards<T>(IReadOnlyList<string> folders, Func<Scenario, List<(string Folder, ShardReader Reader)>, List<string>, T> use,
+        Func<IReadOnlyList<string>, T> fail)
+    {
+        ArgumentNullException.ThrowIfNull(folders);
+        var errors = new List<string>();
+        if (folders.Count == 0) return fail(["no shard folder given"]);
+        var shards = new List<(string Folder, ShardReader Reader)>();
+        try
+        {
+            foreach (var folder in folders)
+            {
+                var file = Path.GetFileName(folder) == ShardFile.FileName && File.Exists(folder) ? folder : Path.Combine(folder, ShardFile.FileName);
+                if (!File.Exists(file))
+                {
+                    errors.Add(Directory.Exists(folder)
+                        ? $"shard {folder}: no {ShardFile.FileName} in it (not a shard folder, or its run did not finish)"
+                        : $"shard {folder}: no such folder");
+                    continue;
+                }
+                var reader = ShardFile.Open(file, out var error);
+                if (reader is null) errors.Add($"shard {folder}: {error}");
+                else shards.Add((Path.GetDirectoryName(file)!, reader));
+            }
+            if (errors.Count > 0) return fail(errors);
+
+            Check(shards, errors);
+            if (errors.Count > 0) return fail(errors);
+
+            var (referenceFolder, reference) = shards[0];
+            var scenario = ScenarioCopy.Load(referenceFolder, reference.Header, out var scenarioError);
+            if (scenario is null) return fail([$"shard {referenceFolder}: {scenarioError}"]);
+            return use(scenario, shards.OrderBy(s => s.Reader.Header.Shard).ToList(), errors);
+        }
+        finally
+        {
+            foreach (var (_, reader) in shards) reader.Dispose();
+        }
+    }
+
+    /// <summary>Foreign, inconsistent, overlapping and missing shards, each error naming the shard.</summary>
+    private static void Check(List<(string Folder, ShardReader Reader)> shards, List<string> errors)
+    {
+        var (refFolder, refReader) = shards[0];
+        var r = refReader.Header;
+        var layout = r.Layout();
+        foreach (var (folder, reader) in shards.Skip(1))
+        {
+            var h = reader.Header;
+            string? Differs(string what, object mine, object theirs) =>
+                Equals(mine, theirs) ? null : $"shard {folder} is not of the same run as shard {refFolder}: its {what} is {mine}, not {theirs}";
+            var foreign = Differs("scenario", h.Scenario, r.Scenario)
+                ?? Differs("scenario_sha256", h.ScenarioSha256, r.ScenarioSha256)
+                ?? Differs("seed", h.Seed, r.Seed)
+                ?? Differs("trial count", h.Trials, r.Trials)
+                ?? Differs("shard count M", h.Shards, r.Shards)
+                ?? Differs("engine", h.Engine, r.Engine)
+                ?? (h.Layout() == layout ? null : $"shard {folder} is not of the same run as shard {refFolder}: its columns differ");
+            if (foreign is not null) errors.Add(foreign);
+        }
+        if (errors.Count > 0) return;
+
+        foreach (var (folder, reader) in shards)
+        {
+            var h = reader.Header;
+            if (h.Shards < 1 || h.Shard < 0 || h.Shard >= h.Shards || h.Trials < h.Shards)
+            {
+                errors.Add($"shard {folder}: shard {h.Shard}/{h.Shards} of {h.Trials} trials is not a slice (damaged header)");
+                continue;
+            }
+            var (first, count) = h.Slice.Range(h.Trials);
+            if (first != h.FirstTrial || count != h.Count)
+                errors.Add($"shard {folder}: holds {h.TrialRange}, but shard {h.Slice} of {h.Trials} trials is trials {first}-{first + count - 1} (damaged header)");
+        }
+        if (errors.Count > 0) return;
+
+        foreach (var group in shards.GroupBy(s => s.Reader.Header.Shard).Where(g => g.Count() > 1))
+        {
+            var h = group.First().Reader.Header;
+            errors.Add($"shards {string.Join(" and ", group.Select(s => s.Folder))} overlap: each is shard {h.Slice} ({h.TrialRange}); give each shard once");
+        }
+        var present = shards.Select(s => s.Reader.Header.Shard).ToHashSet();
+        for (var k = 0; k < r.Shards; k++)
+        {
+            if (present.Contains(k)) continue;
+            var (first, count) = new ShardSlice(k, r.Shards).Range(r.Trials);
+            errors.Add($"missing shard {k}/{r.Shards} (trials {first}-{first + count - 1}) of run '{r.Scenario}' seed {r.Seed}, {r.Trials} trials; merge needs all {r.Shards}");
+        }
+    }
+
+    private static SimulationResult? Read(Scenario scenario, List<(string Folder, ShardReader Reader)> shards, List<string> errors,
+        CancellationToken cancellationToken)
+    {
+        var h = shards[0].Reader.Header;
+        var rows = checked((int)h.Trials);
+        var numeric = h.Numeric.Select(_ => GC.AllocateUninitializedArray<double>(rows)).ToArray();
+        var categorical = h.Categorical.Select(_ => GC.AllocateUninitializedArray<byte>(rows)).ToArray();
+        var quarterly = h.Quarterly.Select(q => q.Quarters.Select(_ => GC.AllocateUninitializedArray<double>(rows)).ToArray()).ToArray();
+        var occupancy = h.Occupancy.Select(o => new long[o.Months * o.States.Length]).ToArray();
+        foreach (var (folder, reader) in shards)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var first = (int)reader.Header.FirstTrial;
+            var count = (int)reader.Header.Count;
+            try
+            {
+                foreach (var column in numeric) reader.ReadDoubles(column.AsSpan(first, count));
+                foreach (var column in categorical) reader.ReadBytes(column.AsSpan(first, count));
+                foreach (var metric in quarterly)
+                    foreach (var column in metric) reader.ReadDoubles(column.AsSpan(first, count));
+                foreach (var counts in occupancy)
+                {
+                    var part = new long[counts.Length];
+                    reader.ReadLongs(part);
+                    for (var i = 0; i < counts.Length; i++) counts[i] += part[i];
+                }
+                if (!reader.VerifyChecksum()) errors.Add($"shard {folder}: damaged (its checksum does not match its contents); run the shard again");
+            }
+            catch (Exception e) when (e is IOException or EndOfStreamException)
+            {
+                errors.Add($"shard {folder}: cannot be read to the end: {e.Message}");
+            }
+        }
+        if (errors.Count > 0) return null;
+
+        return new SimulationResult(scenario, h.Seed, h.Trials,
+            [.. h.Numeric.Select((c, i) => new NumericColumn(c.Name, numeric[i], c.IsBinary, c.IsWholeNumber))],
+            [.. h.Categorical.Select((c, i) => new CategoricalColumn(c.Name, c.Categories, categorical[i]))],
+            [.. h.Quarterly.Select((q, i) => new QuarterColumns(q.Metric, q.Quarters, quarterly[i]))],
+            [.. h.Occupancy.Select((o, i) => new StateOccupancy(o.Actor, o.States, Month.Parse(o.Start), o.Months, occupancy[i]))]);
+    }
+}

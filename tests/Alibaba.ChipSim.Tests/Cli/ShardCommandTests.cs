@@ -1,0 +1,307 @@
+using System.Collections.Immutable;
+using Alibaba.ChipSim.Cli.Commands;
+using Alibaba.ChipSim.Cli.Running;
+using Alibaba.ChipSim.Runs.Shards;
+using Alibaba.ChipSim.Tests.Support;
+using Spectre.Console.Testing;
+
+namespace Alibaba.ChipSim.Tests.Cli;
+
+/// <summary><c>run --shard</c> and <c>merge</c>: the merged files are those of the run in one process, byte for byte.</summary>
+public sealed class ShardCommandTests : IDisposable
+{
+    // A prime: no shard count above 1 divides it, so the slices differ in size.
+    private const long Trials = 3001;
+
+    private readonly TempFolder _temp = new();
+    private readonly TestConsole _console = new TestConsole().Width(160);
+    private readonly StringWriter _stdout = new();
+    private readonly StringWriter _stderr = new();
+
+    public void Dispose()
+    {
+        _temp.Dispose();
+        _console.Dispose();
+    }
+
+    private static string Scenario(string name) => Path.Combine(RepoRoot.Scenarios, name);
+
+    private static RunSettings Settings(string outDir, long trials = Trials) =>
+        new(trials, 7, 2, outDir, ["csv", "parquet"], Quiet: true, Json: false);
+
+    private int Run(RunSettings settings, params string[] paths) =>
+        RunCommand.Execute(paths, settings, _console, _stdout, _stderr, outputRedirected: true);
+
+    private int Merge(string outDir, IEnumerable<string> shards, bool sensitivity = false, string[]? formats = null) =>
+        MergeCommand.Execute(shards.ToList(), Settings(outDir) with { Sensitivity = sensitivity, Formats = formats?.ToImmutableArray() ?? ["csv", "parquet"] },
+            _console, _stdout, _stderr);
+
+    private List<string> Shards(int count, string[] scenario, long trials = Trials)
+    {
+        var folders = new List<string>();
+        for (var k = 0; k < count; k++)
+        {
+            var folder = _temp.File($"shard-{count}-{k}");
+            Assert.Equal(0, Run(Settings(folder, trials) with { Shard = new ShardRequest(k, count) }, scenario));
+            folders.Add(folder);
+        }
+        return folders;
+    }
+
+    private static void AssertSameFiles(string expected, string actual, params string[] files)
+    {
+        foreach (var f in files)
+            Assert.True(File.ReadAllBytes(Path.Combine(expected, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, f))), $"{f} differs");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(7)]
+    public void Merged_files_are_byte_identical_to_the_one_process_run_for_any_shard_count(int shards)
+    {
+        string[] scenario = [Scenario("fee-raised.yaml")];
+        var single = _temp.File("single");
+        Assert.Equal(0, Run(Settings(single), scenario));
+        var folders = Shards(shards, scenario);
+        folders.Reverse(); // any order
+        var merged = _temp.File("merged");
+        Assert.Equal(0, Merge(merged, folders));
+        Assert.Equal("", _stderr.ToString());
+        AssertSameFiles(single, merged, "summary.json", "trials.csv", "quarters.csv", "trials.parquet");
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(7)]
+    public void A_summary_only_merge_reads_a_column_at_a_time_and_gives_the_same_summary_json(int shards)
+    {
+        string[] scenario = [Scenario("base.yaml")];
+        var single = _temp.File("single");
+        Assert.Equal(0, Run(Settings(single), scenario));
+        var merged = _temp.File("merged");
+        Assert.Equal(0, Merge(merged, Shards(shards, scenario), formats: ["json"]));
+        Assert.Equal("", _stderr.ToString());
+        Assert.Equal(["summary.json"], Directory.GetFiles(merged).Select(Path.GetFileName));
+        AssertSameFiles(single, merged, "summary.json");
+    }
+
+    [Fact]
+    public void A_summary_only_merge_finds_a_damaged_shard_before_it_summarises()
+    {
+        var folders = Shards(2, [Scenario("base.yaml")]);
+        var file = Path.Combine(folders[0], "shard.bin");
+        var bytes = File.ReadAllBytes(file);
+        bytes[bytes.Length / 2] ^= 0x40;
+        File.WriteAllBytes(file, bytes);
+        var merged = _temp.File("merged");
+        Assert.Equal(2, Merge(merged, folders, formats: ["json"]));
+        Assert.Contains($"shard {folders[0]}: damaged", _stderr.ToString());
+        Assert.False(Directory.Exists(merged));
+    }
+
+    [Fact]
+    public void Latin_hypercube_and_correlations_are_laid_over_the_whole_run_so_shards_and_sensitivity_merge_identically()
+    {
+        // The variant extends a file in a subfolder of its own (extends stays inside the named scenario's folder
+        // tree): the shard's copy of the scenario keeps that layout.
+        var root = _temp.File("scenarios");
+        Directory.CreateDirectory(Path.Combine(root, "common"));
+        File.Copy(Scenario("base.yaml"), Path.Combine(root, "common", "base.yaml"));
+        var variant = Path.Combine(root, "designed.yaml");
+        File.WriteAllText(variant, """
+            extends: common/base.yaml
+            name: designed
+            simulation: { sampling: latin-hypercube }
+            correlations:
+              - { between: [economics.price_per_chip_usd, shipments.buyer_share], rho: -0.6 }
+              - { between: [compute.utilization, compute.h200_vs_h20], rho: 0.4 }
+            """);
+        var single = _temp.File("single");
+        Assert.Equal(0, Run(Settings(single) with { Sensitivity = true }, variant));
+        var folders = Shards(3, [variant]);
+        var merged = _temp.File("merged");
+        Assert.Equal(0, Merge(merged, folders, sensitivity: true));
+        Assert.Equal("", _stderr.ToString());
+        Assert.Contains("\"sensitivity\"", File.ReadAllText(Path.Combine(merged, "summary.json")));
+        AssertSameFiles(single, merged, "summary.json", "trials.csv", "quarters.csv");
+    }
+
+    [Fact]
+    public void The_embedded_base_scenario_shards_and_merges_without_a_file()
+    {
+        var single = _temp.File("single");
+        Assert.Equal(0, Run(Settings(single)));
+        var merged = _temp.File("merged");
+        Assert.Equal(0, Merge(merged, Shards(2, [])));
+        AssertSameFiles(single, merged, "summary.json", "trials.csv");
+    }
+
+    [Fact]
+    public void A_shard_says_which_trials_it_wrote_on_one_plain_line()
+    {
+        var folder = _temp.File("shard");
+        Assert.Equal(0, Run(new RunSettings(Trials, 7, 2, folder, ["csv"], Quiet: false, Json: false) { Shard = new ShardRequest(1, 3) }, Scenario("base.yaml")));
+        Assert.Equal($"Wrote shard 1/3 of base (trials 1000-1999 of 3001, seed 7) to {folder}\n", _stdout.ToString().Replace("\r\n", "\n"));
+        Assert.Equal("", _console.Output);
+    }
+
+    [Fact]
+    public void Running_a_shard_again_into_its_folder_replaces_it()
+    {
+        string[] scenario = [Scenario("base.yaml")];
+        var folders = Shards(2, scenario);
+        // A retried array task: the same shard into the same folder, once with another seed and once as it should be.
+        Assert.Equal(0, Run(Settings(folders[1]) with { Seed = 8, Shard = new ShardRequest(1, 2) }, scenario));
+        Assert.Equal(2, Merge(_temp.File("mixed"), folders));
+        Assert.Contains("its seed is 8, not 7", _stderr.ToString());
+        Assert.Equal(0, Run(Settings(folders[1]) with { Shard = new ShardRequest(1, 2) }, scenario));
+        var single = _temp.File("single");
+        Assert.Equal(0, Run(Settings(single), scenario));
+        var merged = _temp.File("merged");
+        Assert.Equal(0, Merge(merged, folders, formats: ["json"]));
+        AssertSameFiles(single, merged, "summary.json");
+        Assert.Equal(["scenario", "shard.bin"], Directory.EnumerateFileSystemEntries(folders[1]).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void A_shard_whose_scenario_copy_was_edited_is_an_error()
+    {
+        var folders = Shards(2, [Scenario("fee-raised.yaml")]);
+        File.AppendAllText(Path.Combine(folders[0], "scenario", "fee-raised.yaml"), "\n# edited\n");
+        Assert.Equal(2, Merge(_temp.File("merged"), folders));
+        Assert.Contains($"shard {folders[0]}: its copy of the scenario (scenario/fee-raised.yaml) hashes to", _stderr.ToString());
+    }
+
+    [Fact]
+    public void A_missing_shard_is_an_error_naming_it_and_nothing_is_written()
+    {
+        var folders = Shards(3, [Scenario("base.yaml")]);
+        folders.RemoveAt(1);
+        var merged = _temp.File("merged");
+        Assert.Equal(2, Merge(merged, folders));
+        Assert.Contains("missing shard 1/3 (trials 1000-1999)", _stderr.ToString());
+        Assert.False(Directory.Exists(merged));
+    }
+
+    [Fact]
+    public void A_shard_given_twice_overlaps()
+    {
+        var folders = Shards(2, [Scenario("base.yaml")]);
+        var copy = _temp.File("copy-of-0");
+        Directory.CreateDirectory(copy);
+        File.Copy(Path.Combine(folders[0], "shard.bin"), Path.Combine(copy, "shard.bin"));
+        Assert.Equal(2, Merge(_temp.File("merged"), [.. folders, copy]));
+        Assert.Contains($"shards {folders[0]} and {copy} overlap: each is shard 0/2 (trials 0-1499)", _stderr.ToString());
+    }
+
+    [Theory]
+    [InlineData("seed")]
+    [InlineData("trials")]
+    [InlineData("shards")]
+    [InlineData("scenario")]
+    public void A_shard_of_another_run_is_foreign(string what)
+    {
+        var folders = Shards(2, [Scenario("base.yaml")]);
+        var other = _temp.File("other");
+        var settings = Settings(other) with { Shard = new ShardRequest(1, 2) };
+        var scenario = Scenario("base.yaml");
+        switch (what)
+        {
+            case "seed": settings = settings with { Seed = 8 }; break;
+            case "trials": settings = settings with { Trials = Trials + 1 }; break;
+            case "shards": settings = settings with { Shard = new ShardRequest(1, 3) }; break;
+            default: scenario = Scenario("fee-raised.yaml"); break;
+        }
+        Assert.Equal(0, Run(settings, scenario));
+        Assert.Equal(2, Merge(_temp.File("merged"), [folders[0], other]));
+        var expected = what switch
+        {
+            "seed" => "its seed is 8, not 7",
+            "trials" => "its trial count is 3002, not 3001",
+            "shards" => "its shard count M is 3, not 2",
+            _ => "its scenario is fee-raised, not base",
+        };
+        Assert.Contains($"shard {other} is not of the same run as shard {folders[0]}: {expected}", _stderr.ToString());
+    }
+
+    [Fact]
+    public void A_damaged_or_truncated_shard_is_an_error_naming_it()
+    {
+        var folders = Shards(2, [Scenario("base.yaml")]);
+        var file = Path.Combine(folders[1], "shard.bin");
+        var bytes = File.ReadAllBytes(file);
+        bytes[^100] ^= 1;
+        File.WriteAllBytes(file, bytes);
+        Assert.Equal(2, Merge(_temp.File("merged"), folders));
+        Assert.Contains($"shard {folders[1]}: damaged (its checksum does not match its contents)", _stderr.ToString());
+
+        File.WriteAllBytes(file, bytes[..^1000]);
+        Assert.Equal(2, Merge(_temp.File("merged"), folders));
+        Assert.Contains($"shard {folders[1]}: it is {bytes.Length - 1000} bytes where its header implies {bytes.Length} (truncated", _stderr.ToString());
+    }
+
+    [Fact]
+    public void A_folder_without_a_shard_is_named()
+    {
+        var empty = _temp.File("empty");
+        Directory.CreateDirectory(empty);
+        Assert.Equal(2, Merge(_temp.File("merged"), [empty, _temp.File("nowhere")]));
+        Assert.Contains($"shard {empty}: no shard.bin in it", _stderr.ToString());
+        Assert.Contains($"shard {_temp.File("nowhere")}: no such folder", _stderr.ToString());
+    }
+
+    [Fact]
+    public void A_shard_needs_an_output_folder_and_one_scenario_without_sensitivity()
+    {
+        var shard = new ShardRequest(0, 2);
+        Assert.Equal(2, Run(new RunSettings(100, 7, 1, null, ["csv"], true, false) { Shard = shard }));
+        Assert.Contains("give --out DIR", _stderr.ToString());
+        Assert.Equal(2, Run(Settings(_temp.File("s")) with { Shard = shard, Sensitivity = true }));
+        Assert.Contains("give it to chipsim merge instead", _stderr.ToString());
+        Assert.Equal(2, Run(Settings(_temp.File("s")) with { Shard = shard }, Scenario("base.yaml"), Scenario("fee-raised.yaml")));
+        Assert.Contains("one scenario", _stderr.ToString());
+        Assert.False(Directory.Exists(_temp.File("s")));
+    }
+
+    [Fact]
+    public void Auto_reads_the_shard_from_slurm_or_kubernetes_and_rejects_a_missing_or_out_of_range_index()
+    {
+        var auto = ShardRequest.TryParse("auto/4", out _)!;
+        Assert.Equal(new ShardSlice(2, 4), auto.Resolve(v => v == "SLURM_ARRAY_TASK_ID" ? "2" : null, 100, out _));
+        Assert.Equal(new ShardSlice(3, 4), auto.Resolve(v => v == "JOB_COMPLETION_INDEX" ? "3" : null, 100, out _));
+        Assert.Null(auto.Resolve(_ => null, 100, out var none));
+        Assert.Contains("neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set", none);
+        Assert.Null(auto.Resolve(v => v == "SLURM_ARRAY_TASK_ID" ? "4" : null, 100, out var outside));
+        Assert.Contains("SLURM_ARRAY_TASK_ID is '4', not a shard number from 0 to 3", outside);
+        Assert.Null(auto.Resolve(_ => "0", 3, out var tooMany));
+        Assert.Contains("use at most 3 shards", tooMany);
+    }
+
+    [Theory]
+    [InlineData("4/4", "K from 0 to M - 1 = 3")]
+    [InlineData("1/0", "M a whole number from 1")]
+    [InlineData("one/4", "K from 0 to M - 1")]
+    [InlineData("3", "K/M or auto/M")]
+    public void A_malformed_shard_option_says_what_it_takes(string text, string message)
+    {
+        Assert.Null(ShardRequest.TryParse(text, out var error));
+        Assert.Contains(message, error);
+    }
+
+    [Fact]
+    public void Slices_tile_the_trials_and_differ_by_at_most_one()
+    {
+        long next = 0;
+        for (var k = 0; k < 7; k++)
+        {
+            var (first, count) = new ShardSlice(k, 7).Range(Trials);
+            Assert.Equal(next, first);
+            Assert.InRange(count, Trials / 7, Trials / 7 + 1);
+            next = first + count;
+        }
+        Assert.Equal(Trials, next);
+    }
+}
