@@ -12,9 +12,9 @@ namespace Alibaba.ChipSim.Tests.Cli;
 /// </summary>
 public sealed class SnapshotCommandTests
 {
-    /// <summary>What the export fee reaches (SPEC §2.3, §2.5): the fee itself, the cost it adds, and ROI through cost.</summary>
+    /// <summary>What the export fee reaches (docs/model.md, "Cost and fee"): the fee itself, the cost it adds, ROI through cost, and the value over the chips' life (docs/deal.md).</summary>
     private static readonly string[] FeeMetrics =
-        [MetricNames.CostCny, MetricNames.CostUsd, MetricNames.FeeBorneUsd, MetricNames.FeeTotalUsd, MetricNames.Roi];
+        [MetricNames.CostCny, MetricNames.CostUsd, MetricNames.FeeBorneUsd, MetricNames.FeeTotalUsd, MetricNames.LifetimeRoi, MetricNames.NpvCnyBn, MetricNames.NpvPerAdsUsd, MetricNames.PaybackMonth, MetricNames.Roi];
 
     private static string Scenario(string feeLine) => $"""
         name: mine
