@@ -3,7 +3,7 @@ using Alibaba.ChipSim.Scenarios;
 namespace Alibaba.ChipSim.Tests.Scenarios;
 
 /// <summary>
-/// Table-driven: each case makes one edit to the SPEC §3 example and names the one error it must
+/// Table-driven: each case makes one edit to the example of docs/scenario-format.md and names the one error it must
 /// cause: where (the first occurrence of <see cref="BadInput.At"/> in the edited text gives the
 /// exact line and column), which key, and what the message says.
 /// </summary>

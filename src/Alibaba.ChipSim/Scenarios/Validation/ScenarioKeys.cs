@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Alibaba.ChipSim.Scenarios.Validation;
 
 /// <summary>
-/// The scenario format, key by key (SPEC §3): types, required keys, defaults, domains and
+/// The scenario format, key by key (docs/scenario-format.md): types, required keys, defaults, domains and
 /// descriptions. The single source for validation and for <see cref="ScenarioSchema"/>.
 /// </summary>
 internal static class ScenarioKeys
@@ -58,7 +58,7 @@ internal static class ScenarioKeys
         ],
     };
 
-    private static readonly KeySpec ActorKey = new("actor", ValueKind.Section, "A policy actor: a state machine (SPEC §2.1).")
+    private static readonly KeySpec ActorKey = new("actor", ValueKind.Section, "A policy actor: a state machine (docs/model.md, Policy actors).")
     {
         Keys =
         [
@@ -97,7 +97,7 @@ internal static class ScenarioKeys
                 new KeySpec("seed", ValueKind.Integer, "Random seed: same scenario, seed and trials give the same numbers.") { Required = true, MinInteger = 0, MaxInteger = ulong.MaxValue },
                 new KeySpec("sampling", ValueKind.Choice, "monte-carlo or latin-hypercube.") { Choices = ["monte-carlo", "latin-hypercube"], Default = "monte-carlo" }),
             new KeySpec("actors", ValueKind.NamedEntries, "The policy actors (e.g. washington, beijing), by name.") { Item = ActorKey, Required = true, MinItems = 1 },
-            Section("shipments", "Deliveries of H200 modules (SPEC §2.2).",
+            Section("shipments", "Deliveries of H200 modules (docs/model.md, Shipments).",
                 Req(Month("first_delivery", "The month the initial tranche is planned for.")),
                 Month("deadline", "delivered_by_deadline is 1 when the initial tranche shipped in a month <= deadline.") with { DefaultNote = "first_delivery" },
                 Count("initial_modules", "Modules in the initial tranche."),
@@ -107,20 +107,20 @@ internal static class ScenarioKeys
                 Param("buyer_share", Domain.UnitInterval, "Alibaba's share of the chips shipped to China."),
                 Param("deployment_lag_months", Domain.NonNegative, "Months from delivery to online: whole numbers (a whole constant, uniform-int, bernoulli or discrete).") with { WholeNumbers = true },
                 Count("buyer_cap_chips", "Alibaba's chips over the whole horizon at most (a per-customer licence cap); the rest of each month still ships to China. No cap when absent.") with { Required = false }),
-            Section("economics", "Cost and fee (SPEC §2.3).",
+            Section("economics", "Cost and fee (docs/model.md, Cost and fee).",
                 Param("price_per_chip_usd", Domain.NonNegative, "Price of one H200 chip, USD."),
                 Param("export_fee_rate", Domain.NonNegative, "US fee on H200 exports, as a share of the price.") with { Required = false, Default = 0.25 },
                 Param("fee_pass_through", Domain.UnitInterval, "Share of the fee the buyer bears through the price.") with { Required = false, Default = 1.0 },
                 Param("usd_cny", Domain.NonNegative, "CNY per USD."),
                 new KeySpec("useful_life_months", ValueKind.Integer, "Months each chip earns from the month it comes online, at least calendar.months; with discount_rate_yoy it adds npv_cny_bn, lifetime_roi and payback_month.") { MinInteger = 1, MaxInteger = 1200 },
                 new KeySpec("discount_rate_yoy", ValueKind.Number, "Yearly discount rate: month m (0 = calendar.start) is discounted by (1 + r)^(-m/12). Given with useful_life_months.") { Domain = Domain.NonNegative }),
-            Section("compute", "Compute capacity in H20-equivalents (SPEC §2.4).",
+            Section("compute", "Compute capacity in H20-equivalents (docs/model.md, Capacity).",
                 Param("h200_vs_h20", Domain.NonNegative, "H20-equivalents of one H200."),
                 Param("revenue_per_h20e_month_cny", Domain.NonNegative, "AI revenue one H20e serves in a month at full utilization, CNY."),
                 Param("utilization", Domain.UnitInterval, "Share of H200 capacity that earns revenue."),
                 Param("baseline_capacity_cover", Domain.NonNegative, "Baseline AI capacity as a multiple of the base month's AI demand."),
                 Param("baseline_capacity_growth_yoy", Domain.GrowthRate, "Yearly growth of baseline AI capacity.")),
-            Section("revenue", "Cloud revenue (SPEC §2.5).",
+            Section("revenue", "Cloud revenue (docs/model.md, Revenue).",
                 Req(Month("base_month", "The middle month of the last reported quarter; growth counts from it.")),
                 Param("base_quarter_cny_bn", Domain.NonNegative, "Cloud revenue of the last reported quarter, CNY bn."),
                 Param("ai_share", Domain.UnitInterval, "AI share of base revenue."),
