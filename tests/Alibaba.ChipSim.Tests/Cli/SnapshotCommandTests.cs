@@ -12,9 +12,9 @@ namespace Alibaba.ChipSim.Tests.Cli;
 /// </summary>
 public sealed class SnapshotCommandTests
 {
-    /// <summary>What the export fee reaches (docs/model.md#cost-and-fee, docs/model.md#counterfactual): the fee itself, the cost it adds, and ROI through cost.</summary>
+    /// <summary>What the export fee reaches (docs/model.md#cost-and-fee): the fee itself, the cost it adds, ROI through cost, and the value over the chips' life (docs/deal.md).</summary>
     private static readonly string[] FeeMetrics =
-        [MetricNames.CostCny, MetricNames.CostUsd, MetricNames.FeeBorneUsd, MetricNames.FeeTotalUsd, MetricNames.Roi];
+        [MetricNames.CostCny, MetricNames.CostUsd, MetricNames.FeeBorneUsd, MetricNames.FeeTotalUsd, MetricNames.LifetimeRoi, MetricNames.NpvCnyBn, MetricNames.NpvPerAdsUsd, MetricNames.PaybackMonth, MetricNames.Roi];
 
     // extends stays inside the scenario's folder tree, so each test extends a copy of the shipped base kept beside it.
     private static string Scenario(TempFolder dir, string feeLine, string folder = "")

@@ -20,7 +20,7 @@ public sealed class FeeChangeDiffTests
     {
         var comparison = RunComparer.Compare(Summary("base.yaml"), Summary("fee-raised.yaml"));
 
-        string[] feeMetrics = [MetricNames.CostCny, MetricNames.CostUsd, MetricNames.FeeBorneUsd, MetricNames.FeeTotalUsd, MetricNames.Roi];
+        string[] feeMetrics = [MetricNames.CostCny, MetricNames.CostUsd, MetricNames.FeeBorneUsd, MetricNames.FeeTotalUsd, MetricNames.LifetimeRoi, MetricNames.NpvCnyBn, MetricNames.NpvPerAdsUsd, MetricNames.PaybackMonth, MetricNames.Roi];
         Assert.Equal(feeMetrics, comparison.Metrics.Where(m => m.Significant).Select(m => m.Name).ToArray());
         Assert.Empty(comparison.OnlyInA);
         Assert.Empty(comparison.OnlyInB);

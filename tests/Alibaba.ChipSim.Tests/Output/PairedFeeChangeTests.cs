@@ -31,7 +31,7 @@ public sealed class PairedFeeChangeTests : IDisposable
         var comparison = PairedComparer.Compare(DiffInputs.Load(@base, fee));
 
         Assert.Equal(Trials, comparison.PairedTrials);
-        string[] feeMetrics = [MetricNames.CostCny, MetricNames.CostUsd, MetricNames.FeeBorneUsd, MetricNames.FeeTotalUsd, MetricNames.Roi];
+        string[] feeMetrics = [MetricNames.CostCny, MetricNames.CostUsd, MetricNames.FeeBorneUsd, MetricNames.FeeTotalUsd, MetricNames.LifetimeRoi, MetricNames.NpvCnyBn, MetricNames.NpvPerAdsUsd, MetricNames.PaybackMonth, MetricNames.Roi];
         Assert.Equal(feeMetrics, comparison.Metrics.Where(m => m.Significant).Select(m => m.Name).ToArray());
         var chips = comparison.Metrics.Single(m => m.Name == MetricNames.ChipsDelivered);
         Assert.Equal(0, chips.Paired!.Changed);

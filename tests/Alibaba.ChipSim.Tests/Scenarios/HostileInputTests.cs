@@ -220,9 +220,11 @@ public sealed class HostileInputTests : IDisposable
         extends: {{Path.Combine(RepoRoot.Scenarios, "base.yaml")}}
         name: limits
         calendar: { start: 2025-12, months: 1200 }
-        economics: { price_per_chip_usd: 1e7, usd_cny: 1e4, export_fee_rate: 100 }
+        economics: { price_per_chip_usd: 1e7, usd_cny: 1e4, export_fee_rate: 100, useful_life_months: 1200, discount_rate_yoy: 0 }
         compute: { baseline_capacity_cover: 1e6, h200_vs_h20: 1e4, revenue_per_h20e_month_cny: 1e9, baseline_capacity_growth_yoy: {{growth}} }
-        revenue: { base_quarter_cny_bn: 1e6, base_month: 2015-12, non_ai_growth_yoy: {{growth}}, ai_demand_growth_yoy: {{growth}}, gross_margin: -100 }
+        revenue: { base_quarter_cny_bn: 1e6, base_month: 2015-12, non_ai_growth_yoy: {{growth}}, ai_demand_growth_yoy: {{growth}}, gross_margin: -100,
+                   seasonality: { q1: 1e6, q2: 1e6, q3: 1e6, q4: 1e6 }, quarter_noise: { sd: 5, rho: 1 } }
+        valuation: { ads_outstanding_bn: 1e-3 }
         shipments: { initial_modules: 1e9, follow_on_modules_per_month: 1e9, chips_per_module: 1e4, supply_cap_modules: 1e9 }
         """;
 

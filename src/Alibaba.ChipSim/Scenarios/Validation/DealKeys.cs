@@ -30,16 +30,19 @@ internal static class DealKeys
     public static void Check(CheckedNode root, CalendarSpec? calendar, DiagnosticBag diagnostics)
     {
         var e = root["economics"];
+        // Presence as written: a key whose value is itself wrong has its own error, and no second one here.
+        var lifeWritten = e?.WrittenKeys.Contains("useful_life_months") ?? false;
+        var rateWritten = e?.WrittenKeys.Contains("discount_rate_yoy") ?? false;
         var life = e?["useful_life_months"];
         var rate = e?["discount_rate_yoy"];
-        if (life is not null && rate is null)
+        if (life is not null && !rateWritten)
             diagnostics.Error(life.Location, life.Path, "needs economics.discount_rate_yoy as well (value over the chips' life uses both)");
-        if (rate is not null && life is null)
+        if (rate is not null && !lifeWritten)
             diagnostics.Error(rate.Location, rate.Path, "needs economics.useful_life_months as well (value over the chips' life uses both)");
         if (life?.Value is BigInteger months && calendar is not null && months < calendar.Months)
             diagnostics.Error(life.Location, life.Path,
                 $"must be at least calendar.months (got {months}, calendar.months {calendar.Months}): the chips outlive the horizon");
-        if (root["valuation"]?["ads_outstanding_bn"] is { } ads && (life is null || rate is null))
+        if (root["valuation"]?["ads_outstanding_bn"] is { } ads && !lifeWritten && !rateWritten)
             diagnostics.Error(ads.Location, ads.Path,
                 "values the NPV per share, so it needs economics.useful_life_months and economics.discount_rate_yoy");
     }

@@ -138,7 +138,7 @@ internal static class ScenarioKeys
                     new KeySpec("sd", ValueKind.Number, "sd of the log shock.") { Required = true, Domain = Domain.NonNegative.Within(0, 5) },
                     new KeySpec("rho", ValueKind.Number, "Correlation of the log shock from one quarter to the next.") { Required = true, Domain = Domain.Correlation }) with { Required = false }),
             Section("valuation", "The purchase per share.",
-                new KeySpec("ads_outstanding_bn", ValueKind.Number, "American depositary shares outstanding, billions; with the value-over-life keys it adds npv_per_ads_usd.") { Required = true, Domain = Positive }) with { Required = false },
+                new KeySpec("ads_outstanding_bn", ValueKind.Number, "American depositary shares outstanding, billions; with the value-over-life keys it adds npv_per_ads_usd.") { Required = true, Domain = Positive.Within(1e-3, 1e6) }) with { Required = false },
             new KeySpec("correlations", ValueKind.List, "Rank correlations between uncertain per-trial parameters (by path).") { Item = CorrelationKey },
         ],
     };
