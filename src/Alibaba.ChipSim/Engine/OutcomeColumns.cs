@@ -102,7 +102,7 @@ internal sealed class OutcomeColumns
         return a;
     }
 
-    public SimulationResult ToResult(SimulationPlan plan, ulong seed, ImmutableArray<StateOccupancy> occupancy)
+    public SimulationResult ToResult(SimulationPlan plan, ulong seed, ImmutableArray<StateOccupancy> occupancy, TrialDraws? draws = null)
     {
         var whole = plan.ChipsAreWhole;
         var numeric = ImmutableArray.CreateBuilder<NumericColumn>();
@@ -142,7 +142,7 @@ internal sealed class OutcomeColumns
             new(MetricNames.AiRevenueCnyBn, quarters, QuarterAiRevenue),
             new(MetricNames.IncrementalRevenueCnyBn, quarters, QuarterIncrementalRevenue),
         ];
-        return new SimulationResult(plan.Scenario, seed, Rows, numeric.ToImmutable(), categorical.ToImmutable(), quarterly, occupancy);
+        return new SimulationResult(plan.Scenario, seed, Rows, numeric.ToImmutable(), categorical.ToImmutable(), quarterly, occupancy) { Draws = draws };
     }
 
     public static ImmutableArray<string> StateNames(ActorSpec actor)

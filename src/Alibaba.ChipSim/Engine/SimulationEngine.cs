@@ -53,7 +53,7 @@ public static class SimulationEngine
                     for (var i = 0; i < occupancy.Length; i++) occupancy[i] += worker.Occupancy[i];
             });
         options.CancellationToken.ThrowIfCancellationRequested();
-        return output.ToResult(plan, options.Seed, Occupancies(plan, occupancy));
+        return output.ToResult(plan, options.Seed, Occupancies(plan, occupancy), new TrialDraws(options.FirstTrial, options.SamplingBlockTrials));
     }
 
     private static ImmutableArray<StateOccupancy> Occupancies(SimulationPlan plan, long[] flat)

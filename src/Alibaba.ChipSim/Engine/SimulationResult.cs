@@ -31,6 +31,9 @@ public sealed class SimulationResult(
 
     public ImmutableArray<StateOccupancy> Occupancy { get; } = occupancy;
 
+    /// <summary>How the engine drew the trials (first trial, sampling block), or null for results not made by the engine.</summary>
+    public TrialDraws? Draws { get; init; }
+
     public NumericColumn? Column(string name)
     {
         foreach (var c in Numeric) if (c.Name == name) return c;
