@@ -31,10 +31,10 @@ internal static class RunCommand
         var outDir = new Option<string?>("--out") { Description = "Write summary.json and the per-trial tables to this folder (DIR/<scenario name>/ with several scenarios)." };
         var format = new Option<string[]>("--format")
         {
-            Description = "Files to write with --out: csv (trials.csv, quarters.csv), parquet (trials.parquet), json (summary.json only). Repeatable; default csv. summary.json is always written.",
+            Description = "Files to write with --out: csv (trials.csv, quarters.csv), parquet (trials.parquet), xlsx (run.xlsx), json (summary.json and summary.csv only). Repeatable; default csv. summary.json and summary.csv are always written.",
             AllowMultipleArgumentsPerToken = true,
         };
-        format.AcceptOnlyFromAmong("csv", "parquet", "json");
+        format.AcceptOnlyFromAmong("csv", "parquet", "xlsx", "json");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar and no messages: only the summary table and errors." };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON (summary.json) on stdout instead of the table." };
         var sensitivity = new Option<bool>("--sensitivity") { Description = "Rank the uncertain inputs by their Spearman correlation with each headline output (table; 'sensitivity' in summary.json)." };
@@ -43,6 +43,15 @@ internal static class RunCommand
         OptionChecks.Range(maxTrials, 1, Array.MaxLength);
         var batchTrials = new Option<int>("--batch-trials") { Description = "Trials per batch of --until-se.", DefaultValueFactory = _ => ConvergentRuns.DefaultBatchTrials };
         OptionChecks.Range(batchTrials, 1, Array.MaxLength);
+        var target = new Option<string[]>("--target")
+        {
+            Description = "METRIC<X or METRIC>X: report P(metric < X) or P(metric > X) with a 95% Wilson interval (table, summary.json, summary.csv). Repeatable; adds to the scenario's targets:.",
+        };
+        target.Validators.Add(r =>
+        {
+            foreach (var token in r.Tokens)
+                if (Scenarios.TargetSpec.TryParse(token.Value, out var error) is null) r.AddError(error!);
+        });
         untilSe.Validators.Add(r =>
         {
             foreach (var token in r.Tokens)
@@ -51,11 +60,12 @@ internal static class RunCommand
 
         var command = new Command("run", "Simulate scenarios and print a summary table (or JSON); optionally write the output files.")
         {
-            scenarios, trials, seed, threads, outDir, format, quiet, json, sensitivity, untilSe, maxTrials, batchTrials,
+            scenarios, trials, seed, threads, outDir, format, quiet, json, sensitivity, target, untilSe, maxTrials, batchTrials,
         };
         command.SetAction(parse =>
         {
-            var formats = parse.GetValue(format) is { Length: > 0 } f ? f.Distinct().ToImmutableArray() : ["csv"];
+            var given = parse.GetValue(format) is { Length: > 0 };
+            var formats = given ? parse.GetValue(format)!.Distinct().ToImmutableArray() : ["csv"];
             var settings = new RunSettings(parse.GetValue(trials), parse.GetValue(seed), parse.GetValue(threads),
                 parse.GetValue(outDir), formats, parse.GetValue(quiet), parse.GetValue(json))
             {
@@ -63,6 +73,8 @@ internal static class RunCommand
                 MaxTrials = parse.GetValue(maxTrials),
                 BatchTrials = parse.GetValue(batchTrials),
                 UntilSe = parse.GetValue(untilSe) is { } text ? SeTarget.TryParse(text, out _) : null,
+                FormatsGiven = given,
+                Targets = [.. (parse.GetValue(target) ?? []).Select(t => Scenarios.TargetSpec.TryParse(t, out _)!)],
             };
             // Redirected output has no window width; Spectre would assume 80 columns and wrap every label.
             if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 120;
@@ -75,7 +87,7 @@ internal static class RunCommand
     public static int Execute(IReadOnlyList<string> paths, RunSettings settings, IAnsiConsole console, TextWriter output,
         TextWriter errors, bool outputRedirected, CancellationToken stop = default)
     {
-        if (settings.OutDir is null && settings.Formats.Any(f => f != "csv"))
+        if (settings.OutDir is null && (settings.FormatsGiven || settings.Formats.Any(f => f != "csv")))
         {
             errors.WriteLine("run: --format chooses the files written with --out; give --out DIR as well");
             return ScenarioInput.InvalidInput;
@@ -93,6 +105,13 @@ internal static class RunCommand
         }
         var scenarios = ScenarioInput.LoadAll(paths, errors);
         if (scenarios is null) return ScenarioInput.InvalidInput;
+        foreach (var t in settings.Targets)
+            foreach (var s in scenarios)
+                if (Scenarios.TargetMetrics.Problem(t.Metric, s) is { } problem)
+                {
+                    errors.WriteLine($"run: --target '{t.Text}': {problem}");
+                    return ScenarioInput.InvalidInput;
+                }
         var duplicate = scenarios.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null && settings.OutDir is not null)
         {

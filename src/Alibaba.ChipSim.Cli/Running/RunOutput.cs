@@ -26,6 +26,8 @@ internal static class RunOutput
         {
             if (settings.Sensitivity) summaries[i] = summaries[i] with { Sensitivity = SensitivityBuilder.Build(results[i], 0, block) };
             if (traces is not null) summaries[i] = summaries[i] with { Convergence = traces[i] };
+            if (settings.Targets.Length > 0)
+                summaries[i] = summaries[i] with { Targets = summaries[i].Targets.AddRange(TargetProbability.Of(results[i], settings.Targets)) };
         }
 
         var wrote = new List<string>();
@@ -61,8 +63,9 @@ internal static class RunOutput
             if (summaries[i].Convergence is { } trace) console.Write(ConvergenceLine.Render(summaries[i].Scenario, trace));
             if (summaries[i].Sensitivity is { } sensitivity) console.Write(SensitivityTable.Render(summaries[i].Scenario, sensitivity));
         }
+        if (TargetsTable.Render(summaries) is { } targets) console.Write(targets);
         if (!settings.Quiet)
-            foreach (var line in wrote) console.WriteLine(line);
+            foreach (var line in wrote) errors.WriteLine(line);
         return 0;
     }
 
@@ -74,6 +77,7 @@ internal static class RunOutput
             {
                 "csv" => OutputFormats.Csv,
                 "parquet" => OutputFormats.Parquet,
+                "xlsx" => OutputFormats.Xlsx,
                 _ => OutputFormats.Json,
             };
         return formats;

@@ -116,7 +116,7 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("--trials", "0")]
     [InlineData("--trials", "many")]
     [InlineData("--threads", "-1")]
-    [InlineData("--format", "xlsx")]
+    [InlineData("--format", "xls")]
     [InlineData("--bogus", "1")]
     [InlineData("--threads", "2000")]
     public void Invalid_arguments_are_parse_errors(string option, string value)

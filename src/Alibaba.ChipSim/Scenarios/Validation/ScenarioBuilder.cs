@@ -64,6 +64,7 @@ internal static class ScenarioBuilder
                 P("revenue.non_ai_growth_yoy"), P("revenue.ai_demand_growth_yoy"), P("revenue.gross_margin")))
         {
             Correlations = [.. (root["correlations"]?.Items ?? []).Select(Correlation)],
+            Targets = [.. (root["targets"]?.Items ?? []).Select(TargetChecks.Build)],
             SourceFiles = sourceFiles,
             Sha256 = sha256,
         };

@@ -11,6 +11,7 @@ internal sealed class ScenarioChecks(DiagnosticBag diagnostics)
         new ActorChecks(diagnostics).Check(root["actors"], calendar);
         CheckDates(root, calendar);
         CheckCorrelations(root);
+        new TargetChecks(diagnostics).Check(root, calendar);
     }
 
     /// <summary>The calendar, when its keys are valid.</summary>

@@ -76,6 +76,17 @@ internal static class ScenarioKeys
         ],
     };
 
+    private static readonly KeySpec TargetKey = new("target", ValueKind.Section, "A target probability to report: P(metric < below) or P(metric > above).")
+    {
+        Keys =
+        [
+            Req(new KeySpec("metric", ValueKind.Text, "A per-trial metric, e.g. roi, incremental_revenue_cny_bn, cloud_revenue_cny_bn_FY2027Q4.")),
+            new KeySpec("below", ValueKind.Number, "Report P(metric < below). Give exactly one of below and above."),
+            new KeySpec("above", ValueKind.Number, "Report P(metric > above). Give exactly one of below and above."),
+            Text("description", "What the target means (shown beside it)."),
+        ],
+    };
+
     public static readonly KeySpec Root = new("scenario", ValueKind.Section, "A chipsim scenario: H200 exports to China and Alibaba's cloud revenue.")
     {
         Keys =
@@ -120,6 +131,7 @@ internal static class ScenarioKeys
                 Param("ai_demand_growth_yoy", Domain.GrowthRate, "Yearly growth of AI demand."),
                 Param("gross_margin", Domain.AtMostOne, "Gross margin on incremental revenue.")),
             new KeySpec("correlations", ValueKind.List, "Rank correlations between uncertain per-trial parameters (by path).") { Item = CorrelationKey },
+            new KeySpec("targets", ValueKind.List, "Target probabilities reported with the summary, e.g. - { metric: roi, below: 0.1 }.") { Item = TargetKey },
         ],
     };
 
