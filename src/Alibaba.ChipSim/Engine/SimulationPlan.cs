@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Alibaba.ChipSim.Engine.Sampling;
 using Alibaba.ChipSim.Model;
+using Alibaba.ChipSim.Outcomes;
 using Alibaba.ChipSim.Policy;
 using Alibaba.ChipSim.Scenarios;
 
@@ -82,11 +83,33 @@ internal sealed class SimulationPlan
                     continue;
                 }
                 EntryColumnOfState[StateOffset[a] + st] = names.Count;
-                names.Add(MetricNames.FirstEntryMonth(actor.Name, state));
+                names.Add(OutcomeCatalogue.FirstEntryMonthName(actor.Name, state));
             }
         }
         EntryColumnNames = names.ToImmutable();
+
+        var outcomes = ImmutableArray.CreateBuilder<OutcomeMetric>();
+        SlotOf = new int[OutcomeCatalogue.All.Length];
+        foreach (var m in OutcomeCatalogue.All)
+        {
+            SlotOf[(int)m.Id] = Has(m.Requires) ? outcomes.Count : -1;
+            if (SlotOf[(int)m.Id] >= 0) outcomes.Add(m);
+        }
+        Outcomes = outcomes.ToImmutable();
+        QuarterlyOutcomes = OutcomeCatalogue.QuarterlyMetrics;
     }
+
+    /// <summary>True when the scenario sets the keys an outcome needs.</summary>
+    public bool Has(OutcomeRequirement requirement) => requirement == OutcomeRequirement.None;
+
+    /// <summary>The run's outcomes: the catalogue entries whose keys the scenario sets, in catalogue order.</summary>
+    public ImmutableArray<OutcomeMetric> Outcomes { get; }
+
+    /// <summary>Per <see cref="Outcome"/>, its position in <see cref="Outcomes"/> (its staging slot), or −1 when the run has none.</summary>
+    public int[] SlotOf { get; }
+
+    /// <summary>The outcomes also summed per quarter, in catalogue order.</summary>
+    public ImmutableArray<OutcomeMetric> QuarterlyOutcomes { get; }
 
     public Scenario Scenario { get; }
     public ParameterTable Parameters { get; }

@@ -1,4 +1,5 @@
 using Alibaba.ChipSim.Model;
+using Alibaba.ChipSim.Outcomes;
 using Alibaba.ChipSim.Policy;
 
 namespace Alibaba.ChipSim.Engine;
@@ -25,6 +26,7 @@ internal sealed class TrialWorker
     private readonly int[] _quarterOfMonth;
     private readonly int[] _stateOffset;
     private readonly CompiledActor[] _actors;
+    private readonly int[] _slotOf;
 
     public TrialWorker(SimulationPlan plan, OutcomeColumns output, ulong seed)
     {
@@ -48,6 +50,7 @@ internal sealed class TrialWorker
         _actors = new CompiledActor[plan.ActorCount];
         for (var a = 0; a < _actors.Length; a++) _actors[a] = _policy.Actor(a);
         Occupancy = new long[plan.Months * plan.TotalStates];
+        _slotOf = plan.SlotOf;
         _slots = output.Slots;
         _block = new double[_slots.Length * Block];
     }
@@ -211,6 +214,14 @@ internal sealed class TrialWorker
         (_before, _after) = (after, before);
     }
 
+    /// <summary>Stages <paramref name="value"/> as outcome <paramref name="outcome"/> of block position <paramref name="k"/> (a no-op when the run has no such outcome).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void Stage(Outcome outcome, int k, double value)
+    {
+        var slot = _slotOf[(int)outcome];
+        if (slot >= 0) _block[slot * Block + k] = value;
+    }
+
     private void WriteRow(int row, int k, int initialMonth, int gateOpenMonths, double modulesShipped, double buyerChips,
         double h20eOnline, double cloud, double cloudWithout, double ai, double incremental)
     {
@@ -218,34 +229,34 @@ internal sealed class TrialWorker
         var v = _values;
         var b = _block;
         var shipped = initialMonth >= 0;
-        b[0 * Block + k] = shipped && initialMonth <= plan.DeadlineMonth ? 1 : 0;
-        b[1 * Block + k] = shipped ? 0 : 1;
-        b[2 * Block + k] = shipped ? initialMonth : double.NaN;
-        b[3 * Block + k] = gateOpenMonths;
-        b[4 * Block + k] = modulesShipped;
+        Stage(Outcome.DeliveredByDeadline, k, shipped && initialMonth <= plan.DeadlineMonth ? 1 : 0);
+        Stage(Outcome.NothingDelivered, k, shipped ? 0 : 1);
+        Stage(Outcome.MonthsToFirstDelivery, k, shipped ? initialMonth : double.NaN);
+        Stage(Outcome.GateOpenMonths, k, gateOpenMonths);
+        Stage(Outcome.ModulesShipped, k, modulesShipped);
         var chipsShipped = modulesShipped * v[plan.ChipsPerModule];
-        b[5 * Block + k] = chipsShipped;
-        b[6 * Block + k] = buyerChips;
+        Stage(Outcome.ChipsShipped, k, chipsShipped);
+        Stage(Outcome.ChipsDelivered, k, buyerChips);
         var price = v[plan.PricePerChipUsd];
         var feeRate = v[plan.ExportFeeRate];
         var passThrough = v[plan.FeePassThrough];
-        b[7 * Block + k] = CostAndFee.FeeTotalUsd(chipsShipped, price, feeRate);
-        b[8 * Block + k] = CostAndFee.FeeBorneUsd(buyerChips, price, feeRate, passThrough);
+        Stage(Outcome.FeeTotalUsd, k, CostAndFee.FeeTotalUsd(chipsShipped, price, feeRate));
+        Stage(Outcome.FeeBorneUsd, k, CostAndFee.FeeBorneUsd(buyerChips, price, feeRate, passThrough));
         var costUsd = CostAndFee.CostUsd(buyerChips, price, feeRate, passThrough);
-        b[9 * Block + k] = costUsd;
+        Stage(Outcome.CostUsd, k, costUsd);
         var costCny = costUsd * v[plan.UsdCny];
-        b[10 * Block + k] = costCny;
-        b[11 * Block + k] = h20eOnline;
-        b[12 * Block + k] = cloud;
-        b[13 * Block + k] = cloudWithout;
-        b[14 * Block + k] = ai;
-        b[15 * Block + k] = incremental;
+        Stage(Outcome.CostCny, k, costCny);
+        Stage(Outcome.H200H20eOnline, k, h20eOnline);
+        Stage(Outcome.CloudRevenueCnyBn, k, cloud);
+        Stage(Outcome.CloudRevenueWithoutH200CnyBn, k, cloudWithout);
+        Stage(Outcome.AiRevenueCnyBn, k, ai);
+        Stage(Outcome.IncrementalRevenueCnyBn, k, incremental);
         var grossProfit = incremental * v[plan.GrossMargin];
-        b[16 * Block + k] = grossProfit;
-        b[17 * Block + k] = CloudRevenue.Roi(grossProfit, costCny);
+        Stage(Outcome.IncrementalGrossProfitCnyBn, k, grossProfit);
+        Stage(Outcome.Roi, k, CloudRevenue.Roi(grossProfit, costCny));
 
         var entryColumn = plan.EntryColumnOfState;
-        var entrySlot = OutcomeColumns.MetricSlots;
+        var entrySlot = _out.FirstEntrySlot;
         for (var s = 0; s < entryColumn.Length; s++)
         {
             var c = entryColumn[s];
@@ -253,7 +264,7 @@ internal sealed class TrialWorker
         }
         for (var a = 0; a < plan.ActorCount; a++) _out.FinalState[a][row] = _before[a];
         var quarters = _qCloud.Length;
-        var q0 = entrySlot + plan.EntryColumnNames.Length;
+        var q0 = _out.FirstQuarterSlot;
         for (var q = 0; q < quarters; q++)
         {
             b[(q0 + q) * Block + k] = _qCloud[q];

@@ -1,4 +1,4 @@
-using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Outcomes;
 using Alibaba.ChipSim.Model;
 
 namespace Alibaba.ChipSim.Scenarios;
@@ -9,21 +9,12 @@ namespace Alibaba.ChipSim.Scenarios;
 /// </summary>
 public static class TargetMetrics
 {
-    /// <summary>The whole-run numeric outcomes, in output order.</summary>
-    public static IReadOnlyList<string> Outcomes { get; } =
-    [
-        MetricNames.DeliveredByDeadline, MetricNames.NothingDelivered, MetricNames.MonthsToFirstDelivery, MetricNames.GateOpenMonths,
-        MetricNames.ModulesShipped, MetricNames.ChipsShipped, MetricNames.ChipsDelivered, MetricNames.FeeTotalUsd, MetricNames.FeeBorneUsd,
-        MetricNames.CostUsd, MetricNames.CostCny, MetricNames.H200H20eOnline, MetricNames.CloudRevenueCnyBn,
-        MetricNames.CloudRevenueWithoutH200CnyBn, MetricNames.AiRevenueCnyBn, MetricNames.IncrementalRevenueCnyBn,
-        MetricNames.IncrementalGrossProfitCnyBn, MetricNames.Roi,
-    ];
+    /// <summary>The whole-run numeric outcomes of the catalogue, in output order (those that need optional keys included:
+    /// a target on one the run lacks reports that no trial defines it).</summary>
+    public static IReadOnlyList<string> Outcomes { get; } = [.. OutcomeCatalogue.All.Select(m => m.Name)];
 
     /// <summary>The metrics reported per quarter.</summary>
-    public static IReadOnlyList<string> Quarterly { get; } =
-    [
-        MetricNames.CloudRevenueCnyBn, MetricNames.CloudRevenueWithoutH200CnyBn, MetricNames.AiRevenueCnyBn, MetricNames.IncrementalRevenueCnyBn,
-    ];
+    public static IReadOnlyList<string> Quarterly { get; } = [.. OutcomeCatalogue.QuarterlyMetrics.Select(m => m.Name)];
 
     /// <summary>Every metric name a target of <paramref name="scenario"/> may use.</summary>
     public static IReadOnlyList<string> Of(Scenario scenario)
@@ -37,12 +28,12 @@ public static class TargetMetrics
     {
         var names = new List<string>(Outcomes);
         foreach (var (actor, states) in actors)
-            foreach (var state in states) names.Add(MetricNames.FirstEntryMonth(actor, state));
+            foreach (var state in states) names.Add(OutcomeCatalogue.FirstEntryMonthName(actor, state));
         if (calendar is not null)
         {
             var layout = QuarterCalendar.Layout(calendar.Start, calendar.Months, calendar.Quarters);
             foreach (var metric in Quarterly)
-                foreach (var quarter in layout.Names) names.Add(metric + "_" + quarter);
+                foreach (var quarter in layout.Names) names.Add(OutcomeCatalogue.QuarterName(metric, quarter));
         }
         return names;
     }
