@@ -8,6 +8,7 @@ public static class RunFileWriters
     public static ImmutableArray<IRunFileWriter> All { get; } =
     [
         new SummaryJsonWriter(),
+        new SummaryCsvWriter(),
         new TrialsCsvWriter(),
         new QuartersCsvWriter(),
         new TrialsParquetWriter(),

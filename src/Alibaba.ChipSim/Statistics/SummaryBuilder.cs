@@ -56,6 +56,7 @@ public static class SummaryBuilder
             ImmutableArray.Create(entries), quarters.MoveToImmutable())
         {
             Targets = TargetProbability.Of(result, result.Scenario.Targets),
+            Years = YearTotals.Of(result),
         };
     }
 

@@ -30,8 +30,8 @@ public sealed class RunOutputWriterTests : IDisposable
 
         var written = RunOutputWriter.Write(dir, result, summary);
 
-        Assert.Equal(["quarters.csv", "summary.json", "trials.csv"], FilesIn(dir));
-        Assert.Equal(3, written.Count);
+        Assert.Equal(["quarters.csv", "summary.csv", "summary.json", "trials.csv"], FilesIn(dir));
+        Assert.Equal(4, written.Count);
         Assert.Equal(SummaryJsonWriter.ToJson(summary), File.ReadAllText(Path.Combine(dir, "summary.json")));
         Assert.Equal(summary.Metric("cost_cny"), SummaryJsonReader.ReadFile(Path.Combine(dir, "summary.json")).Metric("cost_cny"));
         Assert.Equal(summary.Metric("roi"), SummaryJsonReader.ReadFile(dir).Metric("roi")); // a run folder reads as its summary
@@ -44,7 +44,7 @@ public sealed class RunOutputWriterTests : IDisposable
 
         RunOutputWriter.Write(_root, result, summary, OutputFormats.None);
 
-        Assert.Equal(["summary.json"], FilesIn(_root));
+        Assert.Equal(["summary.csv", "summary.json"], FilesIn(_root));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class RunOutputWriterTests : IDisposable
 
         Assert.Throws<IOException>(() => RunOutputWriter.Write(_root, result, summary with { Trials = 99 }, OutputFormats.Csv, writers));
 
-        Assert.Equal(["quarters.csv", "summary.json", "trials.csv"], FilesIn(_root)); // no temporary file left behind
+        Assert.Equal(["quarters.csv", "summary.csv", "summary.json", "trials.csv"], FilesIn(_root)); // no temporary file left behind
         Assert.Equal(before, File.ReadAllText(Path.Combine(_root, "trials.csv")));
         Assert.Equal(4, SummaryJsonReader.ReadFile(Path.Combine(_root, "summary.json")).Trials);
     }
