@@ -41,6 +41,8 @@ internal static class RunOutput
                     var folder = results.Count == 1 ? dir : Path.Combine(dir, results[i].Scenario.Name);
                     var written = RunOutputWriter.Write(folder, results[i], summaries[i], formats, cancel);
                     wrote.Add($"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {folder}");
+                    if ((formats & OutputFormats.Xlsx) != 0 && RunXlsxWriter.TruncationNote(results[i].Trials) is { } note)
+                        errors.WriteLine("chipsim: warning: " + note);
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -12,5 +12,6 @@ public static class RunFileWriters
         new TrialsCsvWriter(),
         new QuartersCsvWriter(),
         new TrialsParquetWriter(),
+        new RunXlsxWriter(),
     ];
 }
