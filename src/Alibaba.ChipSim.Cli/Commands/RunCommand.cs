@@ -15,6 +15,9 @@ internal static class RunCommand
 {
     public const int Interrupted = 130;
 
+    /// <summary>Shown on stderr (with the progress bar) once the trials are done and the statistics start.</summary>
+    public const string ComputingStatistics = "Computing statistics…";
+
     public static Command Build()
     {
         var scenarios = new Argument<string[]>("scenario")
@@ -134,9 +137,12 @@ internal static class RunCommand
                 var options = new Engine.RunOptions { Trials = 1, Seed = seed, Threads = settings.Threads, CancellationToken = cancel.Token };
                 var converged = ConvergentRuns.RunAll(scenarios, target, options, settings.BatchTrials, settings.MaxTrials, errors);
                 if (converged is not { } c) return ScenarioInput.InvalidInput;
+                if (settings.ShowProgress(outputRedirected)) errors.WriteLine(ComputingStatistics);
                 return RunOutput.Finish(c.Results, settings, console, output, errors, cancel.Token, c.Traces);
             }
             var results = ScenarioRunner.RunAll(scenarios, settings, console, settings.ShowProgress(outputRedirected), cancel.Token);
+            // The statistics of a big run take seconds after the bar reaches 100%: say what is happening.
+            if (settings.ShowProgress(outputRedirected)) errors.WriteLine(ComputingStatistics);
             return RunOutput.Finish(results, settings, console, output, errors, cancel.Token);
         }
         catch (OperationCanceledException)
