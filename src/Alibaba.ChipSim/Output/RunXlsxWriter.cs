@@ -63,14 +63,12 @@ public sealed class RunXlsxWriter : IRunFileWriter
 
         await book.StartWorksheetAsync("Quarters", frozen, cancellationToken).ConfigureAwait(false);
         await book.AddHeaderRowAsync(QuartersCsvWriter.Header.Split(','), token: cancellationToken).ConfigureAwait(false);
-        foreach (var q in summary.Quarters.Concat(summary.Years))
+        foreach (var q in QuartersCsvWriter.Rows(summary))
         {
-            var dates = Model.QuarterDates.Of(q.Quarter);
             DataCell[] cells =
             [
-                new(q.Quarter), new(q.Metric), Number(q.Mean), Number(q.Sd), Number(q.P5), Number(q.P25), Number(q.P50), Number(q.P75), Number(q.P95),
-                new(dates?.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), new(dates?.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                Number(q.P10), Number(q.P90),
+                new(q.Period), new(q.Metric), Number(q.Mean), Number(q.Sd), Number(q.P5), Number(q.P25), Number(q.P50), Number(q.P75), Number(q.P95),
+                new(q.Start), new(q.End), Number(q.P10), Number(q.P90),
             ];
             await book.AddRowAsync(cells, cancellationToken).ConfigureAwait(false);
         }

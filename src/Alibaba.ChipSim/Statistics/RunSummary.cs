@@ -26,7 +26,7 @@ public sealed record RunSummary(
     /// Year totals of the per-quarter metrics (<c>FY2027</c>), for each year whose four quarters are all reported: the
     /// statistics of each trial's sum of the four (in <c>quarters.csv</c> and <c>run.xlsx</c>; not in <c>summary.json</c>).
     /// </summary>
-    public ImmutableArray<QuarterSummary> Years { get; init; } = [];
+    public ImmutableArray<YearSummary> Years { get; init; } = [];
 
     /// <summary>The <c>targets</c> section: the scenario's <c>targets:</c> then those of <c>--target</c>; empty when none.</summary>
     public ImmutableArray<TargetResult> Targets { get; init; } = [];

@@ -11,14 +11,15 @@ namespace Alibaba.ChipSim.Statistics;
 /// </summary>
 public static class YearTotals
 {
-    public static ImmutableArray<QuarterSummary> Of(SimulationResult result)
+    public static ImmutableArray<YearSummary> Of(SimulationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var rows = ImmutableArray.CreateBuilder<QuarterSummary>();
+        var rows = ImmutableArray.CreateBuilder<YearSummary>();
         var years = new List<(string Year, int[] Quarters)>();
         if (result.Quarterly.Length == 0) return rows.ToImmutable();
         var names = result.Quarterly[0].Quarters;
-        foreach (var group in Enumerable.Range(0, names.Length).GroupBy(q => QuarterDates.YearOf(names[q])))
+        var named = Enumerable.Range(0, names.Length).Where(q => QuarterDates.Of(names[q]) is not null && names[q].Length == 8);
+        foreach (var group in named.GroupBy(q => QuarterDates.YearOf(names[q])))
         {
             var quarters = group.ToArray();
             if (quarters.Length == 4) years.Add((group.Key, quarters));
@@ -34,7 +35,7 @@ public static class YearTotals
                     var values = qc.Values[q];
                     for (var t = 0; t < n; t++) sums[t] += values[t];
                 }
-                rows.Add(QuarterSummary.From(year, qc.Metric, ColumnStatistics.Summarize(qc.Metric + "_" + year, sums)));
+                rows.Add(new YearSummary(year, qc.Metric, ColumnStatistics.Summarize(qc.Metric + "_" + year, sums)));
             }
         }
         return rows.ToImmutable();

@@ -50,7 +50,7 @@ public sealed class RunXlsxWriterTests : IDisposable
         Assert.Equal(QuartersCsvWriter.Header.Split(','), quarters[0]);
         Assert.Equal(File.ReadAllLines(_dir.File("quarters.csv")).Length, quarters.Count);
         var fy = quarters.Single(r => r[0] == "FY2027" && r[1] == "cloud_revenue_cny_bn");
-        Assert.Equal(_summary.Years.Single(y => y.Quarter == "FY2027" && y.Metric == "cloud_revenue_cny_bn").Mean, N(fy[2]));
+        Assert.Equal(_summary.Years.Single(y => y.Year == "FY2027" && y.Metric == "cloud_revenue_cny_bn").Statistics.Mean, N(fy[2]));
         Assert.Equal("2026-04-01", fy[9]);
 
         var target = sheets["Targets"][1];
