@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Alibaba.ChipSim.Model;
 
 /// <summary>
-/// The shipment arithmetic of SPEC §2.2. Every floor is floor(x + 1e-9), so that a product that is
+/// The shipment arithmetic of docs/model.md, "Shipments". Every floor is floor(x + 1e-9), so that a product that is
 /// whole in decimal arithmetic is not lost to binary rounding (25 × 8 × 0.29 is 57.99999999999999 in
 /// binary, 58 here). Counts are doubles holding whole numbers (exact up to 2^53).
 /// </summary>
@@ -36,4 +36,12 @@ public static class ShipmentRules
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double BuyerChips(double modules, double chipsPerModule, double buyerShare) =>
         FloorWhole(modules * chipsPerModule * buyerShare);
+
+    /// <summary>
+    /// Alibaba's chips of a month under its licence cap: all of <paramref name="chips"/> while they fit, only the
+    /// remainder in the month that reaches the cap, none after (<paramref name="cap"/> = +∞ when unset).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double CappedBuyerChips(double chips, double deliveredSoFar, double cap) =>
+        Math.Max(0.0, Math.Min(chips, cap - deliveredSoFar));
 }

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Alibaba.ChipSim.Distributions;
 using Alibaba.ChipSim.Engine;
-using Alibaba.ChipSim.Engine.Sampling;
+using Alibaba.ChipSim.Sampling;
 
 namespace Alibaba.ChipSim.Output;
 

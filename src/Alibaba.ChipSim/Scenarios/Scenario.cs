@@ -26,6 +26,9 @@ public sealed record Scenario(
     /// <summary>SHA-256 (hex) of the bytes of the scenario file followed by those of each file it extends, child first.</summary>
     public string Sha256 { get; init; } = "";
 
+    /// <summary>The share count that values the purchase per share (<c>valuation</c>); null when absent.</summary>
+    public ValuationSpec? Valuation { get; init; }
+
     /// <summary>Every numeric parameter of the scenario that is drawn once per trial, in a stable order.</summary>
     public IEnumerable<Parameter> AllParameters()
     {
@@ -59,6 +62,8 @@ public sealed record Scenario(
         yield return r.NonAiGrowthYoy;
         yield return r.AiDemandGrowthYoy;
         yield return r.GrossMargin;
+        // Optional keys last, so that a scenario without them keeps its parameters' order.
+        if (s.BuyerCapChips is not null) yield return s.BuyerCapChips;
     }
 }
 
@@ -123,13 +128,30 @@ public sealed record ShipmentsSpec(
     Parameter FollowOnModulesPerMonth,
     Parameter? SupplyCapModules,
     Parameter BuyerShare,
-    Parameter DeploymentLagMonths);
+    Parameter DeploymentLagMonths)
+{
+    /// <summary>Alibaba's chips over the whole horizon at most (a per-customer licence cap); null for no cap.</summary>
+    public Parameter? BuyerCapChips { get; init; }
+}
 
 public sealed record EconomicsSpec(
     Parameter PricePerChipUsd,
     Parameter ExportFeeRate,
     Parameter FeePassThrough,
-    Parameter UsdCny);
+    Parameter UsdCny)
+{
+    /// <summary>Value over the chips' life (useful life and discount rate); null when the scenario gives neither.</summary>
+    public ValueOverLifeSpec? ValueOverLife { get; init; }
+}
+
+/// <summary>
+/// <c>economics.useful_life_months</c> (at least <c>calendar.months</c>) and <c>economics.discount_rate_yoy</c>:
+/// each chip earns for <see cref="UsefulLifeMonths"/> from the month it comes online; month m is discounted by (1 + r)^(−m/12).
+/// </summary>
+public sealed record ValueOverLifeSpec(int UsefulLifeMonths, double DiscountRateYoy);
+
+/// <summary><c>valuation.ads_outstanding_bn</c>: American depositary shares outstanding, in billions.</summary>
+public sealed record ValuationSpec(double AdsOutstandingBn);
 
 public sealed record ComputeSpec(
     Parameter H200VsH20,
@@ -144,7 +166,36 @@ public sealed record RevenueSpec(
     Parameter AiShare,
     Parameter NonAiGrowthYoy,
     Parameter AiDemandGrowthYoy,
-    Parameter GrossMargin);
+    Parameter GrossMargin)
+{
+    /// <summary>Factors per quarter of the year (<c>revenue.seasonality</c>); null when absent (all 1).</summary>
+    public SeasonalitySpec? Seasonality { get; init; }
+
+    /// <summary>The per-quarter multiplicative shock (<c>revenue.quarter_noise</c>); null when absent.</summary>
+    public QuarterNoiseSpec? QuarterNoise { get; init; }
+}
+
+/// <summary>
+/// Four factors, one per quarter of the year in the scenario's convention (fiscal: Q1 = Apr–Jun; calendar:
+/// Q1 = Jan–Mar), multiplying each month's non-AI revenue and AI revenue served, with and without H200s.
+/// </summary>
+public sealed record SeasonalitySpec(double Q1, double Q2, double Q3, double Q4)
+{
+    /// <summary>The factor of quarter <paramref name="quarterOfYear"/> (1 to 4).</summary>
+    public double Factor(int quarterOfYear) => quarterOfYear switch
+    {
+        1 => Q1,
+        2 => Q2,
+        3 => Q3,
+        4 => Q4,
+        _ => throw new ArgumentOutOfRangeException(nameof(quarterOfYear)),
+    };
+}
+
+/// <summary>
+/// An AR(1) multiplicative shock per quarter: exp(σ e_q − σ²/2), e_q = ρ e_{q−1} + √(1−ρ²) z_q, e_0 = z_0.
+/// </summary>
+public sealed record QuarterNoiseSpec(double Sd, double Rho);
 
 /// <summary>A target Spearman rank correlation between two per-trial parameters, by path.</summary>
 public sealed record CorrelationSpec(string First, string Second, double Rho, SourceLocation Location);

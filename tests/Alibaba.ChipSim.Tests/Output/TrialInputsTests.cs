@@ -109,9 +109,9 @@ public sealed class TrialInputsTests
         var scenario = Correlated(SamplingMethod.LatinHypercube);
         var result = SimulationEngine.Run(scenario, new RunOptions { Trials = 500, Seed = 11 });
         var rows = ReadCsv(Csv(result));
-        var table = ParameterTable.For(scenario);
-        var design = Alibaba.ChipSim.Engine.Sampling.SamplingDesign.For(scenario, table, 11, 0, 500);
-        foreach (var (i, values) in Alibaba.ChipSim.Engine.Sampling.ParameterColumns.Regenerate(table, design, 11))
+        var table = Alibaba.ChipSim.Sampling.ParameterTable.For(scenario);
+        var design = Alibaba.ChipSim.Sampling.SamplingDesign.For(scenario, table, 11, 0, 500);
+        foreach (var (i, values) in Alibaba.ChipSim.Sampling.ParameterColumns.Regenerate(table, design, 11))
             for (var t = 0; t < 500; t++)
                 Assert.Equal(values[t], D(rows[t][table.Parameters[i].Path]));
     }

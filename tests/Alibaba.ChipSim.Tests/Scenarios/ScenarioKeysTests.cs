@@ -25,7 +25,9 @@ public sealed class ScenarioKeysTests
     [Fact]
     public void The_plain_parameters_of_the_key_model_are_exactly_those_of_a_loaded_scenario()
     {
-        var scenario = ScenarioLoader.LoadText(ScenarioTexts.SpecExample, "x.yaml").Scenario!;
+        // The example with every optional parameter key set.
+        var text = ScenarioTexts.SpecExample.Replace("  supply_cap_modules: 60000\n", "  supply_cap_modules: 60000\n  buyer_cap_chips: 75000\n", StringComparison.Ordinal);
+        var scenario = ScenarioLoader.LoadText(text, "x.yaml").Scenario!;
 
         var fromModel = ScenarioKeys.PlainParameters.Select(p => p.Path).Order();
         var fromScenario = scenario.AllParameters().Select(p => p.Path).Where(p => !p.StartsWith("actors.", StringComparison.Ordinal)).Order();

@@ -56,13 +56,21 @@ internal static class ScenarioBuilder
                 P("shipments.follow_on_modules_per_month"),
                 Optional("shipments.supply_cap_modules"),
                 P("shipments.buyer_share"),
-                P("shipments.deployment_lag_months")),
-            new EconomicsSpec(P("economics.price_per_chip_usd"), P("economics.export_fee_rate"), P("economics.fee_pass_through"), P("economics.usd_cny")),
+                P("shipments.deployment_lag_months")) { BuyerCapChips = Optional("shipments.buyer_cap_chips") },
+            new EconomicsSpec(P("economics.price_per_chip_usd"), P("economics.export_fee_rate"), P("economics.fee_pass_through"), P("economics.usd_cny"))
+            {
+                ValueOverLife = DealKeys.ValueOverLife(root),
+            },
             new ComputeSpec(P("compute.h200_vs_h20"), P("compute.revenue_per_h20e_month_cny"), P("compute.utilization"),
                 P("compute.baseline_capacity_cover"), P("compute.baseline_capacity_growth_yoy")),
             new RevenueSpec(root["revenue"]!.Month("base_month")!.Value, P("revenue.base_quarter_cny_bn"), P("revenue.ai_share"),
-                P("revenue.non_ai_growth_yoy"), P("revenue.ai_demand_growth_yoy"), P("revenue.gross_margin")))
+                P("revenue.non_ai_growth_yoy"), P("revenue.ai_demand_growth_yoy"), P("revenue.gross_margin"))
+            {
+                Seasonality = DealKeys.Seasonality(root),
+                QuarterNoise = DealKeys.QuarterNoise(root),
+            })
         {
+            Valuation = DealKeys.Valuation(root),
             Correlations = [.. (root["correlations"]?.Items ?? []).Select(Correlation)],
             Targets = [.. (root["targets"]?.Items ?? []).Select(TargetChecks.Build)],
             SourceFiles = sourceFiles,

@@ -11,6 +11,7 @@ internal sealed class ScenarioChecks(DiagnosticBag diagnostics)
         new ActorChecks(diagnostics).Check(root["actors"], calendar);
         CheckDates(root, calendar);
         CheckCorrelations(root);
+        DealKeys.Check(root, calendar, diagnostics);
         new TargetChecks(diagnostics).Check(root, calendar);
     }
 

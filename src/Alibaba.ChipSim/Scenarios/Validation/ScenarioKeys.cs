@@ -23,6 +23,11 @@ internal static class ScenarioKeys
     private static KeySpec Count(string name, string description) =>
         Param(name, Domain.NonNegative, description) with { WholeNumbers = true };
 
+    private static readonly Domain Positive = new(0, true, double.PositiveInfinity, false);
+
+    private static KeySpec SeasonKey(string quarter) =>
+        new(quarter, ValueKind.Number, $"Factor of the year's {quarter.ToUpperInvariant()}.") { Required = true, Domain = Positive };
+
     private static KeySpec Section(string name, string description, params KeySpec[] keys) =>
         new(name, ValueKind.Section, description) { Keys = [.. keys], Required = true };
 
@@ -111,12 +116,15 @@ internal static class ScenarioKeys
                 Param("follow_on_modules_per_month", Domain.NonNegative, "Modules per month after the initial tranche, at an open gate."),
                 Count("supply_cap_modules", "Modules shipped in all, at most (no cap when absent).") with { Required = false },
                 Param("buyer_share", Domain.UnitInterval, "Alibaba's share of the chips shipped to China."),
-                Param("deployment_lag_months", Domain.NonNegative, "Months from delivery to online: whole numbers (a whole constant, uniform-int, bernoulli or discrete).") with { WholeNumbers = true }),
+                Param("deployment_lag_months", Domain.NonNegative, "Months from delivery to online: whole numbers (a whole constant, uniform-int, bernoulli or discrete).") with { WholeNumbers = true },
+                Count("buyer_cap_chips", "Alibaba's chips over the whole horizon at most (a per-customer licence cap); the rest of each month still ships to China. No cap when absent.") with { Required = false }),
             Section("economics", "Cost and fee (SPEC §2.3).",
                 Param("price_per_chip_usd", Domain.NonNegative, "Price of one H200 chip, USD."),
                 Param("export_fee_rate", Domain.NonNegative, "US fee on H200 exports, as a share of the price.") with { Required = false, Default = 0.25 },
                 Param("fee_pass_through", Domain.UnitInterval, "Share of the fee the buyer bears through the price.") with { Required = false, Default = 1.0 },
-                Param("usd_cny", Domain.NonNegative, "CNY per USD.")),
+                Param("usd_cny", Domain.NonNegative, "CNY per USD."),
+                new KeySpec("useful_life_months", ValueKind.Integer, "Months each chip earns from the month it comes online, at least calendar.months; with discount_rate_yoy it adds npv_cny_bn, lifetime_roi and payback_month.") { MinInteger = 1, MaxInteger = 1200 },
+                new KeySpec("discount_rate_yoy", ValueKind.Number, "Yearly discount rate: month m (0 = calendar.start) is discounted by (1 + r)^(-m/12). Given with useful_life_months.") { Domain = Domain.NonNegative }),
             Section("compute", "Compute capacity in H20-equivalents (SPEC §2.4).",
                 Param("h200_vs_h20", Domain.NonNegative, "H20-equivalents of one H200."),
                 Param("revenue_per_h20e_month_cny", Domain.NonNegative, "AI revenue one H20e serves in a month at full utilization, CNY."),
@@ -129,7 +137,14 @@ internal static class ScenarioKeys
                 Param("ai_share", Domain.UnitInterval, "AI share of base revenue."),
                 Param("non_ai_growth_yoy", Domain.GrowthRate, "Yearly growth of non-AI revenue."),
                 Param("ai_demand_growth_yoy", Domain.GrowthRate, "Yearly growth of AI demand."),
-                Param("gross_margin", Domain.AtMostOne, "Gross margin on incremental revenue.")),
+                Param("gross_margin", Domain.AtMostOne, "Gross margin on incremental revenue."),
+                Section("seasonality", "Factors per quarter of the year (fiscal Q1 = Apr-Jun, calendar Q1 = Jan-Mar) multiplying each month's non-AI revenue and AI revenue served, with and without H200s. All 1 when absent.",
+                    SeasonKey("q1"), SeasonKey("q2"), SeasonKey("q3"), SeasonKey("q4")) with { Required = false },
+                Section("quarter_noise", "A multiplicative shock per quarter, mean one: exp(sd e_q - sd^2/2) with e_q = rho e_(q-1) + sqrt(1 - rho^2) z_q, applied to every month of the quarter. None when absent.",
+                    new KeySpec("sd", ValueKind.Number, "sd of the log shock.") { Required = true, Domain = Domain.NonNegative },
+                    new KeySpec("rho", ValueKind.Number, "Correlation of the log shock from one quarter to the next.") { Required = true, Domain = Domain.Correlation }) with { Required = false }),
+            Section("valuation", "The purchase per share.",
+                new KeySpec("ads_outstanding_bn", ValueKind.Number, "American depositary shares outstanding, billions; with the value-over-life keys it adds npv_per_ads_usd.") { Required = true, Domain = Positive }) with { Required = false },
             new KeySpec("correlations", ValueKind.List, "Rank correlations between uncertain per-trial parameters (by path).") { Item = CorrelationKey },
             new KeySpec("targets", ValueKind.List, "Target probabilities reported with the summary, e.g. - { metric: roi, below: 0.1 }.") { Item = TargetKey },
         ],

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Alibaba.ChipSim.Engine;
-using Alibaba.ChipSim.Engine.Sampling;
 using Alibaba.ChipSim.Outcomes;
+using Alibaba.ChipSim.Sampling;
 using Alibaba.ChipSim.Scenarios;
 
 namespace Alibaba.ChipSim.Statistics.Sensitivity;

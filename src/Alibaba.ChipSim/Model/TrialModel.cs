@@ -1,0 +1,260 @@
+using System.Runtime.CompilerServices;
+
+namespace Alibaba.ChipSim.Model;
+
+/// <summary>
+/// The monthly model (docs/model.md): for one trial, given its inputs and each month's combined gate,
+/// ship (initial tranche, follow-on, supply cap, Alibaba's licence cap), move chips through the deployment
+/// lag, serve revenue with and without the H200s (with its seasons and surprises, docs/deal.md), and
+/// accrue the value over the chips' life. Pure arithmetic over <see cref="TrialState"/>: no allocation, no
+/// randomness (the gate and the inputs, the shocks' normal draws included, come in), the same numbers
+/// whatever calls it.
+/// </summary>
+public sealed class TrialModel
+{
+    private readonly bool _shaped;
+
+    /// <param name="shape">Seasons and noise in revenue; none when null.</param>
+    /// <param name="value">Value over the chips' life; not computed when null.</param>
+    public TrialModel(Horizon horizon, RevenueShape? shape = null, ValueOverLife? value = null)
+    {
+        Horizon = horizon ?? throw new ArgumentNullException(nameof(horizon));
+        Shape = shape ?? new RevenueShape(null, null);
+        Value = value;
+        _shaped = !Shape.IsFlat;
+    }
+
+    public Horizon Horizon { get; }
+
+    public RevenueShape Shape { get; }
+
+    /// <summary>Null when the scenario has no value-over-life keys.</summary>
+    public ValueOverLife? Value { get; }
+
+    /// <summary>Resets <paramref name="s"/> for a trial with inputs <paramref name="x"/>: nothing shipped, revenue at the first month.</summary>
+    public void Begin(ref TrialState s, in TrialInputs x)
+    {
+        s.Shipments = new ShipmentState { InitialMonth = -1 };
+        s.Pipeline.LagMonths = (int)Math.Min(x.DeploymentLagMonths, Horizon.Months);
+        s.Pipeline.ChipsOnline = 0;
+
+        ref var r = ref s.Revenue;
+        r.CapacityPerChip = CloudRevenue.H200CapacityCnyBn(x.H200VsH20, x.RevenuePerH20eMonthCny, x.Utilization);
+        // Revenue in CNY bn a month at t = months from the base month; growth multiplied along.
+        var baseMonthly = x.BaseQuarterCnyBn / 3;
+        var baseAi = baseMonthly * x.AiShare;
+        var baseNonAi = baseMonthly * (1 - x.AiShare);
+        var t0 = Horizon.MonthsFromBaseAtStart;
+        var (nonAiGrowth, nonAiStep) = GrowthCurve.Start(t0, x.NonAiGrowthYoy);
+        var (demandGrowth, demandStep) = GrowthCurve.Start(t0, x.AiDemandGrowthYoy);
+        var (baselineGrowth, baselineStep) = GrowthCurve.Start(t0, x.BaselineCapacityGrowthYoy);
+        r.NonAi = baseNonAi * nonAiGrowth;
+        r.AiDemand = baseAi * demandGrowth;
+        r.BaselineCapacity = x.BaselineCapacityCover * baseAi * baselineGrowth;
+        r.NonAiStep = nonAiStep;
+        r.AiDemandStep = demandStep;
+        r.BaselineCapacityStep = baselineStep;
+        r.Cloud = r.CloudWithoutH200 = r.AiServed = r.Incremental = 0;
+        Array.Clear(r.QuarterCloud);
+        Array.Clear(r.QuarterCloudWithoutH200);
+        Array.Clear(r.QuarterAiServed);
+        Array.Clear(r.QuarterIncremental);
+        if (_shaped) Shape.QuarterFactors(Horizon, x.QuarterNoiseZ, r.QuarterFactor);
+
+        if (Value is not null)
+        {
+            ref var v = ref s.Value;
+            v.DiscountedCostCnyBn = v.DiscountedGrossProfitCnyBn = v.LastMonthGrossProfit = 0;
+            if (v.LastChange >= 0) Array.Clear(v.CohortChange, 0, v.LastChange + 1);
+            v.LastChange = -1;
+            v.LagMonths = (int)Math.Min(x.DeploymentLagMonths, 100 * Horizon.Months);
+        }
+    }
+
+    /// <summary>Month <paramref name="month"/> (0 = the first simulated month) under combined gate <paramref name="gate"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void StepMonth(ref TrialState s, in TrialInputs x, double gate, int month)
+    {
+        var chips = Ship(ref s.Shipments, in x, gate, month);
+        var online = Deploy(ref s.Pipeline, chips, month);
+        var incremental = Serve(ref s.Revenue, online, month);
+        if (Value is not null) Accrue(ref s.Value, in x, chips, incremental, month);
+    }
+
+    /// <summary>
+    /// The month's shipments (docs/model.md, "Shipments"): the initial tranche in the first open month at or
+    /// after the first delivery, follow-on in every open month after it, up to the supply cap. Returns
+    /// Alibaba's chips delivered this month: its share, up to what is left of its licence cap (the rest of
+    /// the month's modules still ship to China, to other buyers).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Ship(ref ShipmentState s, in TrialInputs x, double gate, int month)
+    {
+        if (gate <= 0) return 0;
+        s.GateOpenMonths++;
+        var modules = 0.0;
+        if (s.InitialMonth < 0)
+        {
+            if (month >= Horizon.FirstDeliveryMonth)
+            {
+                modules = ShipmentRules.InitialTrancheModules(x.InitialModules, gate, x.SupplyCapModules);
+                s.InitialMonth = month;
+            }
+        }
+        else
+        {
+            modules = ShipmentRules.FollowOnModules(x.FollowOnModulesPerMonth, gate, s.ModulesShipped, x.SupplyCapModules);
+        }
+        if (modules <= 0) return 0;
+        s.ModulesShipped += modules;
+        var chips = ShipmentRules.CappedBuyerChips(
+            ShipmentRules.BuyerChips(modules, x.ChipsPerModule, x.BuyerShare), s.BuyerChips, x.BuyerCapChips);
+        s.BuyerChips += chips;
+        return chips;
+    }
+
+    /// <summary>Puts the month's delivered chips into the pipeline and returns the chips online this month.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Deploy(ref LagPipeline p, double deliveredChips, int month)
+    {
+        var arrivals = p.Arrivals;
+        if (deliveredChips > 0 && month + p.LagMonths < Horizon.Months) arrivals[month + p.LagMonths] += deliveredChips;
+        p.ChipsOnline += arrivals[month];
+        arrivals[month] = 0;
+        return p.ChipsOnline;
+    }
+
+    /// <summary>
+    /// The month's revenue with <paramref name="chipsOnline"/> H200s online and, on the same draws, without any
+    /// (docs/model.md, "Revenue" and "Counterfactual"), both times the quarter's factor when revenue has seasons
+    /// or noise, added to the totals and the month's quarter; then growth. Returns the month's incremental revenue.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Serve(ref RevenueState r, double chipsOnline, int month)
+    {
+        var nonAi = r.NonAi;
+        var h200 = chipsOnline * r.CapacityPerChip;
+        var served = CloudRevenue.AiServed(r.AiDemand, r.BaselineCapacity, h200);
+        var servedWithout = CloudRevenue.AiServed(r.AiDemand, r.BaselineCapacity, 0);
+        if (_shaped)
+        {
+            var f = r.QuarterFactor![Horizon.QuarterIndexOfMonth[month]];
+            nonAi *= f;
+            served *= f;
+            servedWithout *= f;
+        }
+        var added = served - servedWithout;
+        r.Cloud += nonAi + served;
+        r.CloudWithoutH200 += nonAi + servedWithout;
+        r.AiServed += served;
+        r.Incremental += added;
+        var q = Horizon.QuarterOfMonth[month];
+        if (q >= 0)
+        {
+            r.QuarterCloud[q] += nonAi + served;
+            r.QuarterCloudWithoutH200[q] += nonAi + servedWithout;
+            r.QuarterAiServed[q] += served;
+            r.QuarterIncremental[q] += added;
+        }
+        r.NonAi *= r.NonAiStep;
+        r.AiDemand *= r.AiDemandStep;
+        r.BaselineCapacity *= r.BaselineCapacityStep;
+        return added;
+    }
+
+    /// <summary>
+    /// The month's value (docs/deal.md): the cost of the chips shipped this month paid now, the month's incremental
+    /// gross profit earned now, both discounted to the first month; the chips join the cohort of their month online.
+    /// </summary>
+    public void Accrue(ref ValueState v, in TrialInputs x, double deliveredChips, double incrementalRevenue, int month)
+    {
+        var value = Value!;
+        var d = value.Discount(month);
+        if (deliveredChips > 0)
+        {
+            var costUsd = CostAndFee.CostUsd(deliveredChips, x.PricePerChipUsd, x.ExportFeeRate, x.FeePassThrough);
+            v.DiscountedCostCnyBn += costUsd * x.UsdCny / 1e9 * d;
+            var online = month + v.LagMonths;
+            var retire = online + value.UsefulLifeMonths;
+            if (retire >= v.CohortChange.Length) Array.Resize(ref v.CohortChange, 2 * retire + 1); // only for lags far past the horizon
+            v.CohortChange[online] += deliveredChips;
+            v.CohortChange[retire] -= deliveredChips;
+            if (retire > v.LastChange) v.LastChange = retire;
+        }
+        var grossProfit = incrementalRevenue * x.GrossMargin;
+        v.DiscountedGrossProfitCnyBn += grossProfit * d;
+        v.CumulativeGrossProfit[month] = v.DiscountedGrossProfitCnyBn;
+        v.LastMonthGrossProfit = grossProfit;
+    }
+
+    /// <summary>
+    /// NPV, lifetime ROI, payback month and NPV per ADS (docs/deal.md): after the horizon each chip keeps earning
+    /// the last month's incremental gross profit per chip online until its life ends (chips that come online
+    /// after the horizon earn it from their month online); with no chip online in the last month the rate is 0.
+    /// </summary>
+    public (double Npv, double LifetimeRoi, double PaybackMonth, double NpvPerAdsUsd) Lifetime(in TrialState s, in TrialInputs x)
+    {
+        var value = Value!;
+        ref readonly var v = ref s.Value;
+        var months = Horizon.Months;
+        var cost = v.DiscountedCostCnyBn;
+        var payback = double.NaN;
+        if (cost > 0)
+            for (var t = 0; t < months; t++)
+                if (v.CumulativeGrossProfit[t] >= cost)
+                {
+                    payback = t;
+                    break;
+                }
+        var online = s.Pipeline.ChipsOnline;
+        var rate = online > 0 ? v.LastMonthGrossProfit / online : 0;
+        var total = v.DiscountedGrossProfitCnyBn;
+        var chips = 0.0;
+        for (var t = 0; t < months && t <= v.LastChange; t++) chips += v.CohortChange[t];
+        for (var t = months; t <= v.LastChange; t++)
+        {
+            chips += v.CohortChange[t];
+            total += rate * chips * value.Discount(t);
+            if (cost > 0 && double.IsNaN(payback) && total >= cost) payback = t;
+        }
+        var npv = total - cost;
+        var roi = cost > 0 ? total / cost : double.NaN;
+        return (npv, roi, payback, npv / x.UsdCny / value.AdsOutstandingBn);
+    }
+
+    /// <summary>The trial's outcomes after its last month (docs/model.md, "Cost and fee" for the money).</summary>
+    public TrialResult Finish(in TrialState s, in TrialInputs x)
+    {
+        var sh = s.Shipments;
+        var shipped = sh.InitialTrancheShipped;
+        var chipsShipped = sh.ModulesShipped * x.ChipsPerModule;
+        var costUsd = CostAndFee.CostUsd(sh.BuyerChips, x.PricePerChipUsd, x.ExportFeeRate, x.FeePassThrough);
+        var costCny = costUsd * x.UsdCny;
+        var r = s.Revenue;
+        var grossProfit = r.Incremental * x.GrossMargin;
+        var (npv, lifetimeRoi, payback, perAds) = Value is null ? (double.NaN, double.NaN, double.NaN, double.NaN) : Lifetime(in s, in x);
+        return new TrialResult(
+            DeliveredByDeadline: shipped && sh.InitialMonth <= Horizon.DeadlineMonth,
+            NothingDelivered: !shipped,
+            MonthsToFirstDelivery: shipped ? sh.InitialMonth : double.NaN,
+            GateOpenMonths: sh.GateOpenMonths,
+            ModulesShipped: sh.ModulesShipped,
+            ChipsShipped: chipsShipped,
+            ChipsDelivered: sh.BuyerChips,
+            FeeTotalUsd: CostAndFee.FeeTotalUsd(chipsShipped, x.PricePerChipUsd, x.ExportFeeRate),
+            FeeBorneUsd: CostAndFee.FeeBorneUsd(sh.BuyerChips, x.PricePerChipUsd, x.ExportFeeRate, x.FeePassThrough),
+            CostUsd: costUsd,
+            CostCny: costCny,
+            H200H20eOnline: s.Pipeline.ChipsOnline * x.H200VsH20,
+            CloudRevenueCnyBn: r.Cloud,
+            CloudRevenueWithoutH200CnyBn: r.CloudWithoutH200,
+            AiRevenueCnyBn: r.AiServed,
+            IncrementalRevenueCnyBn: r.Incremental,
+            IncrementalGrossProfitCnyBn: grossProfit,
+            Roi: CloudRevenue.Roi(grossProfit, costCny),
+            NpvCnyBn: npv,
+            LifetimeRoi: lifetimeRoi,
+            PaybackMonth: payback,
+            NpvPerAdsUsd: perAds);
+    }
+}
