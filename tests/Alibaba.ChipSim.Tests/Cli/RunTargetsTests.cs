@@ -76,4 +76,21 @@ public sealed class RunTargetsTests : IDisposable
         Assert.Equal(2, Run(settings));
         Assert.Contains("--format chooses the files written with --out", _stderr.ToString());
     }
+
+    [Fact]
+    public void With_the_progress_bar_the_statistics_are_announced_on_stderr()
+    {
+        var exit = RunCommand.Execute([], Settings(null), _console, _stdout, _stderr, outputRedirected: false);
+
+        Assert.Equal(0, exit);
+        Assert.Contains(RunCommand.ComputingStatistics, _stderr.ToString());
+    }
+
+    [Fact]
+    public void Without_the_progress_bar_nothing_is_announced()
+    {
+        Assert.Equal(0, Run(Settings(null)));
+
+        Assert.DoesNotContain(RunCommand.ComputingStatistics, _stderr.ToString());
+    }
 }
