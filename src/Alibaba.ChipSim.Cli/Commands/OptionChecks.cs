@@ -38,7 +38,10 @@ internal static class OptionChecks
         {
             foreach (var token in r.Tokens)
                 if (token.Value.StartsWith('-'))
-                    r.AddError($"unknown option '{token.Value}' (see --help)");
+                {
+                    var hint = r.Parent is System.CommandLine.Parsing.CommandResult c ? ParseErrorText.Hint(token.Value, ParseErrorText.OptionNames(c.Command)) : "";
+                    r.AddError($"Unrecognized option '{token.Value}'." + (hint.Length > 0 ? hint : " See --help."));
+                }
         });
     }
 }

@@ -15,6 +15,9 @@ namespace Alibaba.ChipSim.Cli.Commands;
 /// </summary>
 internal static class RunCommand
 {
+    /// <summary>Shown on stderr (with the progress bar) once the trials are done and the statistics start.</summary>
+    public const string ComputingStatistics = "Computing statistics…";
+
     public static Command Build()
     {
         var scenarios = new Argument<string[]>("scenario")
@@ -32,10 +35,10 @@ internal static class RunCommand
         OptionChecks.NotEmpty(outDir);
         var format = new Option<string[]>("--format")
         {
-            Description = "Files to write with --out: csv (trials.csv, quarters.csv), parquet (trials.parquet), json (summary.json only). Repeatable; default csv. summary.json is always written.",
+            Description = "Files to write with --out: csv (trials.csv, quarters.csv), parquet (trials.parquet), xlsx (run.xlsx), json (summary.json and summary.csv only). Repeatable; default csv. summary.json and summary.csv are always written.",
             AllowMultipleArgumentsPerToken = true,
         };
-        format.AcceptOnlyFromAmong("csv", "parquet", "json");
+        format.AcceptOnlyFromAmong("csv", "parquet", "xlsx", "json");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar and no messages: only the summary table and errors." };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON (summary.json) on stdout instead of the table." };
         var sensitivity = new Option<bool>("--sensitivity") { Description = "Rank the uncertain inputs by their Spearman correlation with each headline output (table; 'sensitivity' in summary.json)." };
@@ -54,6 +57,15 @@ internal static class RunCommand
             foreach (var token in r.Tokens)
                 if (ShardRequest.TryParse(token.Value, out var error) is null) r.AddError(error!);
         });
+        var target = new Option<string[]>("--target")
+        {
+            Description = "METRIC<X or METRIC>X: report P(metric < X) or P(metric > X) with a 95% Wilson interval (table, summary.json, summary.csv). Repeatable; adds to the scenario's targets:.",
+        };
+        target.Validators.Add(r =>
+        {
+            foreach (var token in r.Tokens)
+                if (Scenarios.TargetSpec.TryParse(token.Value, out var error) is null) r.AddError(error!);
+        });
         untilSe.Validators.Add(r =>
         {
             foreach (var token in r.Tokens)
@@ -63,11 +75,12 @@ internal static class RunCommand
         var allowOutside = ScenarioInput.AllowExtendsOutsideOption();
         var command = new Command("run", "Simulate scenarios and print a summary table (or JSON); optionally write the output files.")
         {
-            scenarios, trials, seed, threads, outDir, format, quiet, json, sensitivity, untilSe, maxTrials, batchTrials, allowOutside, shard,
+            scenarios, trials, seed, threads, outDir, format, quiet, json, sensitivity, untilSe, maxTrials, batchTrials, allowOutside, shard, target,
         };
         command.SetAction(parse =>
         {
-            var formats = parse.GetValue(format) is { Length: > 0 } f ? f.Distinct().ToImmutableArray() : ["csv"];
+            var given = parse.GetValue(format) is { Length: > 0 };
+            var formats = given ? parse.GetValue(format)!.Distinct().ToImmutableArray() : ["csv"];
             var settings = new RunSettings(parse.GetValue(trials), parse.GetValue(seed), parse.GetValue(threads),
                 parse.GetValue(outDir), formats, parse.GetValue(quiet), parse.GetValue(json))
             {
@@ -76,6 +89,8 @@ internal static class RunCommand
                 BatchTrials = parse.GetValue(batchTrials),
                 UntilSe = parse.GetValue(untilSe) is { } text ? SeTarget.TryParse(text, out _) : null,
                 Shard = parse.GetValue(shard) is { } k ? ShardRequest.TryParse(k, out _) : null,
+                FormatsGiven = given,
+                Targets = [.. (parse.GetValue(target) ?? []).Select(t => Scenarios.TargetSpec.TryParse(t, out _)!)],
             };
             // Redirected output has no window width; Spectre would assume 80 columns and wrap every label.
             if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 120;
@@ -89,7 +104,7 @@ internal static class RunCommand
     public static int Execute(IReadOnlyList<string> paths, RunSettings settings, IAnsiConsole console, TextWriter output,
         TextWriter errors, bool outputRedirected, CancellationToken stop = default, bool allowExtendsOutside = false)
     {
-        if (settings.OutDir is null && settings.Formats.Any(f => f != "csv"))
+        if (settings.OutDir is null && (settings.FormatsGiven || settings.Formats.Any(f => f != "csv")))
         {
             errors.WriteLine("run: --format chooses the files written with --out; give --out DIR as well");
             return ExitCode.InvalidInput;
@@ -101,6 +116,13 @@ internal static class RunCommand
         }
         var scenarios = ScenarioInput.LoadAll(paths, errors, allowExtendsOutside: allowExtendsOutside);
         if (scenarios is null) return ExitCode.InvalidInput;
+        foreach (var t in settings.Targets)
+            foreach (var s in scenarios)
+                if (Scenarios.TargetMetrics.Problem(t.Metric, s) is { } problem)
+                {
+                    errors.WriteLine(MessageText.Escape($"run: --target '{t.Text}': {problem}"));
+                    return ExitCode.InvalidInput;
+                }
         var duplicate = scenarios.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null && settings.OutDir is not null)
         {
@@ -128,7 +150,7 @@ internal static class RunCommand
                 errors.WriteLine($"run: --until-se: '{settings.UntilSe!.Metric}' is not a per-trial metric of scenario '{missing.Scenario.Name}'; use one of: {string.Join(", ", missing.Metrics)}");
                 return ExitCode.InvalidInput;
             }
-            var runs = ScenarioRunner.RunAll(set, console, settings.ShowProgress(outputRedirected));
+            var runs = ScenarioRunner.RunAll(set, console, settings.ShowProgress(outputRedirected), errors);
             return RunOutput.Finish(runs, settings, console, output, errors, cancel.Token);
         }
         catch (OperationCanceledException)

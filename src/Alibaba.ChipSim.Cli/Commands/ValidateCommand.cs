@@ -13,6 +13,7 @@ internal static class ValidateCommand
             Description = "Scenario YAML files to check.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        OptionChecks.NoOptions(files);
         var strict = new Option<bool>("--strict") { Description = "Treat warnings (unreachable states, dates outside the horizon) as errors." };
         var allowOutside = ScenarioInput.AllowExtendsOutsideOption();
         var command = new Command("validate", "Check scenario files and print every problem (file:line:column: key: message).");

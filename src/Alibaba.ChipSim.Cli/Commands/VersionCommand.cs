@@ -6,7 +6,7 @@ internal static class VersionCommand
 {
     public static Command Build()
     {
-        var command = new Command("version", "Print the engine version.");
+        var command = new Command("version", "Print the engine version (the same as --version).");
         command.SetAction(_ =>
         {
             Console.Out.WriteLine(Alibaba.ChipSim.EngineInfo.Name);

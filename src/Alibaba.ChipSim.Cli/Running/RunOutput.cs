@@ -31,6 +31,9 @@ internal static class RunOutput
                 var written = RunOutputWriter.WriteAll(folders, formats, RunFileWriters.All, cancel);
                 for (var i = 0; i < folders.Count; i++)
                     wrote.Add($"Wrote {string.Join(", ", written[i].Select(Path.GetFileName))} to {folders[i].Directory}");
+                for (var i = 0; i < folders.Count; i++)
+                    if ((formats & OutputFormats.Xlsx) != 0 && RunXlsxWriter.TruncationNote(results[i].Trials) is { } note)
+                        errors.WriteLine("chipsim: warning: " + note);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -52,8 +55,9 @@ internal static class RunOutput
             if (summaries[i].Convergence is { } trace) console.Write(ConvergenceLine.Render(summaries[i].Scenario, trace));
             if (summaries[i].Sensitivity is { } sensitivity) console.Write(SensitivityTable.Render(summaries[i].Scenario, sensitivity));
         }
+        if (TargetsTable.Render(summaries) is { } targets) console.Write(targets);
         if (!settings.Quiet)
-            foreach (var line in wrote) console.WriteLine(line);
+            foreach (var line in wrote) errors.WriteLine(line);
         return ExitCode.Ok;
     }
 
@@ -65,6 +69,7 @@ internal static class RunOutput
             {
                 "csv" => OutputFormats.Csv,
                 "parquet" => OutputFormats.Parquet,
+                "xlsx" => OutputFormats.Xlsx,
                 _ => OutputFormats.Json,
             };
         return formats;

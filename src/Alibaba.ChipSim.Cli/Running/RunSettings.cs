@@ -22,6 +22,12 @@ internal sealed record RunSettings(
     /// <summary><c>--until-se METRIC=VALUE</c>: run batches until the metric's standard error is at most the value.</summary>
     public Statistics.Convergence.SeTarget? UntilSe { get; init; }
 
+    /// <summary>True when <c>--format</c> was given (it then needs <c>--out</c>).</summary>
+    public bool FormatsGiven { get; init; }
+
+    /// <summary><c>--target</c>: reported after the scenario's own <c>targets:</c>.</summary>
+    public ImmutableArray<Scenarios.TargetSpec> Targets { get; init; } = [];
+
     /// <summary><c>--max-trials</c>: the cap of <see cref="UntilSe"/>.</summary>
     public long MaxTrials { get; init; } = ConvergenceRequest.DefaultMaxTrials;
 
@@ -38,6 +44,7 @@ internal sealed record RunSettings(
         Seed = Seed,
         Threads = Threads,
         Sensitivity = Sensitivity,
+        Targets = Targets,
         Convergence = UntilSe is { } target ? new ConvergenceRequest(target, BatchTrials, MaxTrials) : null,
         CancellationToken = cancel,
     };

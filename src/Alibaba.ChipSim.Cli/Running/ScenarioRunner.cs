@@ -11,7 +11,8 @@ namespace Alibaba.ChipSim.Cli.Running;
 internal static class ScenarioRunner
 {
     /// <exception cref="OperationCanceledException">When the request's token fires.</exception>
-    public static IReadOnlyList<ScenarioRun> RunAll(RunSet set, IAnsiConsole console, bool showProgress)
+    /// <param name="announce">Where "computing statistics" is said once a scenario's trials are done (with the bar only).</param>
+    public static IReadOnlyList<ScenarioRun> RunAll(RunSet set, IAnsiConsole console, bool showProgress, TextWriter? announce = null)
     {
         // Convergence runs batches of unknown number: no bar.
         if (!showProgress || set.Request.Convergence is not null) return set.RunAll();
@@ -32,11 +33,19 @@ internal static class ScenarioRunner
                     var progress = new LatestCount();
                     var index = i;
                     var run = Task.Run(() => set.Run(index, progress), CancellationToken.None);
+                    var announced = false;
                     while (!Finished(run, 100))
                     {
                         task.Value = progress.Value;
+                        if (!announced && progress.Value >= set.Trials)
+                        {
+                            // The statistics of a big run take seconds after the bar reaches 100%: say what is happening.
+                            announced = true;
+                            announce?.WriteLine(Commands.RunCommand.ComputingStatistics);
+                        }
                         ctx.Refresh();
                     }
+                    if (!announced) announce?.WriteLine(Commands.RunCommand.ComputingStatistics);
                     runs.Add(run.GetAwaiter().GetResult()); // rethrows OperationCanceledException as itself
                     task.Value = set.Trials;
                     task.StopTask();

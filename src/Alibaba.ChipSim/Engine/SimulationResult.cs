@@ -33,9 +33,10 @@ public sealed class SimulationResult(
 
     /// <summary>
     /// Which trials of the seed's sequence these are and how they were sampled: sensitivity regenerates the drawn
-    /// inputs from this, so it is the run's own record, never supplied from outside.
+    /// inputs from this (and the trials files their input columns), so it is the run's own record, never supplied from
+    /// outside. Null for results not made by the engine (hand-made in tests): they have no drawn inputs.
     /// </summary>
-    public SamplingBlock Sampling { get; private init; } = SamplingBlock.Whole;
+    public SamplingBlock? Sampling { get; private init; }
 
     /// <summary>The same columns, recorded as trials <see cref="SamplingBlock.FirstTrial"/>… sampled in blocks of <see cref="SamplingBlock.BlockTrials"/>.</summary>
     internal SimulationResult WithSampling(SamplingBlock sampling) =>

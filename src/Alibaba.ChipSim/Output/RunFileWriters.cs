@@ -8,8 +8,10 @@ public static class RunFileWriters
     public static ImmutableArray<IRunFileWriter> All { get; } =
     [
         new SummaryJsonWriter(),
+        new SummaryCsvWriter(),
         new TrialsCsvWriter(),
         new QuartersCsvWriter(),
         new TrialsParquetWriter(),
+        new RunXlsxWriter(),
     ];
 }

@@ -9,6 +9,7 @@ internal static class SummarySections
     [
         new MetricsSection(),
         new QuartersSection(),
+        new TargetsSection(),
         new SensitivitySection(),
         new ConvergenceSection(),
     ];

@@ -4,11 +4,12 @@ using Alibaba.ChipSim.Statistics;
 
 namespace Alibaba.ChipSim.Output;
 
-/// <summary>The columns of <c>trials.csv</c> and the formatting of one row into a caller's buffer (no allocation).</summary>
+/// <summary>The columns of <c>trials.csv</c> (outcomes, then the drawn inputs) and the formatting of one row into a caller's buffer (no allocation).</summary>
 internal sealed class TrialsCsvRow
 {
     private readonly (double[] Values, bool Whole)[] _numeric;
     private readonly (byte[] Codes, string[] Names)[] _categorical;
+    private readonly bool[] _inputWhole;
 
     public TrialsCsvRow(SimulationResult result)
     {
@@ -39,12 +40,18 @@ internal sealed class TrialsCsvRow
                 quarterly.Add((qc.Values[q], false));
             }
         }
+        Inputs = TrialInputs.Of(result);
+        foreach (var name in Inputs.Names) header.Add(name);
+        _inputWhole = [.. Inputs.Whole];
         _numeric = [.. numeric];
         _categorical = [.. categorical];
         Quarterly = [.. quarterly];
         Header = string.Join(',', header.Select(CsvText.Escape)) + "\n";
-        MaxLength = CsvText.MaxNumberLength * (1 + _numeric.Length + Quarterly.Length) + namesLength + 1;
+        MaxLength = CsvText.MaxNumberLength * (1 + _numeric.Length + Quarterly.Length + Inputs.Count) + namesLength + 1;
     }
+
+    /// <summary>The drawn inputs, the last columns: the caller fills a block of them (<see cref="TrialInputs.Fill"/>) before formatting its rows.</summary>
+    public TrialInputs Inputs { get; }
 
     /// <summary>The header line, line break included.</summary>
     public string Header { get; }
@@ -54,8 +61,11 @@ internal sealed class TrialsCsvRow
 
     private (double[] Values, bool Whole)[] Quarterly { get; }
 
-    /// <summary>Writes trial <paramref name="trial"/>'s row, line break included, and returns its length.</summary>
-    public int Format(int trial, Span<char> row)
+    /// <summary>
+    /// Writes trial <paramref name="trial"/>'s row, line break included, and returns its length; its inputs are
+    /// <c>inputs[c][inputRow]</c>.
+    /// </summary>
+    public int Format(int trial, Span<char> row, double[][] inputs, int inputRow)
     {
         trial.TryFormat(row, out var at, default, CultureInfo.InvariantCulture);
         foreach (var (values, whole) in _numeric)
@@ -74,6 +84,11 @@ internal sealed class TrialsCsvRow
         {
             row[at++] = ',';
             at += CsvText.Format(values[trial], whole, row[at..]);
+        }
+        for (var c = 0; c < _inputWhole.Length; c++)
+        {
+            row[at++] = ',';
+            at += CsvText.Format(inputs[c][inputRow], _inputWhole[c], row[at..]);
         }
         row[at++] = '\n';
         return at;

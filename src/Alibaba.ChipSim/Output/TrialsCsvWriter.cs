@@ -7,7 +7,7 @@ namespace Alibaba.ChipSim.Output;
 /// <summary>
 /// <c>trials.csv</c>: one row per trial. Columns: <c>trial</c> (0-based index), every numeric metric (whole-number
 /// metrics without decimals, missing = empty), every actor's final state by name, then every per-quarter metric
-/// (<c>cloud_revenue_cny_bn_FY2027Q1</c>). Invariant culture, RFC 4180 quoting, LF line ends; streamed a block of rows at a time.
+/// (<c>cloud_revenue_cny_bn_FY2027Q1</c>), then every parameter drawn per trial by its path (<see cref="TrialInputs"/>). Invariant culture, RFC 4180 quoting, LF line ends; streamed a block of rows at a time.
 /// </summary>
 public sealed class TrialsCsvWriter : IRunFileWriter
 {
@@ -37,6 +37,7 @@ public sealed class TrialsCsvWriter : IRunFileWriter
         var threads = Math.Max(1, maxThreads ?? Environment.ProcessorCount);
         var blocks = new char[2 * threads][];
         var lengths = new int[blocks.Length];
+        var inputs = new double[blocks.Length][][];
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
         var trials = (int)result.Trials;
         for (var first = 0; first < trials; first += blocks.Length * BlockRows)
@@ -49,8 +50,10 @@ public sealed class TrialsCsvWriter : IRunFileWriter
                 var block = blocks[b] ??= new char[BlockRows * row.MaxLength];
                 var start = batchStart + b * BlockRows;
                 var end = Math.Min(trials, start + BlockRows);
+                var values = inputs[b] ??= row.Inputs.Buffer(BlockRows);
+                row.Inputs.Fill(start, end - start, values);
                 var at = 0;
-                for (var t = start; t < end; t++) at += row.Format(t, block.AsSpan(at));
+                for (var t = start; t < end; t++) at += row.Format(t, block.AsSpan(at), values, t - start);
                 lengths[b] = at;
             });
             for (var b = 0; b < count; b++) writer.Write(blocks[b], 0, lengths[b]);

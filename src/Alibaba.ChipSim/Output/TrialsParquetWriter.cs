@@ -9,7 +9,8 @@ namespace Alibaba.ChipSim.Output;
 /// Writes <c>trials.parquet</c>, the columns of <c>trials.csv</c> with their types: <c>trial</c> (0-based index),
 /// every per-trial metric (whole-number metrics as nullable INT64, the others as nullable DOUBLE, NaN written as
 /// null), every actor's final state as a string, then every per-quarter metric (<c>cloud_revenue_cny_bn_FY2027Q1</c>)
-/// as nullable DOUBLE. Snappy-compressed; readable by DuckDB, pandas/pyarrow and R arrow.
+/// as nullable DOUBLE, then every parameter drawn per trial by its path (<see cref="TrialInputs"/>; whole-valued ones as
+/// INT64). Snappy-compressed; readable by DuckDB, pandas/pyarrow and R arrow.
 /// </summary>
 public sealed class TrialsParquetWriter : IRunFileWriter
 {
@@ -73,7 +74,12 @@ public sealed class TrialsParquetWriter : IRunFileWriter
                 quarterly.Add(qc.Values[q]);
             }
 
-        var schema = new ParquetSchema([trialField, .. numericFields, .. categoricalFields, .. quarterFields]);
+        var inputs = TrialInputs.Of(result);
+        var inputFields = new DataField[inputs.Count];
+        for (var i = 0; i < inputFields.Length; i++)
+            inputFields[i] = inputs.Whole[i] ? new DataField<long?>(inputs.Names[i]) : new DataField<double?>(inputs.Names[i]);
+
+        var schema = new ParquetSchema([trialField, .. numericFields, .. categoricalFields, .. quarterFields, .. inputFields]);
         var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
         await using var writer = await ParquetWriter.CreateAsync(schema, output, options, append: false, cancellationToken)
             .ConfigureAwait(false);
@@ -89,6 +95,7 @@ public sealed class TrialsParquetWriter : IRunFileWriter
         var nullableLongs = new long?[size];
         var doubles = new double?[size];
         var strings = new string[size];
+        var inputValues = inputs.Buffer(size);
         for (var start = 0; start < rows || (rows == 0 && start == 0); start += size)
         {
             var count = Math.Min(size, rows - start);
@@ -125,6 +132,21 @@ public sealed class TrialsParquetWriter : IRunFileWriter
             }
             for (var i = 0; i < quarterFields.Count; i++)
                 await WriteDoubles(group, quarterFields[i], quarterly[i], start, count, doubles, cancellationToken).ConfigureAwait(false);
+            inputs.Fill(start, count, inputValues);
+            for (var i = 0; i < inputFields.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (inputs.Whole[i])
+                {
+                    for (var r = 0; r < count; r++) nullableLongs[r] = (long)Math.Round(inputValues[i][r]);
+                    await group.WriteAsync<long>(inputFields[i], nullableLongs.AsMemory(0, count), cancellationToken: cancellationToken)
+                        .ConfigureAwait(false);
+                }
+                else
+                {
+                    await WriteDoubles(group, inputFields[i], inputValues[i], 0, count, doubles, cancellationToken).ConfigureAwait(false);
+                }
+            }
             group.CompleteValidate();
             if (rows == 0) break;
         }

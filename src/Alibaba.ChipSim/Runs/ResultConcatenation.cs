@@ -21,13 +21,13 @@ internal static class ResultConcatenation
             return first;
         }
         long trials = 0;
-        var next = first.Sampling.FirstTrial;
+        var next = (first.Sampling ?? SamplingBlock.Whole).FirstTrial;
         foreach (var b in batches)
         {
-            if (b.Scenario != first.Scenario || b.Seed != first.Seed || b.Sampling.BlockTrials != first.Sampling.BlockTrials)
+            if (b.Scenario != first.Scenario || b.Seed != first.Seed || (b.Sampling ?? SamplingBlock.Whole).BlockTrials != (first.Sampling ?? SamplingBlock.Whole).BlockTrials)
                 throw new ArgumentException("the batches are not of one scenario, seed and sampling block", nameof(batches));
-            if (b.Sampling.FirstTrial != next)
-                throw new ArgumentException($"batch starting at trial {b.Sampling.FirstTrial} does not follow trial {next - 1}", nameof(batches));
+            if ((b.Sampling ?? SamplingBlock.Whole).FirstTrial != next)
+                throw new ArgumentException($"batch starting at trial {(b.Sampling ?? SamplingBlock.Whole).FirstTrial} does not follow trial {next - 1}", nameof(batches));
             next += b.Trials;
             trials += b.Trials;
         }
@@ -92,7 +92,7 @@ internal static class ResultConcatenation
             }
             occupancy.Add(new StateOccupancy(actor.Actor, actor.States, actor.Start, actor.Months, counts));
         }
-        var sampling = first.Sampling;
+        var sampling = first.Sampling ?? SamplingBlock.Whole;
         var scenario = first.Scenario;
         var seed = first.Seed;
         batches.Clear();

@@ -30,6 +30,8 @@ public static class RunPipeline
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(request);
         var summary = SummaryBuilder.Build(result, request.SummaryThreads);
+        if (request.Targets.Length > 0)
+            summary = summary with { Targets = summary.Targets.AddRange(TargetProbability.Of(result, request.Targets)) };
         return request.Sensitivity ? summary with { Sensitivity = SensitivityBuilder.Build(result) } : summary;
     }
 

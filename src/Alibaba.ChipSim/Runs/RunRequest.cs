@@ -18,6 +18,9 @@ public sealed record RunRequest
     /// <summary>Whether each summary gets its <c>sensitivity</c> section.</summary>
     public bool Sensitivity { get; init; }
 
+    /// <summary>Targets beyond each scenario's own <c>targets:</c> (<c>--target</c>), reported after them.</summary>
+    public System.Collections.Immutable.ImmutableArray<Scenarios.TargetSpec> Targets { get; init; } = [];
+
     /// <summary>When set, the trial count is chosen by batches until a standard error is met (<c>--until-se</c>).</summary>
     public ConvergenceRequest? Convergence { get; init; }
 

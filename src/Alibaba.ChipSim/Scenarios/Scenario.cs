@@ -17,6 +17,9 @@ public sealed record Scenario(
     /// <summary>Rank correlations between per-trial parameters (Iman–Conover); empty when none.</summary>
     public ImmutableArray<CorrelationSpec> Correlations { get; init; } = ImmutableArray<CorrelationSpec>.Empty;
 
+    /// <summary>The target probabilities of <c>targets:</c>, in file order; empty when none.</summary>
+    public ImmutableArray<TargetSpec> Targets { get; init; } = ImmutableArray<TargetSpec>.Empty;
+
     /// <summary>The scenario file and the files it extends, child first.</summary>
     public ImmutableArray<string> SourceFiles { get; init; } = ImmutableArray<string>.Empty;
 

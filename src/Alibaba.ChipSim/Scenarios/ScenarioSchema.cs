@@ -64,7 +64,7 @@ public static class ScenarioSchema
             {
                 ["oneOf"] = new JsonArray(
                     Bounded(new JsonObject { ["type"] = k.WholeNumbers ? "integer" : "number" }, k.Domain),
-                    new JsonObject { ["$ref"] = "#/$defs/distribution" }),
+                    new JsonObject { ["$ref"] = k.WholeNumbers ? "#/$defs/whole-distribution" : "#/$defs/distribution" }),
             },
             _ => throw new ArgumentOutOfRangeException(nameof(k), k.Kind, "a kind without a schema"),
         };
@@ -129,6 +129,25 @@ public static class ScenarioSchema
             },
         };
         foreach (var kind in DistributionKinds.All) defs[kind.Name] = Distribution(kind);
+
+        // Counts and lags take whole numbers only, as the validator requires: a whole constant, uniform-int,
+        // bernoulli, or discrete with whole values (a continuous distribution with min = max, which the validator
+        // also accepts as a constant, is left out: a schema cannot compare two keys).
+        var fixedWhole = Distribution(DistributionKinds.Find("fixed")!);
+        fixedWhole["properties"]!["value"]!["type"] = "integer";
+        var discreteWhole = Distribution(DistributionKinds.Find("discrete")!);
+        discreteWhole["properties"]!["values"]!["items"]!["type"] = "integer";
+        defs["fixed-whole"] = fixedWhole;
+        defs["discrete-whole"] = discreteWhole;
+        defs["whole-distribution"] = new JsonObject
+        {
+            ["description"] = "A distribution of whole numbers, drawn once per trial: a whole fixed value, uniform-int, bernoulli, or discrete with whole values.",
+            ["oneOf"] = new JsonArray(
+                new JsonObject { ["$ref"] = "#/$defs/fixed-whole" },
+                new JsonObject { ["$ref"] = "#/$defs/uniform-int" },
+                new JsonObject { ["$ref"] = "#/$defs/bernoulli" },
+                new JsonObject { ["$ref"] = "#/$defs/discrete-whole" }),
+        };
         return defs;
     }
 

@@ -22,6 +22,15 @@ public sealed record RunSummary(
     /// <summary>The <c>convergence</c> section (<c>run --until-se</c>), or null when the trial count was fixed.</summary>
     public Convergence.ConvergenceTrace? Convergence { get; init; }
 
+    /// <summary>
+    /// Year totals of the per-quarter metrics (<c>FY2027</c>), for each year whose four quarters are all reported: the
+    /// statistics of each trial's sum of the four (in <c>quarters.csv</c> and <c>run.xlsx</c>; not in <c>summary.json</c>).
+    /// </summary>
+    public ImmutableArray<YearSummary> Years { get; init; } = [];
+
+    /// <summary>The <c>targets</c> section: the scenario's <c>targets:</c> then those of <c>--target</c>; empty when none.</summary>
+    public ImmutableArray<TargetResult> Targets { get; init; } = [];
+
     /// <summary>The numeric summary of <paramref name="name"/>, or null when there is none.</summary>
     public MetricSummary? Metric(string name)
     {

@@ -18,7 +18,11 @@ public static class SummaryBuilder
             [.. result.Numeric.Select(c => new SummaryColumns.Numeric(c.Name, c.IsBinary, c.IsWholeNumber, () => c.Values))],
             [.. result.Categorical.Select(c => new SummaryColumns.Categorical(c.Name, c.Categories, () => c.Codes))],
             [.. result.Quarterly.Select(q => new SummaryColumns.Quarterly(q.Metric, q.Quarters, i => q.Values[i]))]);
-        return Build(columns, maxThreads);
+        return Build(columns, maxThreads) with
+        {
+            Targets = TargetProbability.Of(result, result.Scenario.Targets),
+            Years = YearTotals.Of(result),
+        };
     }
 
     /// <summary>

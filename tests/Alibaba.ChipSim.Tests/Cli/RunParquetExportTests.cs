@@ -9,7 +9,7 @@ namespace Alibaba.ChipSim.Tests.Cli;
 public sealed class RunParquetExportTests
 {
     [Fact]
-    public void Run_with_format_parquet_writes_trials_parquet_and_summary_json_only()
+    public void Run_with_format_parquet_writes_trials_parquet_and_the_summary_files_only()
     {
         using var dir = new TempFolder();
         var settings = new RunSettings(2_000, null, 0, dir.Path, ["parquet"], Quiet: true, Json: false);
@@ -19,7 +19,7 @@ public sealed class RunParquetExportTests
 
         Assert.Equal(0, exit);
         var written = Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["summary.json", "trials.parquet"], written);
+        Assert.Equal(["summary.csv", "summary.json", "trials.parquet"], written);
         var parquet = Directory.GetFiles(dir.Path, "trials.parquet", SearchOption.AllDirectories).Single();
         using var duck = new DuckDBConnection("Data Source=:memory:");
         duck.Open();

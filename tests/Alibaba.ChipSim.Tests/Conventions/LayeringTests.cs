@@ -13,7 +13,7 @@ public sealed class LayeringTests
 {
     /// <summary>The order of the flow, lowest first. A namespace's layer is its first segment after <c>Alibaba.ChipSim</c>.</summary>
     public static readonly string[] Layers =
-        ["Distributions", "Scenarios", "Sampling", "Policy", "Model", "Outcomes", "Engine", "Statistics", "Runs", "Output", "Snapshots", "Report"];
+        ["Outcomes", "Distributions", "Scenarios", "Sampling", "Policy", "Model", "Engine", "Statistics", "Runs", "Output", "Snapshots", "Report"];
 
     private static readonly Assembly Library = typeof(Scenario).Assembly;
 

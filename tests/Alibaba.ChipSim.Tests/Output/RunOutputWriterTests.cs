@@ -30,8 +30,8 @@ public sealed class RunOutputWriterTests : IDisposable
 
         var written = RunOutputWriter.Write(dir, result, summary);
 
-        Assert.Equal(["quarters.csv", "summary.json", "trials.csv"], FilesIn(dir));
-        Assert.Equal(3, written.Count);
+        Assert.Equal(["quarters.csv", "summary.csv", "summary.json", "trials.csv"], FilesIn(dir));
+        Assert.Equal(4, written.Count);
         Assert.Equal(SummaryJsonWriter.ToJson(summary), File.ReadAllText(Path.Combine(dir, "summary.json")));
         Assert.Equal(summary.Metric("cost_cny"), SummaryJsonReader.ReadFile(Path.Combine(dir, "summary.json")).Metric("cost_cny"));
         Assert.Equal(summary.Metric("roi"), SummaryJsonReader.ReadFile(dir).Metric("roi")); // a run folder reads as its summary
@@ -44,7 +44,7 @@ public sealed class RunOutputWriterTests : IDisposable
 
         RunOutputWriter.Write(_root, result, summary, OutputFormats.None);
 
-        Assert.Equal(["summary.json"], FilesIn(_root));
+        Assert.Equal(["summary.csv", "summary.json"], FilesIn(_root));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class RunOutputWriterTests : IDisposable
 
         Assert.Throws<IOException>(() => RunOutputWriter.Write(_root, result, summary with { Trials = 99 }, OutputFormats.Csv, writers));
 
-        Assert.Equal(["quarters.csv", "summary.json", "trials.csv"], FilesIn(_root)); // no temporary file left behind
+        Assert.Equal(["quarters.csv", "summary.csv", "summary.json", "trials.csv"], FilesIn(_root)); // no temporary file left behind
         Assert.Equal(before, File.ReadAllText(Path.Combine(_root, "trials.csv")));
         Assert.Equal(4, SummaryJsonReader.ReadFile(Path.Combine(_root, "summary.json")).Trials);
     }
@@ -109,7 +109,7 @@ public sealed class RunOutputWriterTests : IDisposable
 
         // Then the folder holds the earlier run, whole, and no temporary file.
         Assert.Equal(before, Contents(_root));
-        Assert.Equal(["quarters.csv", "summary.json", "trials.csv"], AllEntries(_root));
+        Assert.Equal(["quarters.csv", "summary.csv", "summary.json", "trials.csv"], AllEntries(_root));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class RunOutputWriterTests : IDisposable
 
         RunOutputWriter.Write(_root, result, summary, OutputFormats.Json);
 
-        Assert.Equal(["summary.json"], FilesIn(_root));
+        Assert.Equal(["summary.csv", "summary.json"], FilesIn(_root));
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class RunOutputWriterTests : IDisposable
         // ... work had started, and the folder is exactly as before.
         Assert.True(reported.First > 0);
         Assert.Equal(before, Contents(_root));
-        Assert.Equal(["quarters.csv", "summary.json", "trials.csv"], AllEntries(_root));
+        Assert.Equal(["quarters.csv", "summary.csv", "summary.json", "trials.csv"], AllEntries(_root));
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public sealed class RunOutputWriterTests : IDisposable
             RunOutputWriter.Write(_root, result, summary with { Trials = 99 }, OutputFormats.Csv, writers, cancellation.Token));
 
         Assert.Equal(before, Contents(_root));
-        Assert.Equal(["quarters.csv", "summary.json", "trials.csv"], AllEntries(_root));
+        Assert.Equal(["quarters.csv", "summary.csv", "summary.json", "trials.csv"], AllEntries(_root));
     }
 
     /// <summary>Cancels at the engine's first report of trials done (after work has started, never before).</summary>

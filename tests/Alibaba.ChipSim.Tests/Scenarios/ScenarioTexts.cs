@@ -87,6 +87,9 @@ public static class ScenarioTexts
         + """
         valuation:
           ads_outstanding_bn: 2.3
+        targets:
+          - { metric: roi, below: 0.1, description: "ROI under 10%" }
+          - { metric: incremental_revenue_cny_bn, above: 5 }
         correlations:
           - { between: [economics.price_per_chip_usd, shipments.buyer_share], rho: 0.3 }
           - { between: [compute.h200_vs_h20, revenue.ai_demand_growth_yoy], rho: -0.2 }

@@ -174,6 +174,7 @@ public static class ShardMerger
             [.. h.Numeric.Select((c, i) => new NumericColumn(c.Name, numeric[i], c.IsBinary, c.IsWholeNumber))],
             [.. h.Categorical.Select((c, i) => new CategoricalColumn(c.Name, c.Categories, categorical[i]))],
             [.. h.Quarterly.Select((q, i) => new QuarterColumns(q.Metric, q.Quarters, quarterly[i]))],
-            [.. h.Occupancy.Select((o, i) => new StateOccupancy(o.Actor, o.States, Month.Parse(o.Start), o.Months, occupancy[i]))]);
+            [.. h.Occupancy.Select((o, i) => new StateOccupancy(o.Actor, o.States, Month.Parse(o.Start), o.Months, occupancy[i]))])
+            .WithSampling(SamplingBlock.Whole); // the shards are slices of one whole run: its inputs regenerate as one
     }
 }

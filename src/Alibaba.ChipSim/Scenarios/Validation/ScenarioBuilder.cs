@@ -72,6 +72,7 @@ internal static class ScenarioBuilder
         {
             Valuation = DealKeys.Valuation(root),
             Correlations = [.. (root["correlations"]?.Items ?? []).Select(Correlation)],
+            Targets = [.. (root["targets"]?.Items ?? []).Select(TargetChecks.Build)],
             SourceFiles = sourceFiles,
             Sha256 = sha256,
         };

@@ -16,6 +16,7 @@ internal sealed class ScenarioChecks(DiagnosticBag diagnostics)
         CheckGrowthOverTheHorizon(root, calendar);
         CheckCorrelations(root);
         DealKeys.Check(root, calendar, diagnostics);
+        new TargetChecks(diagnostics).Check(root, calendar);
     }
 
     /// <summary>The largest factor a yearly growth rate may compound to over base_month → horizon end (10^60).</summary>

@@ -86,6 +86,17 @@ internal static class ScenarioKeys
         ],
     };
 
+    private static readonly KeySpec TargetKey = new("target", ValueKind.Section, "A target probability to report: P(metric < below) or P(metric > above).")
+    {
+        Keys =
+        [
+            Req(new KeySpec("metric", ValueKind.Text, "A per-trial metric, e.g. roi, incremental_revenue_cny_bn, cloud_revenue_cny_bn_FY2027Q4.")),
+            new KeySpec("below", ValueKind.Number, "Report P(metric < below). Give exactly one of below and above."),
+            new KeySpec("above", ValueKind.Number, "Report P(metric > above). Give exactly one of below and above."),
+            Text("description", "What the target means (shown beside it)."),
+        ],
+    };
+
     public static readonly KeySpec Root = new("scenario", ValueKind.Section, "A chipsim scenario: H200 exports to China and Alibaba's cloud revenue.")
     {
         Keys =
@@ -140,6 +151,7 @@ internal static class ScenarioKeys
             Section("valuation", "The purchase per share.",
                 new KeySpec("ads_outstanding_bn", ValueKind.Number, "American depositary shares outstanding, billions; with the value-over-life keys it adds npv_per_ads_usd.") { Required = true, Domain = Positive.Within(1e-3, 1e6) }) with { Required = false },
             new KeySpec("correlations", ValueKind.List, "Rank correlations between uncertain per-trial parameters (by path).") { Item = CorrelationKey },
+            new KeySpec("targets", ValueKind.List, "Target probabilities reported with the summary, e.g. - { metric: roi, below: 0.1 }.") { Item = TargetKey },
         ],
     };
 

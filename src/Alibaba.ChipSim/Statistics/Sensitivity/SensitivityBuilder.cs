@@ -22,7 +22,7 @@ public static class SensitivityBuilder
         ArgumentNullException.ThrowIfNull(result);
         var scenario = result.Scenario;
         var table = ParameterTable.For(scenario);
-        var sampling = result.Sampling;
+        var sampling = result.Sampling ?? SamplingBlock.Whole;
         var design = SamplingDesign.For(scenario, table, result.Seed, sampling.FirstTrial, (int)result.Trials, sampling.BlockTrials);
         var inputs = new List<KeyValuePair<string, double[]>>();
         foreach (var (i, values) in ParameterColumns.Regenerate(table, design, result.Seed))

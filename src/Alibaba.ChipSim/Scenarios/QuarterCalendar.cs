@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Alibaba.ChipSim.Scenarios;
 
-namespace Alibaba.ChipSim.Model;
+namespace Alibaba.ChipSim.Scenarios;
 
 /// <summary>
 /// Quarter names and the quarters reported for a horizon (docs/model.md, "Quarters"). Alibaba's fiscal year ends in
