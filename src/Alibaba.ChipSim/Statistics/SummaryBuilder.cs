@@ -53,7 +53,7 @@ public static class SummaryBuilder
         }
         return new RunSummary(
             result.Scenario.Name, result.Scenario.Sha256, result.Seed, result.Trials, EngineInfo.Name,
-            ImmutableArray.Create(entries), quarters.MoveToImmutable());
+            ImmutableArray.Create(entries), quarters.MoveToImmutable()) { Calendar = result.Scenario.Calendar };
     }
 
     /// <summary>The name of a per-quarter metric in <c>metrics</c> and <c>trials.csv</c>, e.g. <c>cloud_revenue_cny_bn_FY2027Q1</c>.</summary>
