@@ -29,7 +29,7 @@ public sealed class ScoreCommandTests
         return Directory.GetFiles(dir.Path, "summary.json", SearchOption.AllDirectories).Select(Path.GetDirectoryName).Single()!;
     }
 
-    private static string Actuals => Path.Combine(RepoRoot.Scenarios, "actuals-2026.yaml");
+    private static string Actuals => Path.Combine(RepoRoot.Scenarios, "actuals", "actuals-2026.yaml");
 
     [Fact]
     public void Scoring_a_base_run_against_the_2026_facts_gives_the_shares_read_off_its_trials()

@@ -9,7 +9,7 @@ public sealed class ActualsLoaderTests
     [Fact]
     public void The_shipped_2026_actuals_hold_two_quarters_and_two_events_that_did_not_happen()
     {
-        var result = ActualsLoader.Load(Path.Combine(RepoRoot.Scenarios, "actuals-2026.yaml"));
+        var result = ActualsLoader.Load(Path.Combine(RepoRoot.Scenarios, "actuals", "actuals-2026.yaml"));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         var a = result.Actuals!;
