@@ -16,6 +16,7 @@ internal static class CommandCatalog
         yield return ReportCommand.Build();
         yield return SnapshotCommand.Build();
         yield return DiffCommand.Build();
+        yield return ScoreCommand.Build();
         yield return BenchCommand.Build();
         yield return VersionCommand.Build();
     }

@@ -7,6 +7,7 @@ internal static class SummarySections
 {
     public static ImmutableArray<ISummarySection> All { get; } =
     [
+        new CalendarSection(),
         new MetricsSection(),
         new QuartersSection(),
         new TargetsSection(),

@@ -33,6 +33,9 @@ public sealed record MetricSummary(
     /// <summary>The percentile levels reported, in percent, in the order of the <c>p…</c> properties.</summary>
     public static IReadOnlyList<int> PercentileLevels { get; } = [1, 5, 10, 25, 50, 75, 90, 95, 99];
 
+    /// <summary>The effective sample size V1²/V2 over the trials counted, in a weighted run (docs/forecast-scoring.md); null when the run is unweighted.</summary>
+    public double? Ess { get; init; }
+
     /// <summary>The summary of a metric defined in no trial.</summary>
     public static MetricSummary Empty(string name) => new(name, 0);
 

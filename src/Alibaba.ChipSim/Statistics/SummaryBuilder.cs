@@ -20,6 +20,7 @@ public static class SummaryBuilder
             [.. result.Quarterly.Select(q => new SummaryColumns.Quarterly(q.Metric, q.Quarters, i => q.Values[i]))]);
         return Build(columns, maxThreads) with
         {
+            Calendar = result.Scenario.Calendar,
             Targets = TargetProbability.Of(result, result.Scenario.Targets),
             Years = YearTotals.Of(result),
         };

@@ -24,7 +24,7 @@ public sealed class SummaryJsonTests
         using var document = JsonDocument.Parse(SummaryJsonWriter.ToJson(FourTrials()));
         var root = document.RootElement;
 
-        Assert.Equal(["scenario", "scenario_sha256", "seed", "trials", "engine", "metrics", "quarters"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["scenario", "scenario_sha256", "seed", "trials", "engine", "calendar", "metrics", "quarters"], root.EnumerateObject().Select(p => p.Name));
         var cost = root.GetProperty("metrics").GetProperty("cost_cny");
         Assert.Equal(
             [

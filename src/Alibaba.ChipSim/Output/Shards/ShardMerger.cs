@@ -41,9 +41,23 @@ public static class ShardMerger
                 }
             }
             if (errors.Count > 0) return new ShardSummary(null, null, errors);
-            var summary = Statistics.SummaryBuilder.Build(ShardColumnSource.For(shards.Select(s => s.Reader).ToList()), maxThreads);
+            var columns = ShardColumnSource.For(shards.Select(s => s.Reader).ToList());
+            var summary = Statistics.SummaryBuilder.Build(columns, maxThreads);
+            // As the one-process summary: the calendar, and the scenario's targets over their columns, one at a time.
+            summary = summary with { Calendar = scenario.Calendar, Targets = [.. scenario.Targets.Select(t => TargetOf(columns, t))] };
             return new ShardSummary(scenario, summary, []);
         }, errors => new ShardSummary(null, null, errors));
+
+    private static Statistics.TargetResult TargetOf(Statistics.SummaryColumns columns, TargetSpec target)
+    {
+        foreach (var c in columns.NumericColumns)
+            if (c.Name == target.Metric) return Statistics.TargetProbability.Of(c.Load(), target);
+        foreach (var qc in columns.QuarterlyColumns)
+            for (var q = 0; q < qc.Quarters.Length; q++)
+                if (Statistics.SummaryBuilder.QuarterMetricName(qc.Metric, qc.Quarters[q]) == target.Metric)
+                    return Statistics.TargetProbability.Of(qc.Load(q), target);
+        return Statistics.TargetProbability.Of([], target);
+    }
 
     /// <summary>Opens and checks the shards, loads the scenario, and hands the shards (in slice order) to <paramref name="use"/>.</summary>
     private static T WithShards<T>(IReadOnlyList<string> folders, Func<Scenario, List<(string Folder, ShardReader Reader)>, List<string>, T> use,
