@@ -10,16 +10,25 @@ public static class SummaryBuilder
     /// Summarises every column; columns are summarised in parallel on up to <paramref name="maxThreads"/> threads
     /// (all processors when null), each column by itself, so the numbers never depend on the thread count.
     /// </summary>
-    public static RunSummary Build(SimulationResult result, int? maxThreads = null)
+    public static RunSummary Build(SimulationResult result, int? maxThreads = null) => Build(result, null, default, maxThreads);
+
+    /// <summary>
+    /// The summary of a run whose trials carry <paramref name="weights"/> (a run conditioned on history observed through
+    /// <paramref name="asOf"/>): every statistic weighted, and the <c>history</c> block. Null weights give exactly the
+    /// unweighted summary (the unweighted code runs).
+    /// </summary>
+    internal static RunSummary Build(SimulationResult result, double[]? weights, Scenarios.Month asOf, int? maxThreads)
     {
         var jobs = new List<Func<MetricEntry>>();
         foreach (var c in result.Numeric)
         {
-            jobs.Add(() => ColumnStatistics.Summarize(c.Name, c.Values, c.IsBinary, c.IsWholeNumber));
+            jobs.Add(weights is null
+                ? () => ColumnStatistics.Summarize(c.Name, c.Values, c.IsBinary, c.IsWholeNumber)
+                : () => Weighted.WeightedColumnStatistics.Summarize(c.Name, c.Values, weights, c.IsBinary, c.IsWholeNumber));
         }
         foreach (var c in result.Categorical)
         {
-            jobs.Add(() => Shares(c));
+            jobs.Add(weights is null ? () => Shares(c) : () => Weighted.WeightedShares.Of(c, weights));
         }
         var quarterNames = new List<string>();
         var quarterEntry = new Dictionary<(string Quarter, string Metric), int>();
@@ -31,7 +40,9 @@ public static class SummaryBuilder
                 var name = QuarterMetricName(qc.Metric, qc.Quarters[q]);
                 if (!quarterNames.Contains(qc.Quarters[q])) quarterNames.Add(qc.Quarters[q]);
                 quarterEntry[(qc.Quarters[q], qc.Metric)] = jobs.Count;
-                jobs.Add(() => ColumnStatistics.Summarize(name, values));
+                jobs.Add(weights is null
+                    ? () => ColumnStatistics.Summarize(name, values)
+                    : () => Weighted.WeightedColumnStatistics.Summarize(name, values, weights));
             }
         }
 
@@ -53,7 +64,17 @@ public static class SummaryBuilder
         }
         return new RunSummary(
             result.Scenario.Name, result.Scenario.Sha256, result.Seed, result.Trials, EngineInfo.Name,
-            ImmutableArray.Create(entries), quarters.MoveToImmutable()) { Calendar = result.Scenario.Calendar };
+            ImmutableArray.Create(entries), quarters.MoveToImmutable())
+        {
+            Calendar = result.Scenario.Calendar,
+            History = weights is null ? null : History(weights, asOf),
+        };
+    }
+
+    private static HistorySummary History(double[] weights, Scenarios.Month asOf)
+    {
+        var totals = Weighted.TrialWeights.Totals(weights);
+        return new HistorySummary(asOf, totals.TrialsWithWeight, totals.Ess, totals.LogEvidence);
     }
 
     /// <summary>The name of a per-quarter metric in <c>metrics</c> and <c>trials.csv</c>, e.g. <c>cloud_revenue_cny_bn_FY2027Q1</c>.</summary>
