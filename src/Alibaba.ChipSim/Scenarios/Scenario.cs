@@ -17,6 +17,9 @@ public sealed record Scenario(
     /// <summary>Rank correlations between per-trial parameters (Iman–Conover); empty when none.</summary>
     public ImmutableArray<CorrelationSpec> Correlations { get; init; } = ImmutableArray<CorrelationSpec>.Empty;
 
+    /// <summary>What has been observed (<c>history:</c>), or null: a run then conditions on it (docs/history.md).</summary>
+    public History.HistorySpec? History { get; init; }
+
     /// <summary>The scenario file and the files it extends, child first.</summary>
     public ImmutableArray<string> SourceFiles { get; init; } = ImmutableArray<string>.Empty;
 
