@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Sampling;
 using Alibaba.ChipSim.Tests.Support;
 
 namespace Alibaba.ChipSim.Benchmarks;
@@ -32,15 +33,14 @@ internal static class Profile
                 Console.WriteLine($"  {plan.Parameters.Parameters[i].Path}: {sw.Elapsed.TotalMilliseconds / n * 1e6:F1} ns");
             }
             sw.Restart();
-            var streams = new ulong[2]; var u = new double[2]; var b = new byte[2]; var a = new byte[2];
+            var streams = new ulong[2]; var u = new double[2]; var firstEntry = new int[plan.TotalStates]; var b = new byte[2]; var a = new byte[2];
             for (var t = 0; t < n; t++)
             {
                 plan.Policy.Streams(RandomStreams.TrialHash(1, t), streams);
                 plan.Policy.Reset(b);
                 for (var m = 0; m < plan.Months; m++)
                 {
-                    plan.Policy.MonthUniforms(streams, m, u);
-                    plan.Policy.Step(m, b, a, u, v);
+                    plan.Policy.StepMonth(m, streams, b, a, v, firstEntry);
                     (a, b) = (b, a);
                     s += plan.Policy.Gate(b, v);
                 }
@@ -52,8 +52,7 @@ internal static class Profile
                 plan.Policy.Streams(RandomStreams.TrialHash(1, t), streams);
                 for (var m = 0; m < plan.Months; m++)
                 {
-                    plan.Policy.MonthUniforms(streams, m, u);
-                    s += u[0];
+                    s += RandomStreams.Uniform(streams[0], m) + RandomStreams.Uniform(streams[1], m);
                 }
             }
             Console.WriteLine($"uniforms only: {sw.Elapsed.TotalMilliseconds / n * 1e6:F0} ns/trial");

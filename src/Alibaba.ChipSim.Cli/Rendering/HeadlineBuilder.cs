@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Outcomes;
 using Alibaba.ChipSim.Statistics;
 
 namespace Alibaba.ChipSim.Cli.Rendering;
@@ -23,8 +23,8 @@ internal static class HeadlineBuilder
             finals.Add(new ActorShares(actor, s.States, s.Shares));
         }
         return new HeadlineFigures(summary.Scenario, summary.Trials, summary.Seed, deadline,
-            Probability(summary.Metric(MetricNames.DeliveredByDeadline)),
-            Probability(summary.Metric(MetricNames.NothingDelivered)),
+            Probability(summary.Metric(OutcomeCatalogue.DeliveredByDeadline.Name)),
+            Probability(summary.Metric(OutcomeCatalogue.NothingDelivered.Name)),
             spreads.ToImmutable(), finals.ToImmutable());
     }
 

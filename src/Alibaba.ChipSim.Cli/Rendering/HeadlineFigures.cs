@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Outcomes;
 
 namespace Alibaba.ChipSim.Cli.Rendering;
 
@@ -23,17 +23,9 @@ internal sealed record Spread(string Metric, string Label, double Scale, long Co
 /// <summary>The share of trials ending in each declared state of one actor.</summary>
 internal sealed record ActorShares(string Actor, ImmutableArray<string> States, ImmutableArray<double> Shares);
 
-/// <summary>The metrics the summary table shows, with their labels and display scale.</summary>
+/// <summary>The metrics the summary table shows (<see cref="OutcomeCatalogue.Headlines"/>), with their labels and display scale.</summary>
 internal static class HeadlineMetrics
 {
     public static readonly ImmutableArray<(string Metric, string Label, double Scale)> Rows =
-    [
-        (MetricNames.ChipsDelivered, "Chips delivered to Alibaba", 1),
-        (MetricNames.FeeTotalUsd, "US export fee collected (USD m)", 1e-6),
-        (MetricNames.FeeBorneUsd, "Fee borne by Alibaba (USD m)", 1e-6),
-        (MetricNames.CostUsd, "Alibaba's cost (USD m)", 1e-6),
-        (MetricNames.H200H20eOnline, "H20e online at the end", 1),
-        (MetricNames.IncrementalRevenueCnyBn, "Incremental revenue (CNY bn)", 1),
-        (MetricNames.Roi, "ROI (gross profit / cost)", 1),
-    ];
+        [.. OutcomeCatalogue.Headlines.Select(m => (m.Name, m.Label, m.DisplayScale))];
 }

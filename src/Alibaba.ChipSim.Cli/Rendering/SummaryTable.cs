@@ -31,7 +31,7 @@ internal static class SummaryTable
         foreach (var actor in f.Finals)
             for (var i = 0; i < actor.States.Length; i++)
                 table.AddRow($"{Markup.Escape(actor.Actor)} ends {Markup.Escape(actor.States[i])}", Percent(actor.Shares[i]), "", "", "");
-        var roi = f.Spreads.FirstOrDefault(x => x.Metric == Engine.MetricNames.Roi);
+        var roi = f.Spreads.FirstOrDefault(x => x.Metric == Outcomes.OutcomeCatalogue.Roi.Name);
         table.Caption("Percentiles over the trials where the metric is defined"
                       + (roi is null ? "." : $" (ROI: the {roi.Count.ToString("N0", Inv)} trials with a purchase)."));
         return table;

@@ -1,6 +1,12 @@
+using Alibaba.ChipSim.Outcomes;
+
 namespace Alibaba.ChipSim.Engine;
 
-/// <summary>The per-trial metric names of SPEC §5, in output order.</summary>
+/// <summary>
+/// The outcome names as constants, for code that needs a compile-time name (a <c>switch</c> or a pattern).
+/// Each equals its <see cref="OutcomeCatalogue"/> entry's name (a test holds them together); the catalogue
+/// is where an outcome is described.
+/// </summary>
 public static class MetricNames
 {
     public const string DeliveredByDeadline = "delivered_by_deadline";
@@ -21,15 +27,14 @@ public static class MetricNames
     public const string IncrementalRevenueCnyBn = "incremental_revenue_cny_bn";
     public const string IncrementalGrossProfitCnyBn = "incremental_gross_profit_cny_bn";
     public const string Roi = "roi";
+    public const string NpvCnyBn = "npv_cny_bn";
+    public const string LifetimeRoi = "lifetime_roi";
+    public const string PaybackMonth = "payback_month";
+    public const string NpvPerAdsUsd = "npv_per_ads_usd";
 
-    /// <summary><c>&lt;actor&gt;_final</c>.</summary>
-    public static string ActorFinal(string actor) => actor + "_final";
+    /// <summary><c>&lt;actor&gt;_final</c> (<see cref="OutcomeCatalogue.ActorFinalName"/>).</summary>
+    public static string ActorFinal(string actor) => OutcomeCatalogue.ActorFinalName(actor);
 
-    /// <summary>
-    /// <c>&lt;actor&gt;_&lt;state&gt;_month</c>: the month (0 = the first simulated month) whose step first moved
-    /// the actor into the state; missing if it never did. Only entries by a transition count: being in the
-    /// initial state at the start is not an entry, so the initial state has a column only when some
-    /// transition leads back to it. Every other declared state has one (all missing if unreachable).
-    /// </summary>
-    public static string FirstEntryMonth(string actor, string state) => $"{actor}_{state}_month";
+    /// <summary><c>&lt;actor&gt;_&lt;state&gt;_month</c> (<see cref="OutcomeCatalogue.FirstEntryMonthName"/>).</summary>
+    public static string FirstEntryMonth(string actor, string state) => OutcomeCatalogue.FirstEntryMonthName(actor, state);
 }

@@ -2,7 +2,7 @@ namespace Alibaba.ChipSim.Engine;
 
 /// <summary>
 /// One per-trial numeric outcome (e.g. <c>chips_delivered</c>): a value per trial, <see cref="double.NaN"/>
-/// where the metric is undefined in that trial (SPEC §2.5). <see cref="IsBinary"/> marks 0/1 metrics,
+/// where the metric is undefined in that trial (docs/model.md, "Revenue"). <see cref="IsBinary"/> marks 0/1 metrics,
 /// which also get a probability with a Wilson interval.
 /// </summary>
 public sealed class NumericColumn(string name, double[] values, bool isBinary = false, bool isWholeNumber = false)

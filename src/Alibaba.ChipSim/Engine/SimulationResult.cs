@@ -18,7 +18,7 @@ public sealed class SimulationResult(
     public long Trials { get; } = trials;
 
     /// <summary>
-    /// Per-trial numeric metrics: the metrics of <see cref="MetricNames"/> in its order (SPEC §5 names), then
+    /// Per-trial numeric metrics: the metrics of <see cref="MetricNames"/> in its order (the names of the outcome catalogue, docs/outputs.md), then
     /// the first-entry months <c>&lt;actor&gt;_&lt;state&gt;_month</c> (see <see cref="MetricNames.FirstEntryMonth"/>).
     /// </summary>
     public ImmutableArray<NumericColumn> Numeric { get; } = numeric;

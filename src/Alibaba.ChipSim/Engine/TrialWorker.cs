@@ -1,53 +1,49 @@
+using System.Runtime.CompilerServices;
 using Alibaba.ChipSim.Model;
+using Alibaba.ChipSim.Outcomes;
 using Alibaba.ChipSim.Policy;
+using Alibaba.ChipSim.Sampling;
 
 namespace Alibaba.ChipSim.Engine;
 
 /// <summary>
-/// One worker's preallocated buffers and the per-trial loop: draw the parameters, step the actors,
-/// ship, deploy, serve revenue with and without the H200s, and write the trial's row. Nothing here
-/// allocates, looks anything up by name or depends on which other trials the worker runs.
+/// One worker's preallocated buffers and the per-trial loop: draw the trial's parameters, step the actors
+/// (<see cref="CompiledPolicy.StepMonth"/>), run the month through the model (<see cref="TrialModel"/>), and
+/// stage the trial's row. Nothing here allocates, looks anything up by name or depends on which other
+/// trials the worker runs.
 /// </summary>
 internal sealed class TrialWorker
 {
     private readonly SimulationPlan _plan;
     private readonly CompiledPolicy _policy;
+    private readonly TrialModel _model;
     private readonly OutcomeColumns _out;
     private readonly ulong _seed;
     private readonly double[] _values;
     private readonly ulong[] _streams;
     private byte[] _before, _after;
-    private readonly double[] _arrivals;
     private readonly int[] _firstEntry;
-    private readonly double[] _qCloud, _qCloudWithout, _qAi, _qIncremental;
+    private TrialState _state;
+    private TrialInputs _inputs;
     private readonly double[] _block;     // [slot * Block + k]: the rows of up to Block trials, column by column
     private readonly double[][] _slots;
-    private readonly int[] _quarterOfMonth;
-    private readonly int[] _stateOffset;
-    private readonly CompiledActor[] _actors;
+    private readonly int[] _slotOf;
 
     public TrialWorker(SimulationPlan plan, OutcomeColumns output, ulong seed)
     {
         _plan = plan;
         _policy = plan.Policy;
+        _model = plan.Model;
         _out = output;
         _seed = seed;
         _values = new double[plan.Parameters.Count];
         _streams = new ulong[plan.ActorCount];
         _before = new byte[plan.ActorCount];
         _after = new byte[plan.ActorCount];
-        _arrivals = new double[plan.Months];
         _firstEntry = new int[plan.TotalStates];
-        var q = plan.Quarters.Count;
-        _qCloud = new double[q];
-        _qCloudWithout = new double[q];
-        _qAi = new double[q];
-        _qIncremental = new double[q];
-        _quarterOfMonth = plan.Quarters.QuarterOfMonth;
-        _stateOffset = plan.StateOffset;
-        _actors = new CompiledActor[plan.ActorCount];
-        for (var a = 0; a < _actors.Length; a++) _actors[a] = _policy.Actor(a);
+        _state = TrialState.Create(plan.Model.Horizon);
         Occupancy = new long[plan.Months * plan.TotalStates];
+        _slotOf = plan.SlotOf;
         _slots = output.Slots;
         _block = new double[_slots.Length * Block];
     }
@@ -78,189 +74,93 @@ internal sealed class TrialWorker
     {
         var plan = _plan;
         var policy = _policy;
+        var model = _model;
         var v = _values;
         var trialHash = RandomStreams.TrialHash(_seed, trial);
         plan.Parameters.Draw(trial, trialHash, v);
+        plan.Inputs.Fill(v, ref _inputs);
         policy.Streams(trialHash, _streams);
         policy.Reset(_before);
-
-        var initialModules = v[plan.InitialModules];
-        var chipsPerModule = v[plan.ChipsPerModule];
-        var followOn = v[plan.FollowOnModulesPerMonth];
-        var cap = plan.SupplyCapModules < 0 ? double.PositiveInfinity : v[plan.SupplyCapModules];
-        var buyerShare = v[plan.BuyerShare];
-        var lag = (int)Math.Min(v[plan.DeploymentLagMonths], plan.Months); // a lag past the horizon: never online
-        var h200VsH20 = v[plan.H200VsH20];
-        // The AI revenue one H200 online can serve a month (CNY bn): capacity is linear in the chips online.
-        var capacityPerChip = CloudRevenue.H200CapacityCnyBn(h200VsH20, v[plan.RevenuePerH20eMonthCny], v[plan.Utilization]);
-
-        // Revenue in CNY bn a month at t = months from the base month; growth multiplied along.
-        var baseMonthly = v[plan.BaseQuarterCnyBn] / 3;
-        var aiShare = v[plan.AiShare];
-        var baseAi = baseMonthly * aiShare;
-        var baseNonAi = baseMonthly * (1 - aiShare);
-        var t0 = plan.MonthsFromBaseAtStart;
-        var (nonAiGrowth, nonAiStep) = GrowthCurve.Start(t0, v[plan.NonAiGrowthYoy]);
-        var (demandGrowth, demandStep) = GrowthCurve.Start(t0, v[plan.AiDemandGrowthYoy]);
-        var (baselineGrowth, baselineStep) = GrowthCurve.Start(t0, v[plan.BaselineCapacityGrowthYoy]);
-        var nonAi = baseNonAi * nonAiGrowth;
-        var demand = baseAi * demandGrowth;
-        var baseline = v[plan.BaselineCapacityCover] * baseAi * baselineGrowth;
+        model.Begin(ref _state, in _inputs);
 
         var firstEntry = _firstEntry;
         Array.Fill(firstEntry, -1);
-        var arrivals = _arrivals;
         var occupancy = Occupancy;
-        var stateOffset = _stateOffset;
+        var stateOffset = policy.StateOffset;
         var totalStates = plan.TotalStates;
-        var quarterOfMonth = _quarterOfMonth;
         var months = plan.Months;
         var actors = plan.ActorCount;
-
-        var initialMonth = -1;
-        var gateOpenMonths = 0;
-        double modulesShipped = 0, buyerChips = 0, online = 0;
-        double cloud = 0, cloudWithout = 0, ai = 0, incremental = 0;
 
         var gate = policy.Gate(_before, v);
         for (var m = 0; m < months; m++)
         {
-            Step(m, v);
-            var now = _before;
-            var prev = _after;
+            var before = _before;
+            var after = _after;
+            var moved = policy.StepMonth(m, _streams, before, after, v, firstEntry);
+            (_before, _after) = (after, before);
             var row0 = m * totalStates;
-            var moved = false;
-            for (var a = 0; a < actors; a++)
-            {
-                var s = stateOffset[a] + now[a];
-                occupancy[row0 + s]++;
-                if (now[a] == prev[a]) continue;
-                moved = true;
-                if (firstEntry[s] < 0) firstEntry[s] = m;
-            }
+            for (var a = 0; a < actors; a++) occupancy[row0 + stateOffset[a] + after[a]]++;
             // The combined gate depends on the states alone (gates are drawn once per trial).
-            if (moved) gate = policy.Gate(now, v);
-            if (gate > 0)
-            {
-                gateOpenMonths++;
-                var modules = 0.0;
-                if (initialMonth < 0)
-                {
-                    if (m >= plan.FirstDeliveryMonth)
-                    {
-                        modules = ShipmentRules.InitialTrancheModules(initialModules, gate, cap);
-                        initialMonth = m;
-                    }
-                }
-                else
-                {
-                    modules = ShipmentRules.FollowOnModules(followOn, gate, modulesShipped, cap);
-                }
-                if (modules > 0)
-                {
-                    modulesShipped += modules;
-                    var chips = ShipmentRules.BuyerChips(modules, chipsPerModule, buyerShare);
-                    buyerChips += chips;
-                    if (m + lag < months) arrivals[m + lag] += chips;
-                }
-            }
-            online += arrivals[m];
-            arrivals[m] = 0;
-
-            var h200 = online * capacityPerChip;
-            var served = CloudRevenue.AiServed(demand, baseline, h200);
-            var servedWithout = CloudRevenue.AiServed(demand, baseline, 0);
-            var added = served - servedWithout;
-            cloud += nonAi + served;
-            cloudWithout += nonAi + servedWithout;
-            ai += served;
-            incremental += added;
-            var q = quarterOfMonth[m];
-            if (q >= 0)
-            {
-                _qCloud[q] += nonAi + served;
-                _qCloudWithout[q] += nonAi + servedWithout;
-                _qAi[q] += served;
-                _qIncremental[q] += added;
-            }
-            nonAi *= nonAiStep;
-            demand *= demandStep;
-            baseline *= baselineStep;
+            if (moved) gate = policy.Gate(after, v);
+            model.StepMonth(ref _state, in _inputs, gate, m);
         }
 
-        WriteRow(row, k, initialMonth, gateOpenMonths, modulesShipped, buyerChips, online * h200VsH20,
-            cloud, cloudWithout, ai, incremental);
+        WriteRow(row, k, model.Finish(in _state, in _inputs));
     }
 
-    /// <summary>
-    /// Every actor's step of month <paramref name="m"/>, from <c>_before</c> into <c>_after</c>, then swaps them. An actor in
-    /// a final state stays without drawing its month's uniform: uniforms are counter-based, so skipping one changes no
-    /// other draw, and the step would return the state without reading it (as <see cref="CompiledPolicy.Step"/> does).
-    /// </summary>
-    private void Step(int m, double[] v)
+    /// <summary>Stages <paramref name="value"/> as outcome <paramref name="outcome"/> of block position <paramref name="k"/> (a no-op when the run has no such outcome).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Stage(Outcome outcome, int k, double value)
     {
-        var before = _before;
-        var after = _after;
-        var actors = _actors;
-        for (var a = 0; a < actors.Length; a++)
-        {
-            var actor = actors[a];
-            var s = before[a];
-            after[a] = actor.Final[s] ? s : (byte)actor.Step(m, before, RandomStreams.Uniform(_streams[a], m), v);
-        }
-        (_before, _after) = (after, before);
+        var slot = _slotOf[(int)outcome];
+        if (slot >= 0) _block[slot * Block + k] = value;
     }
 
-    private void WriteRow(int row, int k, int initialMonth, int gateOpenMonths, double modulesShipped, double buyerChips,
-        double h20eOnline, double cloud, double cloudWithout, double ai, double incremental)
+    private void WriteRow(int row, int k, in TrialResult r)
     {
+        Stage(Outcome.DeliveredByDeadline, k, r.DeliveredByDeadline ? 1 : 0);
+        Stage(Outcome.NothingDelivered, k, r.NothingDelivered ? 1 : 0);
+        Stage(Outcome.MonthsToFirstDelivery, k, r.MonthsToFirstDelivery);
+        Stage(Outcome.GateOpenMonths, k, r.GateOpenMonths);
+        Stage(Outcome.ModulesShipped, k, r.ModulesShipped);
+        Stage(Outcome.ChipsShipped, k, r.ChipsShipped);
+        Stage(Outcome.ChipsDelivered, k, r.ChipsDelivered);
+        Stage(Outcome.FeeTotalUsd, k, r.FeeTotalUsd);
+        Stage(Outcome.FeeBorneUsd, k, r.FeeBorneUsd);
+        Stage(Outcome.CostUsd, k, r.CostUsd);
+        Stage(Outcome.CostCny, k, r.CostCny);
+        Stage(Outcome.H200H20eOnline, k, r.H200H20eOnline);
+        Stage(Outcome.CloudRevenueCnyBn, k, r.CloudRevenueCnyBn);
+        Stage(Outcome.CloudRevenueWithoutH200CnyBn, k, r.CloudRevenueWithoutH200CnyBn);
+        Stage(Outcome.AiRevenueCnyBn, k, r.AiRevenueCnyBn);
+        Stage(Outcome.IncrementalRevenueCnyBn, k, r.IncrementalRevenueCnyBn);
+        Stage(Outcome.IncrementalGrossProfitCnyBn, k, r.IncrementalGrossProfitCnyBn);
+        Stage(Outcome.Roi, k, r.Roi);
+
         var plan = _plan;
-        var v = _values;
         var b = _block;
-        var shipped = initialMonth >= 0;
-        b[0 * Block + k] = shipped && initialMonth <= plan.DeadlineMonth ? 1 : 0;
-        b[1 * Block + k] = shipped ? 0 : 1;
-        b[2 * Block + k] = shipped ? initialMonth : double.NaN;
-        b[3 * Block + k] = gateOpenMonths;
-        b[4 * Block + k] = modulesShipped;
-        var chipsShipped = modulesShipped * v[plan.ChipsPerModule];
-        b[5 * Block + k] = chipsShipped;
-        b[6 * Block + k] = buyerChips;
-        var price = v[plan.PricePerChipUsd];
-        var feeRate = v[plan.ExportFeeRate];
-        var passThrough = v[plan.FeePassThrough];
-        b[7 * Block + k] = CostAndFee.FeeTotalUsd(chipsShipped, price, feeRate);
-        b[8 * Block + k] = CostAndFee.FeeBorneUsd(buyerChips, price, feeRate, passThrough);
-        var costUsd = CostAndFee.CostUsd(buyerChips, price, feeRate, passThrough);
-        b[9 * Block + k] = costUsd;
-        var costCny = costUsd * v[plan.UsdCny];
-        b[10 * Block + k] = costCny;
-        b[11 * Block + k] = h20eOnline;
-        b[12 * Block + k] = cloud;
-        b[13 * Block + k] = cloudWithout;
-        b[14 * Block + k] = ai;
-        b[15 * Block + k] = incremental;
-        var grossProfit = incremental * v[plan.GrossMargin];
-        b[16 * Block + k] = grossProfit;
-        b[17 * Block + k] = CloudRevenue.Roi(grossProfit, costCny);
-
         var entryColumn = plan.EntryColumnOfState;
-        var entrySlot = OutcomeColumns.MetricSlots;
+        var entrySlot = _out.FirstEntrySlot;
         for (var s = 0; s < entryColumn.Length; s++)
         {
             var c = entryColumn[s];
             if (c >= 0) b[(entrySlot + c) * Block + k] = _firstEntry[s] < 0 ? double.NaN : _firstEntry[s];
         }
         for (var a = 0; a < plan.ActorCount; a++) _out.FinalState[a][row] = _before[a];
-        var quarters = _qCloud.Length;
-        var q0 = entrySlot + plan.EntryColumnNames.Length;
-        for (var q = 0; q < quarters; q++)
-        {
-            b[(q0 + q) * Block + k] = _qCloud[q];
-            b[(q0 + quarters + q) * Block + k] = _qCloudWithout[q];
-            b[(q0 + 2 * quarters + q) * Block + k] = _qAi[q];
-            b[(q0 + 3 * quarters + q) * Block + k] = _qIncremental[q];
-            _qCloud[q] = _qCloudWithout[q] = _qAi[q] = _qIncremental[q] = 0;
-        }
+
+        // Quarterly columns in the order of SimulationPlan.QuarterlyOutcomes: cloud, cloud without H200s, AI, incremental.
+        ref readonly var revenue = ref _state.Revenue;
+        var next = _out.FirstQuarterSlot;
+        next = StageQuarters(next, k, revenue.QuarterCloud);
+        next = StageQuarters(next, k, revenue.QuarterCloudWithoutH200);
+        next = StageQuarters(next, k, revenue.QuarterAiServed);
+        StageQuarters(next, k, revenue.QuarterIncremental);
+    }
+
+    private int StageQuarters(int slot, int k, double[] sums)
+    {
+        var b = _block;
+        for (var q = 0; q < sums.Length; q++) b[(slot + q) * Block + k] = sums[q];
+        return slot + sums.Length;
     }
 }

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace Alibaba.ChipSim.Model;
 
-/// <summary>The monthly capacity and revenue arithmetic of SPEC §2.4–2.5 (revenue in CNY bn).</summary>
+/// <summary>The monthly capacity and revenue arithmetic of docs/model.md, "Capacity" and "Revenue" (revenue in CNY bn).</summary>
 public static class CloudRevenue
 {
     /// <summary>The AI revenue (CNY bn a month) that the H20-equivalents online can serve.</summary>

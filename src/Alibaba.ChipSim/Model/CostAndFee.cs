@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace Alibaba.ChipSim.Model;
 
-/// <summary>The fee and cost formulas of SPEC §2.3 (USD unless the name says CNY).</summary>
+/// <summary>The fee and cost formulas of docs/model.md, "Cost and fee" (USD unless the name says CNY).</summary>
 public static class CostAndFee
 {
     /// <summary>What the US collects: every chip shipped to China × price × fee rate.</summary>

@@ -4,7 +4,7 @@ namespace Alibaba.ChipSim.Model;
 
 /// <summary>
 /// Compound annual growth at monthly resolution: (1 + g)^(t/12) computed as exp(t/12 · log1p(g))
-/// (SPEC §2.5). The engine starts from <see cref="Factor"/> at the first simulated month and then
+/// (docs/model.md, "Revenue"). The model starts from <see cref="Factor"/> at the first simulated month and then
 /// multiplies by <see cref="MonthlyFactor"/> once a month: two exponentials per curve and trial
 /// instead of one a month; the product drifts from the direct formula by a few ulps over a horizon
 /// (tests bound it).

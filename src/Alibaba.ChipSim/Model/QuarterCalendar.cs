@@ -5,7 +5,7 @@ using Alibaba.ChipSim.Scenarios;
 namespace Alibaba.ChipSim.Model;
 
 /// <summary>
-/// Quarter names and the quarters reported for a horizon (SPEC §2.5). Alibaba's fiscal year ends in
+/// Quarter names and the quarters reported for a horizon (docs/model.md, "Quarters"). Alibaba's fiscal year ends in
 /// March and is named by the calendar year in which it ends: Jul–Sep 2025 is FY2026Q2, Jan–Mar 2026 is
 /// FY2026Q4, Apr–Jun 2026 is FY2027Q1. Calendar quarters are named CY2026Q2.
 /// </summary>

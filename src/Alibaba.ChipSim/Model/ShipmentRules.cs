@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Alibaba.ChipSim.Model;
 
 /// <summary>
-/// The shipment arithmetic of SPEC §2.2. Every floor is floor(x + 1e-9), so that a product that is
+/// The shipment arithmetic of docs/model.md, "Shipments". Every floor is floor(x + 1e-9), so that a product that is
 /// whole in decimal arithmetic is not lost to binary rounding (25 × 8 × 0.29 is 57.99999999999999 in
 /// binary, 58 here). Counts are doubles holding whole numbers (exact up to 2^53).
 /// </summary>

@@ -1,4 +1,4 @@
-using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Sampling;
 using Alibaba.ChipSim.Scenarios;
 
 namespace Alibaba.ChipSim.Policy;
@@ -101,7 +101,7 @@ internal sealed class CompiledActor
     /// <summary>This actor's position in the policy's state vector.</summary>
     public int IndexInPolicy { get; }
 
-    /// <summary>The state after month <paramref name="month"/>'s step (SPEC §2.1).</summary>
+    /// <summary>The state after month <paramref name="month"/>'s step (docs/model.md, "Policy actors").</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int Step(int month, ReadOnlySpan<byte> before, double u, ReadOnlySpan<double> parameterValues)
     {

@@ -1,4 +1,4 @@
-using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Sampling;
 using Alibaba.ChipSim.Scenarios;
 
 namespace Alibaba.ChipSim.Policy;
@@ -8,7 +8,7 @@ namespace Alibaba.ChipSim.Policy;
 /// Stateless definitions (<see cref="PolicyMachines"/>). <see cref="ReferencePolicy"/> steps the
 /// Stateless machines themselves; tests hold both to the same state paths on the same random numbers.
 /// </summary>
-public sealed class CompiledPolicy
+internal sealed class CompiledPolicy
 {
     private readonly CompiledActor[] _actors;
 
@@ -24,7 +24,15 @@ public sealed class CompiledPolicy
         _actors = new CompiledActor[machines.ActorCount];
         for (var a = 0; a < _actors.Length; a++) _actors[a] = new CompiledActor(machines, a, parameters, Start, Months);
         ActorKeys = machines.Actors.Select(a => RandomStreams.KeyOf("actors." + a.Name)).ToArray();
+        StateOffset = new int[_actors.Length + 1];
+        for (var a = 0; a < _actors.Length; a++) StateOffset[a + 1] = StateOffset[a] + _actors[a].StateCount;
     }
+
+    /// <summary>Actor a's states occupy [StateOffset[a], StateOffset[a + 1]) in flattened per-state arrays.</summary>
+    public int[] StateOffset { get; }
+
+    /// <summary>The number of states of all actors together (the length of a flattened per-state array).</summary>
+    public int TotalStates => StateOffset[^1];
 
     public int Months { get; }
 
@@ -47,37 +55,49 @@ public sealed class CompiledPolicy
     }
 
     /// <summary>
-    /// One month's step for every actor: <paramref name="before"/> holds the states at the start of month
-    /// <paramref name="month"/> (0-based); <paramref name="after"/> receives the states after the step and
-    /// may be the same buffer (guards still read the start-of-month states).
-    /// <paramref name="uniforms"/> holds each actor's uniform for this month.
+    /// Month <paramref name="month"/>'s step (0-based) for every actor: the one compiled step, run by the engine
+    /// and held to the Stateless machines by the equivalence tests (docs/model.md, "Policy actors").
+    /// <paramref name="before"/> holds the states at the start of the month (guards read them), <paramref name="after"/>
+    /// (a different buffer) receives the states after the step. Each actor's uniform is the month-th of its
+    /// stream; an actor in a final state stays without drawing it (draws are counter-based, so skipping one
+    /// changes no other). A move into a state not entered before records the month in
+    /// <paramref name="firstEntry"/> (flattened by <see cref="StateOffset"/>, −1 = never). Returns true when
+    /// some actor moved (the combined gate can only change then).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public void Step(int month, ReadOnlySpan<byte> before, Span<byte> after, ReadOnlySpan<double> uniforms, ReadOnlySpan<double> parameterValues)
+    public bool StepMonth(int month, ReadOnlySpan<ulong> actorStreams, ReadOnlySpan<byte> before, Span<byte> after,
+        ReadOnlySpan<double> parameterValues, Span<int> firstEntry)
     {
-        if (before.Overlaps(after))
+        var actors = _actors;
+        var offset = StateOffset;
+        var moved = false;
+        for (var a = 0; a < actors.Length; a++)
         {
-            StepInPlace(month, before, after, uniforms, parameterValues);
-            return;
+            var actor = actors[a];
+            var s = before[a];
+            var to = actor.Final[s] ? s : (byte)actor.Step(month, before, RandomStreams.Uniform(actorStreams[a], month), parameterValues);
+            after[a] = to;
+            if (to == s) continue;
+            moved = true;
+            ref var first = ref firstEntry[offset[a] + to];
+            if (first < 0) first = month;
         }
-        for (var a = 0; a < _actors.Length; a++)
-            after[a] = (byte)_actors[a].Step(month, before, uniforms[a], parameterValues);
+        return moved;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private void StepInPlace(int month, ReadOnlySpan<byte> before, Span<byte> after, ReadOnlySpan<double> uniforms, ReadOnlySpan<double> parameterValues)
+    /// <summary>
+    /// One month's step for every actor with given uniforms (for hand-worked tests of the rule; the engine runs
+    /// <see cref="StepMonth"/>, which applies the same per-actor rule to its streams' uniforms).
+    /// <paramref name="after"/> may be the same buffer as <paramref name="before"/> (guards still read the
+    /// start-of-month states).
+    /// </summary>
+    internal void Step(int month, ReadOnlySpan<byte> before, Span<byte> after, ReadOnlySpan<double> uniforms, ReadOnlySpan<double> parameterValues)
     {
         // Stepping in place would let later actors' guards see earlier actors' moves of this month.
         Span<byte> start = stackalloc byte[_actors.Length];
         before[.._actors.Length].CopyTo(start);
         for (var a = 0; a < _actors.Length; a++)
             after[a] = (byte)_actors[a].Step(month, start, uniforms[a], parameterValues);
-    }
-
-    /// <summary>Draws each actor's uniform for <paramref name="month"/> from its stream.</summary>
-    public void MonthUniforms(ReadOnlySpan<ulong> actorStreams, int month, Span<double> uniforms)
-    {
-        for (var a = 0; a < actorStreams.Length; a++) uniforms[a] = RandomStreams.Uniform(actorStreams[a], month);
     }
 
     /// <summary>The actors' streams for one trial.</summary>
@@ -95,15 +115,14 @@ public sealed class CompiledPolicy
     }
 
     /// <summary>
-    /// Runs one trial's actors through every month into <paramref name="outcome"/>; when
-    /// <paramref name="path"/> is not empty it receives the states row by row, (Months + 1) × ActorCount:
+    /// Runs one trial's actors through every month by <see cref="StepMonth"/> into <paramref name="outcome"/>;
+    /// when <paramref name="path"/> is not empty it receives the states row by row, (Months + 1) × ActorCount:
     /// row 0 the initial states, row m + 1 the states after month m's step.
     /// </summary>
-    public void Run(ulong trialHash, ReadOnlySpan<double> parameterValues, PolicyOutcome outcome, Span<byte> path = default)
+    internal void Run(ulong trialHash, ReadOnlySpan<double> parameterValues, PolicyOutcome outcome, Span<byte> path = default)
     {
         var n = _actors.Length;
         Span<ulong> streams = stackalloc ulong[n];
-        Span<double> uniforms = stackalloc double[n];
         Span<byte> before = stackalloc byte[n];
         Span<byte> after = stackalloc byte[n];
         Streams(trialHash, streams);
@@ -112,9 +131,8 @@ public sealed class CompiledPolicy
         if (!path.IsEmpty) before.CopyTo(path);
         for (var m = 0; m < Months; m++)
         {
-            MonthUniforms(streams, m, uniforms);
-            Step(m, before, after, uniforms, parameterValues);
-            outcome.Record(m, before, after, Gate(after, parameterValues));
+            StepMonth(m, streams, before, after, parameterValues, outcome.FirstEntries);
+            outcome.Record(m, after, Gate(after, parameterValues));
             if (!path.IsEmpty) after.CopyTo(path[((m + 1) * n)..]);
             after.CopyTo(before);
         }

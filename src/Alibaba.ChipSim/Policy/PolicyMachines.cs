@@ -7,12 +7,12 @@ namespace Alibaba.ChipSim.Policy;
 
 /// <summary>
 /// The actors of a scenario as Stateless machines, the source of truth for states and permitted
-/// transitions (SPEC §2.1). One <see cref="StateMachine{TState, TTrigger}"/> per actor, one trigger per
+/// transitions (docs/model.md, "Policy actors"). One <see cref="StateMachine{TState, TTrigger}"/> per actor, one trigger per
 /// declared transition, guards as <c>PermitIf</c> conditions that read the other actors' states at the
 /// start of the month (<see cref="BeginMonth"/>), and no permits out of final states (they absorb).
 /// The machines keep their states here, so one instance is one run: not thread-safe.
 /// </summary>
-public sealed class PolicyMachines
+internal sealed class PolicyMachines
 {
     private readonly int[] _current;
     private readonly int[] _startOfMonth;

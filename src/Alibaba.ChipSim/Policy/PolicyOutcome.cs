@@ -5,7 +5,7 @@ namespace Alibaba.ChipSim.Policy;
 /// the month each state was first entered, and the combined gate of every month. A buffer reused
 /// from trial to trial (one per worker), so the inner loop allocates nothing.
 /// </summary>
-public sealed class PolicyOutcome
+internal sealed class PolicyOutcome
 {
     /// <summary>The value of <see cref="FirstEntryMonth"/> for a state never entered.</summary>
     public const int Never = -1;
@@ -19,9 +19,8 @@ public sealed class PolicyOutcome
     {
         ActorCount = policy.ActorCount;
         Months = policy.Months;
-        _stateOffset = new int[ActorCount + 1];
-        for (var a = 0; a < ActorCount; a++) _stateOffset[a + 1] = _stateOffset[a] + policy.StateCount(a);
-        _firstEntry = new int[_stateOffset[ActorCount]];
+        _stateOffset = policy.StateOffset;
+        _firstEntry = new int[policy.TotalStates];
         _final = new byte[ActorCount];
         _gates = new double[Months];
     }
@@ -55,15 +54,12 @@ public sealed class PolicyOutcome
         for (var a = 0; a < ActorCount; a++) _final[a] = initial[a];
     }
 
-    internal void Record(int month, ReadOnlySpan<byte> before, ReadOnlySpan<byte> after, double gate)
+    /// <summary>The first-entry months, flattened by <see cref="CompiledPolicy.StateOffset"/>, for <see cref="CompiledPolicy.StepMonth"/> to fill.</summary>
+    internal Span<int> FirstEntries => _firstEntry;
+
+    internal void Record(int month, ReadOnlySpan<byte> after, double gate)
     {
-        for (var a = 0; a < ActorCount; a++)
-        {
-            _final[a] = after[a];
-            if (after[a] == before[a]) continue;
-            ref var first = ref _firstEntry[_stateOffset[a] + after[a]];
-            if (first == Never) first = month;
-        }
+        for (var a = 0; a < ActorCount; a++) _final[a] = after[a];
         _gates[month] = gate;
         if (gate > 0) GateOpenMonths++;
     }

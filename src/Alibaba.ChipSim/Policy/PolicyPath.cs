@@ -7,7 +7,7 @@ namespace Alibaba.ChipSim.Policy;
 /// Every actor's state month by month in one trial: row 0 holds the initial states, row m + 1 the
 /// states after month m's step; with the combined gate of each month.
 /// </summary>
-public sealed class PolicyPath
+internal sealed class PolicyPath
 {
     private readonly byte[] _states;
     private readonly double[] _gates;

@@ -1,4 +1,4 @@
-using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Sampling;
 using Alibaba.ChipSim.Scenarios;
 
 namespace Alibaba.ChipSim.Policy;
@@ -10,7 +10,7 @@ namespace Alibaba.ChipSim.Policy;
 /// uniforms from the stream "actors.&lt;name&gt;" with the month as counter. Reuse one instance across
 /// trials; not thread-safe.
 /// </summary>
-public sealed class PolicyTrace
+internal sealed class PolicyTrace
 {
     private readonly Scenario _scenario;
     private readonly ParameterTable _parameters;

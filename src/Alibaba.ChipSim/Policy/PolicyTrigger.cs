@@ -7,7 +7,7 @@ namespace Alibaba.ChipSim.Policy;
 /// the actor's list (declared order: hazards take their slices of [0, 1) in this order), so two
 /// transitions never share a trigger. Its text (<see cref="Label"/>) is what the diagrams show.
 /// </summary>
-public sealed record PolicyTrigger(int Index, string From, string To, Month? At, string Label)
+internal sealed record PolicyTrigger(int Index, string From, string To, Month? At, string Label)
 {
     public bool IsScheduled => At is not null;
 

@@ -1,4 +1,4 @@
-using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Sampling;
 using Alibaba.ChipSim.Scenarios;
 
 namespace Alibaba.ChipSim.Policy;
@@ -8,7 +8,7 @@ namespace Alibaba.ChipSim.Policy;
 /// (<c>CanFire</c> evaluates the guards, <c>Fire</c> moves). Same rule and the same uniforms as
 /// <see cref="CompiledPolicy"/>, without its tables; slow, for tests and traces.
 /// </summary>
-public sealed class ReferencePolicy
+internal sealed class ReferencePolicy
 {
     private readonly PolicyMachines _machines;
     private readonly Dictionary<PolicyTrigger, int> _hazardParameter = new();

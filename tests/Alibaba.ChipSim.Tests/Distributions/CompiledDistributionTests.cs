@@ -1,5 +1,6 @@
 using Alibaba.ChipSim.Distributions;
 using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Sampling;
 using MathNet.Numerics.Distributions;
 
 namespace Alibaba.ChipSim.Tests.Distributions;

@@ -1,12 +1,13 @@
 using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Policy;
+using Alibaba.ChipSim.Sampling;
 using Alibaba.ChipSim.Scenarios;
 using Alibaba.ChipSim.Tests.Support;
 
 namespace Alibaba.ChipSim.Tests.Engine;
 
 /// <summary>
-/// The engine against a plain transcription of SPEC §2.2–2.5, trial by trial on the same random numbers:
+/// The engine against a plain transcription of docs/model.md ("Shipments" to "Counterfactual"), trial by trial on the same random numbers:
 /// growth by (1 + g)^(t/12) each month, capacity and revenue straight from the formulas, no staging.
 /// </summary>
 public sealed class ReferenceTrialTests
@@ -39,7 +40,7 @@ public sealed class ReferenceTrialTests
         var baseNonAi = P(s.Revenue.BaseQuarterCnyBn) / 3 * (1 - P(s.Revenue.AiShare));
         for (var m = 0; m < months; m++)
         {
-            policy.MonthUniforms(streams, m, u);
+            for (var a = 0; a < u.Length; a++) u[a] = RandomStreams.Uniform(streams[a], m);
             policy.Step(m, before, after, u, v);
             after.CopyTo(before, 0);
             var gate = policy.Gate(before, v);

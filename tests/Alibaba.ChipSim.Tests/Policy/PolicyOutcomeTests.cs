@@ -1,5 +1,6 @@
 using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Policy;
+using Alibaba.ChipSim.Sampling;
 using static Alibaba.ChipSim.Tests.Support.TestScenarios;
 
 namespace Alibaba.ChipSim.Tests.Policy;
@@ -61,7 +62,7 @@ public sealed class PolicyOutcomeTests
     [Fact]
     public void The_readme_example_holds_washington_first_enters_licensed_by_month_3_with_probability_0_767()
     {
-        // SPEC §3 layout: leaving rescinded, licensed 0.4 then reinstated 0.02. licensed is first entered
+        // The example layout of docs/scenario-format.md: leaving rescinded, licensed 0.4 then reinstated 0.02. licensed is first entered
         // only from rescinded, so P(by the end of month index 2) = 0.4/0.42 × (1 − 0.58³) = 0.76656.
         // n = 20,000: SE = sqrt(0.767 × 0.233 / 20,000) = 0.0030; 4 SE = 0.012.
         var trace = new PolicyTrace(Support.TestScenarios.SpecExample());

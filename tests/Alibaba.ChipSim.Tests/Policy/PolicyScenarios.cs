@@ -4,7 +4,7 @@ using static Alibaba.ChipSim.Tests.Support.TestScenarios;
 
 namespace Alibaba.ChipSim.Tests.Policy;
 
-/// <summary>Scenarios for the policy tests: the SPEC example with other actors and calendars.</summary>
+/// <summary>Scenarios for the policy tests: the example of docs/scenario-format.md with other actors and calendars.</summary>
 public static class PolicyScenarios
 {
     public static Scenario WithActors(string start, int months, params ActorSpec[] actors) =>

@@ -1,11 +1,12 @@
 using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Policy;
+using Alibaba.ChipSim.Sampling;
 using Alibaba.ChipSim.Scenarios;
 using static Alibaba.ChipSim.Tests.Support.TestScenarios;
 
 namespace Alibaba.ChipSim.Tests.Policy;
 
-/// <summary>The monthly step of SPEC §2.1 against hand-worked cases and analytic probabilities (fixed seeds).</summary>
+/// <summary>The monthly step (docs/model.md, "Policy actors") against hand-worked cases and analytic probabilities (fixed seeds).</summary>
 public sealed class PolicyStepTests
 {
     private const int Trials = 20_000;

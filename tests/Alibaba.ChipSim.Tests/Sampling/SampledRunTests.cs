@@ -1,5 +1,6 @@
 using Alibaba.ChipSim.Distributions;
 using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Sampling;
 using Alibaba.ChipSim.Scenarios;
 using Alibaba.ChipSim.Tests.Support;
 

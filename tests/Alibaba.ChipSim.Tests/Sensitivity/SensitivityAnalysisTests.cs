@@ -1,4 +1,5 @@
 using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Sampling;
 using Alibaba.ChipSim.Statistics.Sensitivity;
 
 namespace Alibaba.ChipSim.Tests.Sensitivity;

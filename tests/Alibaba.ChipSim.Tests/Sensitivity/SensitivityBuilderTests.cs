@@ -1,5 +1,6 @@
 using Alibaba.ChipSim.Distributions;
 using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Sampling;
 using Alibaba.ChipSim.Scenarios;
 using Alibaba.ChipSim.Statistics.Sensitivity;
 using Alibaba.ChipSim.Tests.Support;
@@ -53,7 +54,7 @@ public sealed class SensitivityBuilderTests
         var values = new double[plan.Parameters.Count];
         var i = plan.Parameters.IndexOf("economics.price_per_chip_usd");
         var design = plan.Parameters.Design!;
-        var columns = Alibaba.ChipSim.Engine.Sampling.ParameterColumns.Regenerate(ParameterTable.For(scenario), design, 9);
+        var columns = Alibaba.ChipSim.Sampling.ParameterColumns.Regenerate(ParameterTable.For(scenario), design, 9);
         var price = columns.Single(c => c.Parameter == i).Values;
         for (var t = 0; t < 500; t++)
         {
@@ -87,8 +88,8 @@ public sealed class SensitivityBuilderTests
         };
         var result = SimulationEngine.Run(s, new RunOptions { Trials = 5000, Seed = 2, Threads = 2 });
         var table = ParameterTable.For(s);
-        var design = Alibaba.ChipSim.Engine.Sampling.SamplingDesign.For(s, table, 2, 0, 5000);
-        var columns = Alibaba.ChipSim.Engine.Sampling.ParameterColumns.Regenerate(table, design, 2);
+        var design = Alibaba.ChipSim.Sampling.SamplingDesign.For(s, table, 2, 0, 5000);
+        var columns = Alibaba.ChipSim.Sampling.ParameterColumns.Regenerate(table, design, 2);
         double[] Column(string path) => columns.Single(c => c.Parameter == table.IndexOf(path)).Values;
         var rho = Ranks.Spearman(Column("economics.price_per_chip_usd"), Column("shipments.buyer_share"));
         Assert.InRange(rho, -0.75, -0.65);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Alibaba.ChipSim.Engine;
-using Alibaba.ChipSim.Engine.Sampling;
+using Alibaba.ChipSim.Outcomes;
+using Alibaba.ChipSim.Sampling;
 using Alibaba.ChipSim.Scenarios;
 
 namespace Alibaba.ChipSim.Statistics.Sensitivity;
@@ -12,20 +13,8 @@ namespace Alibaba.ChipSim.Statistics.Sensitivity;
 /// </summary>
 public static class SensitivityBuilder
 {
-    /// <summary>The outputs analysed, when the run has them and they vary.</summary>
-    public static ImmutableArray<string> HeadlineOutputs { get; } =
-    [
-        MetricNames.CloudRevenueCnyBn,
-        MetricNames.AiRevenueCnyBn,
-        MetricNames.IncrementalRevenueCnyBn,
-        MetricNames.IncrementalGrossProfitCnyBn,
-        MetricNames.Roi,
-        MetricNames.CostCny,
-        MetricNames.FeeTotalUsd,
-        MetricNames.ChipsDelivered,
-        MetricNames.MonthsToFirstDelivery,
-        MetricNames.DeliveredByDeadline,
-    ];
+    /// <summary>The outputs analysed (<see cref="OutcomeCatalogue.SensitivityOutputs"/>), when the run has them and they vary.</summary>
+    public static ImmutableArray<string> HeadlineOutputs { get; } = [.. OutcomeCatalogue.SensitivityOutputs.Select(m => m.Name)];
 
     /// <param name="firstTrial">The run's first trial index (<c>RunOptions.FirstTrial</c>).</param>
     /// <param name="blockTrials">The sampling block size the run used (0 = the whole run).</param>

@@ -1,6 +1,7 @@
 using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Sampling;
 
-namespace Alibaba.ChipSim.Tests.Engine;
+namespace Alibaba.ChipSim.Tests.Sampling;
 
 public sealed class RandomStreamsTests
 {

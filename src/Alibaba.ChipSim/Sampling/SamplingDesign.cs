@@ -1,6 +1,6 @@
 using Alibaba.ChipSim.Scenarios;
 
-namespace Alibaba.ChipSim.Engine.Sampling;
+namespace Alibaba.ChipSim.Sampling;
 
 /// <summary>
 /// The uniforms of the per-trial parameters for a range of trials, computed before the trial loop so

@@ -1,7 +1,7 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Alibaba.ChipSim.Engine.Sampling;
+namespace Alibaba.ChipSim.Sampling;
 
 /// <summary>
 /// The Iman–Conover method (1982): rearranges the rows of each column so that the columns reach a

@@ -1,4 +1,4 @@
-namespace Alibaba.ChipSim.Engine.Sampling;
+namespace Alibaba.ChipSim.Sampling;
 
 /// <summary>
 /// Latin hypercube strata: for a block of n trials and one parameter, a random permutation π of

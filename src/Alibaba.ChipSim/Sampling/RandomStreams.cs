@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Alibaba.ChipSim.Engine;
+namespace Alibaba.ChipSim.Sampling;
 
 /// <summary>
 /// Counter-based randomness: every uniform is a pure function of (seed, trial, stream key, counter),

@@ -1,4 +1,4 @@
-namespace Alibaba.ChipSim.Engine.Sampling;
+namespace Alibaba.ChipSim.Sampling;
 
 /// <summary>
 /// The per-trial values of the uncertain parameters of a run, regenerated from the seed and the design

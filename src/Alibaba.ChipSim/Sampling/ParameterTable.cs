@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
 using Alibaba.ChipSim.Distributions;
-using Alibaba.ChipSim.Engine.Sampling;
 using Alibaba.ChipSim.Scenarios;
 
-namespace Alibaba.ChipSim.Engine;
+namespace Alibaba.ChipSim.Sampling;
 
 /// <summary>
 /// Every per-trial parameter of a scenario, compiled, with the key of its random stream (from its
