@@ -43,6 +43,7 @@ internal static class RunCommand
         OptionChecks.Range(maxTrials, 1, Array.MaxLength);
         var batchTrials = new Option<int>("--batch-trials") { Description = "Trials per batch of --until-se.", DefaultValueFactory = _ => ConvergentRuns.DefaultBatchTrials };
         OptionChecks.Range(batchTrials, 1, Array.MaxLength);
+        var history = new Option<string?>("--history") { Description = "A history file (history: as_of, actors, shipments, revenue) to condition every scenario on, replacing its own: weighted trials (docs/history.md)." };
         untilSe.Validators.Add(r =>
         {
             foreach (var token in r.Tokens)
@@ -51,7 +52,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Simulate scenarios and print a summary table (or JSON); optionally write the output files.")
         {
-            scenarios, trials, seed, threads, outDir, format, quiet, json, sensitivity, untilSe, maxTrials, batchTrials,
+            scenarios, trials, seed, threads, outDir, format, quiet, json, sensitivity, untilSe, maxTrials, batchTrials, history,
         };
         command.SetAction(parse =>
         {
@@ -62,6 +63,7 @@ internal static class RunCommand
                 Sensitivity = parse.GetValue(sensitivity),
                 MaxTrials = parse.GetValue(maxTrials),
                 BatchTrials = parse.GetValue(batchTrials),
+                HistoryFile = parse.GetValue(history),
                 UntilSe = parse.GetValue(untilSe) is { } text ? SeTarget.TryParse(text, out _) : null,
             };
             // Redirected output has no window width; Spectre would assume 80 columns and wrap every label.
@@ -93,6 +95,11 @@ internal static class RunCommand
         }
         var scenarios = ScenarioInput.LoadAll(paths, errors);
         if (scenarios is null) return ScenarioInput.InvalidInput;
+        if (settings.HistoryFile is { } historyFile)
+        {
+            scenarios = ScenarioInput.WithHistory(scenarios, historyFile, errors);
+            if (scenarios is null) return ScenarioInput.InvalidInput;
+        }
         var duplicate = scenarios.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null && settings.OutDir is not null)
         {
@@ -124,6 +131,11 @@ internal static class RunCommand
         {
             errors.WriteLine("run: interrupted; nothing was written");
             return Interrupted;
+        }
+        catch (Engine.NoTrialMatchedException e)
+        {
+            errors.WriteLine("run: " + e.Message + "; nothing was written");
+            return 1;
         }
         catch (OutOfMemoryException)
         {

@@ -21,6 +21,9 @@ internal sealed record RunSettings(
     /// <summary><c>--until-se METRIC=VALUE</c>: run batches until the metric's standard error is at most the value.</summary>
     public Statistics.Convergence.SeTarget? UntilSe { get; init; }
 
+    /// <summary><c>--history FILE</c>: condition every scenario on the history in this file (replacing a scenario's own).</summary>
+    public string? HistoryFile { get; init; }
+
     /// <summary><c>--max-trials</c>: the cap of <see cref="UntilSe"/>.</summary>
     public long MaxTrials { get; init; } = ConvergentRuns.DefaultMaxTrials;
 

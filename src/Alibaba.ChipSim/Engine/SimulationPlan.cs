@@ -32,6 +32,7 @@ internal sealed class SimulationPlan
         Quarters = QuarterCalendar.Layout(start, Months, scenario.Calendar.Quarters);
         Model = new TrialModel(Horizon.Of(scenario, Quarters));
         ChipsAreWhole = scenario.Shipments.ChipsPerModule.Distribution.IsWholeValued;
+        History = scenario.History is { } history ? new HistoryPlan(history, scenario, Quarters) : null;
 
         ActorCount = scenario.Actors.Length;
         StateOffset = Policy.StateOffset;
@@ -100,6 +101,9 @@ internal sealed class SimulationPlan
     public TrialModel Model { get; }
 
     public QuarterLayout Quarters { get; }
+
+    /// <summary>The scenario's history compiled for the trial loop, or null: trials are then unweighted.</summary>
+    public HistoryPlan? History { get; }
 
     public bool ChipsAreWhole { get; }
 

@@ -31,6 +31,15 @@ public sealed class SimulationResult(
 
     public ImmutableArray<StateOccupancy> Occupancy { get; } = occupancy;
 
+    /// <summary>
+    /// Each trial's weight, the probability of the scenario's history under its draws (not normalised), or null when the
+    /// scenario has no history: statistics are then unweighted (docs/history.md).
+    /// </summary>
+    public double[]? Weights { get; init; }
+
+    /// <summary>For each observation of the history (actor entries, then shipment ranges), the trials that satisfied it on their own; null without history.</summary>
+    public ImmutableArray<long> ObservationMatches { get; init; }
+
     public NumericColumn? Column(string name)
     {
         foreach (var c in Numeric) if (c.Name == name) return c;

@@ -10,7 +10,9 @@ public static class SummaryBuilder
     /// Summarises every column; columns are summarised in parallel on up to <paramref name="maxThreads"/> threads
     /// (all processors when null), each column by itself, so the numbers never depend on the thread count.
     /// </summary>
-    public static RunSummary Build(SimulationResult result, int? maxThreads = null) => Build(result, null, default, maxThreads);
+    /// <remarks>A run of a scenario with a history carries weights (<see cref="SimulationResult.Weights"/>): its statistics are weighted.</remarks>
+    public static RunSummary Build(SimulationResult result, int? maxThreads = null) =>
+        Build(result, result.Weights, result.Scenario.History?.AsOf ?? default, maxThreads);
 
     /// <summary>
     /// The summary of a run whose trials carry <paramref name="weights"/> (a run conditioned on history observed through
