@@ -11,7 +11,8 @@ namespace Alibaba.ChipSim.Output;
 /// z = (n₀₁ − n₁₀)/√(n₀₁ + n₁₀) from the discordant trials. A d that never varies but is not 0 is a certain move
 /// (z = ±∞); a d that is 0 in every trial scores 0 and is reported "identical in every trial". Final-state shares and
 /// metrics absent from the per-trial files keep <see cref="RunComparer"/>'s unpaired test. Otherwise (files, different
-/// seeds or trial counts, <paramref name="unpaired"/>) the whole comparison is <see cref="RunComparer"/>'s.
+/// seeds or trial counts, weighted trials of runs conditioned on history, <paramref name="unpaired"/>) the whole comparison
+/// is <see cref="RunComparer"/>'s.
 /// </summary>
 internal static class PairedComparer
 {
@@ -30,6 +31,11 @@ internal static class PairedComparer
             return unpairedComparison with { TestNote = $"unpaired: the seeds differ ({Show(a.Seed)} and {Show(b.Seed)}), so the trials do not share their draws" };
         if (a.Trials is null || a.Trials != b.Trials)
             return unpairedComparison with { TestNote = $"unpaired: the trial counts differ ({Show(a.Trials)} and {Show(b.Trials)})" };
+        // Runs conditioned on history weigh their trials, and the weights differ between scenarios: a plain per-trial
+        // difference would ignore them. The two-sample test of the weighted summaries (ess-based se) applies instead.
+        if (Scoring.TrialColumnsReader.HasColumn(files.A, Scoring.TrialColumnsReader.WeightColumn)
+            || Scoring.TrialColumnsReader.HasColumn(files.B, Scoring.TrialColumnsReader.WeightColumn))
+            return unpairedComparison with { TestNote = "unpaired: the runs are conditioned on history (weighted trials); the test uses the weighted summaries' ess-based standard errors" };
         var columns = PairedTrials.Read(files.A, files.B, cancellationToken).ToDictionary(c => c.Name, StringComparer.Ordinal);
         var metrics = unpairedComparison.Metrics.Select(m => columns.TryGetValue(m.Name, out var column) ? Paired(m, column, zThreshold) : m);
         return unpairedComparison with { Metrics = metrics.ToImmutableArray(), PairedTrials = a.Trials };
