@@ -100,10 +100,10 @@ internal static class RunCommand
             scenarios = ScenarioInput.WithHistory(scenarios, historyFile, errors);
             if (scenarios is null) return ScenarioInput.InvalidInput;
         }
-        if (scenarios.Any(s => s.History is not null) && (settings.UntilSe is not null || settings.Sensitivity))
+        if (scenarios.Any(s => s.History is not null) && settings.Sensitivity)
         {
-            // Their statistics (the se that stops the batches, rank correlations) are not weighted yet (docs/history.md).
-            errors.WriteLine($"run: {(settings.UntilSe is not null ? "--until-se" : "--sensitivity")} is not available for a run conditioned on history yet; leave it out (the summary is weighted)");
+            // Its rank correlations are not weighted yet (docs/history.md).
+            errors.WriteLine("run: --sensitivity is not available for a run conditioned on history yet; leave it out (the summary is weighted)");
             return ScenarioInput.InvalidInput;
         }
         var duplicate = scenarios.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);

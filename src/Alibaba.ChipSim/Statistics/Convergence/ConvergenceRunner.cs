@@ -12,7 +12,8 @@ public static class ConvergenceRunner
 {
     /// <summary>The per-trial metrics a <c>--until-se</c> target may name (the numeric columns of a run of the scenario).</summary>
     public static IReadOnlyList<string> MetricsOf(Scenario scenario, RunOptions options) =>
-        SimulationEngine.Run(scenario, options with { Trials = 1, FirstTrial = 0, Progress = null }).Numeric.Select(c => c.Name).ToList();
+        // Without its history: one trial might have weight 0, and the names do not depend on it.
+        SimulationEngine.Run(scenario with { History = null }, options with { Trials = 1, FirstTrial = 0, Progress = null }).Numeric.Select(c => c.Name).ToList();
 
     /// <param name="options">Seed, threads and cancellation; its trial count and first trial are ignored.</param>
     /// <exception cref="ArgumentException">When the scenario has no numeric metric named by <paramref name="target"/>.</exception>
@@ -22,12 +23,21 @@ public static class ConvergenceRunner
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(options);
-        var trace = ConvergenceLoop.Run(target, batchTrials, maxTrials, (first, count) =>
+        SimulationResult Batch(long first, int count)
         {
             var batch = SimulationEngine.Run(scenario, options with { Trials = count, FirstTrial = first, SamplingBlockTrials = batchTrials, Progress = null });
-            return batch.Column(target.Metric)?.Values
-                ?? throw new ArgumentException($"no per-trial metric '{target.Metric}' in this run", nameof(target));
-        }, options.CancellationToken);
+            return batch.Column(target.Metric) is null
+                ? throw new ArgumentException($"no per-trial metric '{target.Metric}' in this run", nameof(target))
+                : batch;
+        }
+        // A run conditioned on history stops on the weighted (ess-based) se.
+        var trace = scenario.History is null
+            ? ConvergenceLoop.Run(target, batchTrials, maxTrials, (first, count) => Batch(first, count).Column(target.Metric)!.Values, options.CancellationToken)
+            : ConvergenceLoop.RunWeighted(target, batchTrials, maxTrials, (first, count) =>
+            {
+                var batch = Batch(first, count);
+                return (batch.Column(target.Metric)!.Values, batch.Weights!);
+            }, options.CancellationToken);
         var result = SimulationEngine.Run(scenario, options with { Trials = trace.Trials, FirstTrial = 0, SamplingBlockTrials = batchTrials });
         return (result, trace);
     }
