@@ -42,6 +42,26 @@ internal static class ScenarioInput
         Description = "Let 'extends' reach .yaml files outside the folder tree of the scenario named here (by default it may not: a scenario from a pull request must not read the machine's other files).",
     };
 
+    /// <summary>
+    /// Every scenario conditioned on the history file <paramref name="historyFile"/> (replacing its own), printing every
+    /// problem of the file against each scenario; null when any has an error.
+    /// </summary>
+    public static IReadOnlyList<Scenario>? WithHistory(IReadOnlyList<Scenario> scenarios, string historyFile, TextWriter error)
+    {
+        var conditioned = new List<Scenario>(scenarios.Count);
+        var failed = false;
+        var printed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in scenarios)
+        {
+            var result = Scenarios.History.HistoryFile.Apply(historyFile, s);
+            foreach (var d in result.Diagnostics)
+                if (printed.Add(d.ToString())) error.WriteLine(d.ToString() + (scenarios.Count > 1 && d.Severity == Severity.Error ? $" (for scenario {s.Name})" : ""));
+            if (result.Scenario is null) failed = true;
+            else conditioned.Add(result.Scenario);
+        }
+        return failed ? null : conditioned;
+    }
+
     /// <summary>Prints every diagnostic (errors and warnings), one per line.</summary>
     /// <remarks>A diagnostic in a file that <paramref name="input"/> extends says which input led to it.</remarks>
     public static void Print(ScenarioLoadResult result, TextWriter error, string? input = null)

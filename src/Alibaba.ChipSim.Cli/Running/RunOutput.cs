@@ -52,6 +52,7 @@ internal static class RunOutput
         console.Write(SummaryTable.Render(figures));
         for (var i = 0; i < summaries.Count; i++)
         {
+            if (summaries[i].History is not null) console.Write(HistoryLine.Render(summaries[i], summaries[0]));
             if (summaries[i].Convergence is { } trace) console.Write(ConvergenceLine.Render(summaries[i].Scenario, trace));
             if (summaries[i].Sensitivity is { } sensitivity) console.Write(SensitivityTable.Render(summaries[i].Scenario, sensitivity));
         }

@@ -28,6 +28,9 @@ internal sealed record RunSettings(
     /// <summary><c>--target</c>: reported after the scenario's own <c>targets:</c>.</summary>
     public ImmutableArray<Scenarios.TargetSpec> Targets { get; init; } = [];
 
+    /// <summary><c>--history FILE</c>: condition every scenario on the history in this file (replacing a scenario's own).</summary>
+    public string? HistoryFile { get; init; }
+
     /// <summary><c>--max-trials</c>: the cap of <see cref="UntilSe"/>.</summary>
     public long MaxTrials { get; init; } = ConvergenceRequest.DefaultMaxTrials;
 

@@ -25,6 +25,7 @@ internal sealed class OutcomeColumns
         slots.AddRange(EntryMonth);
         foreach (var quarters in Quarterly) slots.AddRange(quarters);
         Slots = [.. slots];
+        Weights = plan.History is null ? null : ColumnMemory.Doubles(rows);
         FirstEntrySlot = Metrics.Length;
         FirstQuarterSlot = Metrics.Length + EntryMonth.Length;
     }
@@ -34,6 +35,9 @@ internal sealed class OutcomeColumns
     /// then the first-entry months, then the quarterly columns outcome by outcome, each quarter by quarter.
     /// </summary>
     public double[][] Slots { get; }
+
+    /// <summary>[row]: the trial's weight when the scenario has a history, else null.</summary>
+    public double[]? Weights { get; }
 
     public int FirstEntrySlot { get; }
 
@@ -60,7 +64,7 @@ internal sealed class OutcomeColumns
         return a;
     }
 
-    public SimulationResult ToResult(SimulationPlan plan, ulong seed, ImmutableArray<StateOccupancy> occupancy)
+    public SimulationResult ToResult(SimulationPlan plan, ulong seed, ImmutableArray<StateOccupancy> occupancy, ImmutableArray<long> observationMatches = default)
     {
         var numeric = ImmutableArray.CreateBuilder<NumericColumn>();
         for (var i = 0; i < plan.Outcomes.Length; i++)
@@ -82,7 +86,11 @@ internal sealed class OutcomeColumns
         var quarterly = ImmutableArray.CreateBuilder<QuarterColumns>();
         for (var j = 0; j < plan.QuarterlyOutcomes.Length; j++)
             quarterly.Add(new QuarterColumns(plan.QuarterlyOutcomes[j].Name, plan.Quarters.Names, Quarterly[j]));
-        return new SimulationResult(plan.Scenario, seed, Rows, numeric.ToImmutable(), categorical.ToImmutable(), quarterly.ToImmutable(), occupancy);
+        return new SimulationResult(plan.Scenario, seed, Rows, numeric.ToImmutable(), categorical.ToImmutable(), quarterly.ToImmutable(), occupancy)
+        {
+            Weights = Weights,
+            ObservationMatches = observationMatches,
+        };
     }
 
     public static ImmutableArray<string> StateNames(ActorSpec actor)

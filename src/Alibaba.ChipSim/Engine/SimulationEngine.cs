@@ -30,6 +30,7 @@ public static class SimulationEngine
         var rows = (int)options.Trials;
         var output = new OutcomeColumns(plan, rows);
         var occupancy = new long[plan.Months * plan.TotalStates];
+        var matches = new long[plan.History?.ObservationNames.Length ?? 0];
         var chunks = (rows + ChunkSize - 1) / ChunkSize;
         long done = 0;
         var parallel = new ParallelOptions
@@ -52,10 +53,15 @@ public static class SimulationEngine
             {
                 // Whole-number counts: the sum is the same in any order.
                 lock (occupancy)
+                {
                     for (var i = 0; i < occupancy.Length; i++) occupancy[i] += worker.Occupancy[i];
+                    for (var i = 0; i < matches.Length; i++) matches[i] += worker.ObservationMatches[i];
+                }
             });
         options.CancellationToken.ThrowIfCancellationRequested();
-        return output.ToResult(plan, options.Seed, Occupancies(plan, occupancy))
+        if (plan.History is { } history && Array.TrueForAll(output.Weights!, w => w == 0))
+            throw NoTrialMatchedException.For(history, matches, rows);
+        return output.ToResult(plan, options.Seed, Occupancies(plan, occupancy), plan.History is null ? default : [.. matches])
             .WithSampling(new SamplingBlock(options.FirstTrial, options.SamplingBlockTrials));
     }
 

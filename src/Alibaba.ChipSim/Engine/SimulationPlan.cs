@@ -36,6 +36,7 @@ internal sealed class SimulationPlan
         Model = new TrialModel(Horizon.Of(scenario, Quarters),
             new RevenueShape(scenario.Revenue.Seasonality, scenario.Revenue.QuarterNoise), ValueOverLife.Of(scenario));
         ChipsAreWhole = scenario.Shipments.ChipsPerModule.Distribution.IsWholeValued;
+        History = scenario.History is { } history ? new HistoryPlan(history, scenario, Quarters) : null;
 
         ActorCount = scenario.Actors.Length;
         StateOffset = Policy.StateOffset;
@@ -110,6 +111,9 @@ internal sealed class SimulationPlan
     public TrialModel Model { get; }
 
     public QuarterLayout Quarters { get; }
+
+    /// <summary>The scenario's history compiled for the trial loop, or null: trials are then unweighted.</summary>
+    public HistoryPlan? History { get; }
 
     public bool ChipsAreWhole { get; }
 

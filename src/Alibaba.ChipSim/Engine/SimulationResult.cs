@@ -32,6 +32,15 @@ public sealed class SimulationResult(
     public ImmutableArray<StateOccupancy> Occupancy { get; } = occupancy;
 
     /// <summary>
+    /// Each trial's weight, the probability of the scenario's history under its draws (not normalised), or null when the
+    /// scenario has no history: statistics are then unweighted (docs/history.md).
+    /// </summary>
+    public double[]? Weights { get; init; }
+
+    /// <summary>For each observation of the history (actor entries, then shipment ranges), the trials that satisfied it on their own; null without history.</summary>
+    public ImmutableArray<long> ObservationMatches { get; init; }
+
+    /// <summary>
     /// Which trials of the seed's sequence these are and how they were sampled: sensitivity regenerates the drawn
     /// inputs from this (and the trials files their input columns), so it is the run's own record, never supplied from
     /// outside. Null for results not made by the engine (hand-made in tests): they have no drawn inputs.
@@ -40,7 +49,10 @@ public sealed class SimulationResult(
 
     /// <summary>The same columns, recorded as trials <see cref="SamplingBlock.FirstTrial"/>… sampled in blocks of <see cref="SamplingBlock.BlockTrials"/>.</summary>
     internal SimulationResult WithSampling(SamplingBlock sampling) =>
-        new(Scenario, Seed, Trials, Numeric, Categorical, Quarterly, Occupancy) { Sampling = sampling };
+        new(Scenario, Seed, Trials, Numeric, Categorical, Quarterly, Occupancy)
+        {
+            Sampling = sampling, Weights = Weights, ObservationMatches = ObservationMatches,
+        };
 
     public NumericColumn? Column(string name)
     {

@@ -48,7 +48,21 @@ internal sealed class TrialWorker
         _slotOf = plan.SlotOf;
         _slots = output.Slots;
         _block = new double[_slots.Length * Block];
+        if (plan.History is { } history)
+        {
+            _factors = new double[plan.ActorCount];
+            _modulesThrough = new double[history.LastMonth + 1];
+            _matched = new bool[history.ObservationNames.Length];
+        }
+        ObservationMatches = new long[plan.History?.ObservationNames.Length ?? 0];
     }
+
+    private readonly double[] _factors = [];
+    private readonly double[] _modulesThrough = [];
+    private readonly bool[] _matched = [];
+
+    /// <summary>For each observation of the history, the trials this worker ran that satisfied it (factor &gt; 0).</summary>
+    public long[] ObservationMatches { get; }
 
     /// <summary>
     /// Trials staged per block before their values are copied into the columns: writing ~60 columns a
@@ -74,6 +88,11 @@ internal sealed class TrialWorker
     /// <summary>Runs trial <paramref name="trial"/> of the seed's sequence: row <paramref name="row"/>, block position <paramref name="k"/>.</summary>
     private void Run(long trial, int row, int k)
     {
+        if (_plan.History is { } history)
+        {
+            RunObserved(trial, row, k, history);
+            return;
+        }
         var plan = _plan;
         var policy = _policy;
         var model = _model;
@@ -119,6 +138,82 @@ internal sealed class TrialWorker
     {
         var stream = RandomStreams.StreamOf(trialHash, QuarterNoiseKey);
         for (var q = 0; q < z.Length; q++) z[q] = NormalQuantile.Of(RandomStreams.Uniform(stream, q));
+    }
+
+    /// <summary>
+    /// <see cref="Run"/> for a scenario with a history (docs/history.md): observed months pin the observed actors' states
+    /// (no uniform drawn for them) and multiply the trial's weight by each move's probability under the trial's draws; then
+    /// shipment ranges that do not match set it to 0, and the reported quarters multiply it by the revenue likelihood.
+    /// </summary>
+    private void RunObserved(long trial, int row, int k, HistoryPlan history)
+    {
+        var plan = _plan;
+        var policy = _policy;
+        var model = _model;
+        var v = _values;
+        var trialHash = RandomStreams.TrialHash(_seed, trial);
+        plan.Parameters.Draw(trial, trialHash, v);
+        plan.Inputs.Fill(v, ref _inputs);
+        if (_inputs.QuarterNoiseZ is { } z) DrawQuarterNoise(trialHash, z);
+        policy.Streams(trialHash, _streams);
+        policy.Reset(_before);
+        model.Begin(ref _state, in _inputs);
+
+        var firstEntry = _firstEntry;
+        Array.Fill(firstEntry, -1);
+        var matched = _matched;
+        Array.Fill(matched, true);
+        var occupancy = Occupancy;
+        var stateOffset = policy.StateOffset;
+        var totalStates = plan.TotalStates;
+        var months = plan.Months;
+        var actors = plan.ActorCount;
+        var observed = history.Observed;
+        var observationOf = history.ObservationOf;
+        var factors = _factors;
+        var weight = 1.0;
+
+        var gate = policy.Gate(_before, v);
+        for (var m = 0; m < months; m++)
+        {
+            var before = _before;
+            var after = _after;
+            bool moved;
+            if (m <= history.LastMonth)
+            {
+                moved = policy.StepMonthObserved(m, _streams, before, after, v, firstEntry, observed.AsSpan(m * actors, actors), factors);
+                for (var a = 0; a < actors; a++)
+                {
+                    var f = factors[a];
+                    weight *= f;
+                    if (f == 0 && observationOf[m * actors + a] is var o and >= 0) matched[o] = false;
+                }
+            }
+            else
+            {
+                moved = policy.StepMonth(m, _streams, before, after, v, firstEntry);
+            }
+            (_before, _after) = (after, before);
+            var row0 = m * totalStates;
+            for (var a = 0; a < actors; a++) occupancy[row0 + stateOffset[a] + after[a]]++;
+            if (moved) gate = policy.Gate(after, v);
+            model.StepMonth(ref _state, in _inputs, gate, m);
+            if (m <= history.LastMonth) _modulesThrough[m] = _state.Shipments.ModulesShipped;
+        }
+
+        for (var r = 0; r < history.ShipFrom.Length; r++)
+        {
+            var from = history.ShipFrom[r];
+            var shipped = _modulesThrough[history.ShipTo[r]] - (from > 0 ? _modulesThrough[from - 1] : 0);
+            if (shipped >= history.ShipMin[r] && shipped <= history.ShipMax[r]) continue;
+            weight = 0;
+            matched[history.ActorObservations + r] = false;
+        }
+        var result = model.Finish(in _state, in _inputs);
+        weight *= history.RevenueFactor(_state.Revenue.QuarterCloud);
+        for (var o = 0; o < matched.Length; o++) if (matched[o]) ObservationMatches[o]++;
+        _out.Weights![row] = weight;
+        WriteRow(row, k, result);
     }
 
     /// <summary>Stages <paramref name="value"/> as outcome <paramref name="outcome"/> of block position <paramref name="k"/> (a no-op when the run has no such outcome).</summary>

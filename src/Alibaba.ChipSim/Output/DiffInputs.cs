@@ -22,6 +22,11 @@ internal static class DiffInputs
         if (PairedTrials.CommonFiles(pathA, pathB) is not { } files)
             return new ComparisonInputs(a, b, UnpairedNote: "unpaired: the two folders hold no per-trial file (trials.csv or trials.parquet) in common");
         if (PairedComparer.UnpairedReason(a, b) is { } reason) return new ComparisonInputs(a, b, UnpairedNote: reason);
+        // Runs conditioned on history weigh their trials, and the weights differ between scenarios: a plain per-trial
+        // difference would ignore them. The two-sample test of the weighted summaries (ess-based se) applies instead.
+        if (Scoring.TrialColumnsReader.HasColumn(files.A, Scoring.TrialColumnsReader.WeightColumn)
+            || Scoring.TrialColumnsReader.HasColumn(files.B, Scoring.TrialColumnsReader.WeightColumn))
+            return new ComparisonInputs(a, b, UnpairedNote: "unpaired: the runs are conditioned on history (weighted trials); the test uses the weighted summaries' ess-based standard errors");
         return new ComparisonInputs(a, b, PairedTrials.Read(files.A, files.B, cancellationToken));
     }
 }

@@ -54,6 +54,7 @@ internal sealed class MetricsSection : ISummarySection
             JsonNumbers.Write(w, "mean", m.Mean);
             JsonNumbers.Write(w, "sd", m.Sd);
             JsonNumbers.Write(w, "se", m.Se);
+            if (m.Ess is not null) JsonNumbers.Write(w, "ess", m.Ess);
             JsonNumbers.Write(w, "min", m.Min);
             JsonNumbers.Write(w, "max", m.Max);
             foreach (var level in MetricSummary.PercentileLevels) JsonNumbers.Write(w, "p" + level, m.Percentile(level));
@@ -105,7 +106,7 @@ internal sealed class MetricsSection : ISummarySection
             P(1), P(5), P(10), P(25), P(50), P(75), P(90), P(95), P(99),
             JsonNumbers.Read(o, "var5", path), JsonNumbers.Read(o, "cvar5", path),
             JsonNumbers.Read(o, "var95", path), JsonNumbers.Read(o, "cvar95", path),
-            JsonNumbers.Read(o, "probability", path), ci);
+            JsonNumbers.Read(o, "probability", path), ci) { Ess = JsonNumbers.Read(o, "ess", path) };
     }
 
     private static void WriteShares(Utf8JsonWriter w, StateShares s)

@@ -8,6 +8,7 @@ internal static class SummarySections
     public static ImmutableArray<ISummarySection> All { get; } =
     [
         new CalendarSection(),
+        new HistorySection(),
         new MetricsSection(),
         new QuartersSection(),
         new TargetsSection(),

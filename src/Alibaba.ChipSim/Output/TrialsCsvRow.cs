@@ -40,6 +40,12 @@ internal sealed class TrialsCsvRow
                 quarterly.Add((qc.Values[q], false));
             }
         }
+        // A run conditioned on history ends each row with the trial's weight (not normalised).
+        if (result.Weights is { } weights)
+        {
+            header.Add("weight");
+            quarterly.Add((weights, false));
+        }
         Inputs = TrialInputs.Of(result);
         foreach (var name in Inputs.Names) header.Add(name);
         _inputWhole = [.. Inputs.Whole];

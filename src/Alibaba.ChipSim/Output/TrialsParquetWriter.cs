@@ -73,6 +73,12 @@ public sealed class TrialsParquetWriter : IRunFileWriter
                 quarterFields.Add(new DataField<double?>(SummaryBuilder.QuarterMetricName(qc.Metric, qc.Quarters[q])));
                 quarterly.Add(qc.Values[q]);
             }
+        if (result.Weights is { } weights)
+        {
+            // A run conditioned on history: each trial's weight (not normalised), last.
+            quarterFields.Add(new DataField<double?>("weight"));
+            quarterly.Add(weights);
+        }
 
         var inputs = TrialInputs.Of(result);
         var inputFields = new DataField[inputs.Count];

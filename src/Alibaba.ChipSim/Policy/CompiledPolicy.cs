@@ -86,6 +86,42 @@ internal sealed class CompiledPolicy
     }
 
     /// <summary>
+    /// <see cref="StepMonth"/> with observed states pinned (a run conditioned on history): an actor with an observation
+    /// this month (<paramref name="observed"/>[a] ≥ 0) moves to the observed state without drawing its uniform, and
+    /// <paramref name="factors"/>[a] receives the probability its own step rule gave that move (<see cref="ObservedStep"/>);
+    /// every other actor steps as usual (factor 1).
+    /// </summary>
+    public bool StepMonthObserved(int month, ReadOnlySpan<ulong> actorStreams, ReadOnlySpan<byte> before, Span<byte> after,
+        ReadOnlySpan<double> parameterValues, Span<int> firstEntry, ReadOnlySpan<int> observed, Span<double> factors)
+    {
+        var actors = _actors;
+        var offset = StateOffset;
+        var moved = false;
+        for (var a = 0; a < actors.Length; a++)
+        {
+            var actor = actors[a];
+            var s = before[a];
+            byte to;
+            if (observed[a] >= 0)
+            {
+                factors[a] = ObservedStep.Factor(actor, month, before, observed[a], parameterValues);
+                to = (byte)observed[a];
+            }
+            else
+            {
+                factors[a] = 1;
+                to = actor.Final[s] ? s : (byte)actor.Step(month, before, RandomStreams.Uniform(actorStreams[a], month), parameterValues);
+            }
+            after[a] = to;
+            if (to == s) continue;
+            moved = true;
+            ref var first = ref firstEntry[offset[a] + to];
+            if (first < 0) first = month;
+        }
+        return moved;
+    }
+
+    /// <summary>
     /// One month's step for every actor with given uniforms (for hand-worked tests of the rule; the engine runs
     /// <see cref="StepMonth"/>, which applies the same per-actor rule to its streams' uniforms).
     /// <paramref name="after"/> may be the same buffer as <paramref name="before"/> (guards still read the

@@ -25,7 +25,9 @@ internal static class HtmlPage
         dl.provenance dd { margin: 0; font-family: "DejaVu Sans Mono", monospace; overflow-wrap: anywhere; }
         figure { margin: 12px 0 28px; }
         svg.chart { display: block; width: 100%; max-width: 960px; height: auto; border: 1px solid #eee; }
-        img.diagram { display: block; width: auto; max-width: 100%; height: auto; }
+        /* A state diagram is shown at its natural size (Graphviz's 14-point labels stay readable); a wide one scrolls in its box. */
+        div.diagram-box { overflow-x: auto; max-width: 100%; }
+        img.diagram { display: block; width: auto; max-width: none; height: auto; }
         figcaption { font-size: 14px; color: var(--muted); max-width: 960px; }
         pre.diagram { background: #f6f6f6; border: 1px solid var(--rule); padding: 10px; font-size: 13px; overflow-x: auto; }
         nav ul { columns: 2; font-size: 14px; }

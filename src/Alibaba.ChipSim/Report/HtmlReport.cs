@@ -69,8 +69,8 @@ internal sealed class HtmlReport
         _html.Append("<figure>\n");
         if (diagram.Format == DiagramFormat.Svg)
             // Graphviz writes 14-point labels; data-min-font lets a test check them as displayed.
-            _html.Append("<img alt=\"").Append(E(diagram.Actor + " state diagram")).Append("\" class=\"diagram\" data-min-font=\"14\" src=\"data:image/svg+xml;base64,")
-                .Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(diagram.Content))).Append("\">\n");
+            _html.Append("<div class=\"diagram-box\"><img alt=\"").Append(E(diagram.Actor + " state diagram")).Append("\" class=\"diagram\" data-min-font=\"14\" src=\"data:image/svg+xml;base64,")
+                .Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(diagram.Content))).Append("\"></div>\n");
         else
             _html.Append("<pre class=\"diagram\">").Append(E(diagram.Content)).Append("</pre>\n");
         _html.Append("<figcaption>").Append(E(diagram.Actor)).Append(": ").Append(E(diagram.Source)).Append("</figcaption>\n</figure>\n");

@@ -19,6 +19,8 @@ public sealed record Scenario(
 
     /// <summary>The target probabilities of <c>targets:</c>, in file order; empty when none.</summary>
     public ImmutableArray<TargetSpec> Targets { get; init; } = ImmutableArray<TargetSpec>.Empty;
+    /// <summary>What has been observed (<c>history:</c>), or null: a run then conditions on it (docs/history.md).</summary>
+    public History.HistorySpec? History { get; init; }
 
     /// <summary>The scenario file and the files it extends, child first.</summary>
     public ImmutableArray<string> SourceFiles { get; init; } = ImmutableArray<string>.Empty;

@@ -60,11 +60,18 @@ public static class ScenarioLoader
     {
         var source = ExtendsResolver.Resolve(fileName, bytes, diagnostics, allowExtendsOutside);
         if (source is null) return Finish(null, diagnostics, strict);
-        var root = new StructureChecker(diagnostics).Check(source.Root, ScenarioKeys.Root, "");
+        // history: is checked against the built scenario (its actors, states and calendar), by its own reader.
+        var history = source.Root.Find("history");
+        var root = new StructureChecker(diagnostics).Check(history is null ? source.Root : source.Root.Without("history"), ScenarioKeys.Root, "");
         if (root is null) return Finish(null, diagnostics, strict, source.Files);
         new ScenarioChecks(diagnostics).Check(root);
         var failed = diagnostics.HasErrors || (strict && diagnostics.Count > 0);
         var scenario = failed ? null : ScenarioBuilder.Build(root, source.Files, source.Sha256);
+        if (scenario is not null && history is not null)
+        {
+            var spec = new History.HistoryReader(diagnostics).Read(history.Value, scenario.Calendar, scenario.Actors);
+            scenario = spec is null ? null : scenario with { History = spec };
+        }
         return Finish(scenario, diagnostics, strict, source.Files);
     }
 

@@ -21,6 +21,10 @@ public static class ScenarioSchema
         // required of it; a complete scenario needs every required key. Same keys, types and domains.
         var variant = Key(ScenarioKeys.Root, complete: false);
         variant["required"] = new JsonArray("extends");
+        var complete = Key(ScenarioKeys.Root, complete: true);
+        // history: is read by its own reader (checked against the scenario), so its schema is written by hand.
+        ((JsonObject)variant["properties"]!)["history"] = History.HistorySchema.Of();
+        ((JsonObject)complete["properties"]!)["history"] = History.HistorySchema.Of();
         var schema = new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
@@ -30,7 +34,7 @@ public static class ScenarioSchema
             ["if"] = new JsonObject { ["required"] = new JsonArray("extends") },
             ["then"] = new JsonObject { ["$ref"] = "#/$defs/variant" },
             ["else"] = new JsonObject { ["$ref"] = "#/$defs/scenario" },
-            ["$defs"] = Definitions(Key(ScenarioKeys.Root, complete: true), variant),
+            ["$defs"] = Definitions(complete, variant),
         };
         var options = new JsonSerializerOptions
         {

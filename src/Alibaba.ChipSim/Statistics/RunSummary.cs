@@ -19,6 +19,9 @@ public sealed record RunSummary(
     /// <summary>The <c>calendar</c> section: the run's first month, horizon and quarter convention (what <c>chipsim score</c> needs to place a month); null in summaries written before it existed.</summary>
     public Scenarios.CalendarSpec? Calendar { get; init; }
 
+    /// <summary>The <c>history</c> section of a run conditioned on observed history (weighted trials); null otherwise.</summary>
+    public HistorySummary? History { get; init; }
+
     /// <summary>The <c>sensitivity</c> section (<c>run --sensitivity</c>), or null when not computed.</summary>
     public Sensitivity.SensitivityReport? Sensitivity { get; init; }
 

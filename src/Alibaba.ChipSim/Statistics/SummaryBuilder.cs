@@ -10,7 +10,16 @@ public static class SummaryBuilder
     /// Summarises every column; columns are summarised in parallel on up to <paramref name="maxThreads"/> threads
     /// (all processors when null), each column by itself, so the numbers never depend on the thread count.
     /// </summary>
-    public static RunSummary Build(SimulationResult result, int? maxThreads = null)
+    /// <remarks>A run of a scenario with a history carries weights (<see cref="SimulationResult.Weights"/>): its statistics are weighted.</remarks>
+    public static RunSummary Build(SimulationResult result, int? maxThreads = null) =>
+        Build(result, result?.Weights, result?.Scenario.History?.AsOf ?? default, maxThreads);
+
+    /// <summary>
+    /// The summary of a run whose trials carry <paramref name="weights"/> (a run conditioned on history observed through
+    /// <paramref name="asOf"/>): every statistic weighted, and the <c>history</c> block. Null weights give exactly the
+    /// unweighted summary (the unweighted code runs).
+    /// </summary>
+    internal static RunSummary Build(SimulationResult result, double[]? weights, Scenarios.Month asOf, int? maxThreads)
     {
         ArgumentNullException.ThrowIfNull(result);
         var columns = new SummaryColumns(
@@ -18,9 +27,10 @@ public static class SummaryBuilder
             [.. result.Numeric.Select(c => new SummaryColumns.Numeric(c.Name, c.IsBinary, c.IsWholeNumber, () => c.Values))],
             [.. result.Categorical.Select(c => new SummaryColumns.Categorical(c.Name, c.Categories, () => c.Codes))],
             [.. result.Quarterly.Select(q => new SummaryColumns.Quarterly(q.Metric, q.Quarters, i => q.Values[i]))]);
-        return Build(columns, maxThreads) with
+        return Build(columns, maxThreads, weights) with
         {
             Calendar = result.Scenario.Calendar,
+            History = weights is null ? null : History(weights, asOf),
             Targets = TargetProbability.Of(result, result.Scenario.Targets),
             Years = YearTotals.Of(result),
         };
@@ -30,7 +40,11 @@ public static class SummaryBuilder
     /// As above, from columns that are loaded only when summarised (e.g. read from shard files one at a time), so that
     /// at most one column per thread is in memory. The same columns give the same summary, bit for bit.
     /// </summary>
-    internal static RunSummary Build(SummaryColumns columns, int? maxThreads = null)
+    /// <remarks>
+    /// With <paramref name="weights"/> (a run conditioned on history), every statistic is weighted; null weights run the
+    /// unweighted code, so an unweighted summary is unchanged bit for bit.
+    /// </remarks>
+    internal static RunSummary Build(SummaryColumns columns, int? maxThreads = null, double[]? weights = null)
     {
         var jobs = new List<Func<MetricEntry>>();
         foreach (var c in columns.NumericColumns)
@@ -38,7 +52,9 @@ public static class SummaryBuilder
             jobs.Add(() =>
             {
                 var values = c.Load();
-                var entry = ColumnStatistics.Summarize(c.Name, values, c.IsBinary, c.IsWholeNumber);
+                var entry = weights is null
+                    ? ColumnStatistics.Summarize(c.Name, values, c.IsBinary, c.IsWholeNumber)
+                    : Weighted.WeightedColumnStatistics.Summarize(c.Name, values, weights, c.IsBinary, c.IsWholeNumber);
                 columns.ReleaseDoubles?.Invoke(values);
                 return entry;
             });
@@ -48,7 +64,7 @@ public static class SummaryBuilder
             jobs.Add(() =>
             {
                 var codes = c.Load();
-                var entry = Shares(c.Name, c.Categories, codes);
+                MetricEntry entry = weights is null ? Shares(c.Name, c.Categories, codes) : Weighted.WeightedShares.Of(c.Name, c.Categories, codes, weights);
                 columns.ReleaseBytes?.Invoke(codes);
                 return entry;
             });
@@ -66,7 +82,7 @@ public static class SummaryBuilder
                 jobs.Add(() =>
                 {
                     var values = qc.Load(quarter);
-                    var entry = ColumnStatistics.Summarize(name, values);
+                    var entry = weights is null ? ColumnStatistics.Summarize(name, values) : Weighted.WeightedColumnStatistics.Summarize(name, values, weights);
                     columns.ReleaseDoubles?.Invoke(values);
                     return entry;
                 });
@@ -92,6 +108,12 @@ public static class SummaryBuilder
         return new RunSummary(
             columns.Scenario, columns.ScenarioSha256, columns.Seed, columns.Trials, EngineInfo.Name,
             ImmutableArray.Create(entries), quarters.MoveToImmutable());
+    }
+
+    private static HistorySummary History(double[] weights, Scenarios.Month asOf)
+    {
+        var totals = Weighted.TrialWeights.Totals(weights);
+        return new HistorySummary(asOf, totals.TrialsWithWeight, totals.Ess, totals.LogEvidence);
     }
 
     /// <summary>The name of a per-quarter metric in <c>metrics</c> and <c>trials.csv</c>, e.g. <c>cloud_revenue_cny_bn_FY2027Q1</c>.</summary>

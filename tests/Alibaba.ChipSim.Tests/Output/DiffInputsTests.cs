@@ -111,4 +111,21 @@ public sealed class DiffInputsTests
     {
         Assert.Equal(["0", "a,\"b\"", ""], PairedTrials.Fields("0,\"a,\"\"b\"\"\",", "f.csv", 2));
     }
+    [Fact]
+    public void Runs_conditioned_on_history_are_compared_unpaired_because_their_weights_differ()
+    {
+        using var runs = new PairedRunFolders(trialsB: """
+            trial,x,c,flag,roi,washington_final,weight
+            0,11,6,1,1.5,licensed,0.5
+            1,22,7,1,,licensed,1
+            2,33,8,0,2,rescinded,0.25
+            3,44,9,0,3,licensed,0
+
+            """);
+
+        var comparison = PairedComparer.Compare(DiffInputs.Load(runs.A, runs.B));
+
+        Assert.Null(comparison.PairedTrials);
+        Assert.Contains("conditioned on history", comparison.TestNote, StringComparison.Ordinal);
+    }
 }

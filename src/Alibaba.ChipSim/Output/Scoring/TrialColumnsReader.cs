@@ -26,6 +26,31 @@ internal static class TrialColumnsReader
         return null;
     }
 
+    /// <summary>Whether the per-trial file has a column named <paramref name="name"/> (its header row, or its Parquet schema).</summary>
+    public static bool HasColumn(string file, string name)
+    {
+        if (!file.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+        {
+            using var reader = new StreamReader(file, Encoding.UTF8, true, 1 << 12);
+            return reader.ReadLine() is { } header && PairedTrials.Fields(header, file, 1).Contains(name);
+        }
+        return HasParquetColumn(file, name).GetAwaiter().GetResult();
+    }
+
+    private static async Task<bool> HasParquetColumn(string file, string name)
+    {
+        await using var stream = File.OpenRead(file);
+        try
+        {
+            await using var reader = await ParquetReader.CreateAsync(stream).ConfigureAwait(false);
+            return reader.Schema.GetDataFields().Any(f => f.Name == name);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException)
+        {
+            throw new InvalidDataException($"{file}: not a readable Parquet file ({e.Message})", e);
+        }
+    }
+
     public static TrialColumns Read(string file, IReadOnlyCollection<string> names, CancellationToken cancellationToken = default) =>
         file.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
             ? ReadParquet(file, names, cancellationToken).GetAwaiter().GetResult()

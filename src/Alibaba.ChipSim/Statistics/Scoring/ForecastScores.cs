@@ -66,5 +66,5 @@ internal static class ForecastScores
 
     /// <summary>The log score −ln p(outcome) in nats (lower is better): +∞ when the forecast gave the outcome probability 0.</summary>
     public static double LogScore(double probability, bool happened) =>
-        -Math.Log(happened ? probability : 1 - probability);
+        0.0 - Math.Log(happened ? probability : 1 - probability); // 0 − x, not −x: a certain outcome scores +0, not −0
 }

@@ -114,6 +114,8 @@ public sealed class ForecastScoresTests
         Assert.Equal(0.64, ForecastScores.Brier(0.2, happened: true), 15);
         Assert.Equal(-Math.Log(0.2), ForecastScores.LogScore(0.2, happened: true), 15);
         Assert.Equal(double.PositiveInfinity, ForecastScores.LogScore(0, happened: true));
+        // A certain outcome that happened scores +0 (a table shows "0.000", not "-0.000").
+        Assert.Equal(BitConverter.DoubleToInt64Bits(0.0), BitConverter.DoubleToInt64Bits(ForecastScores.LogScore(0, happened: false)));
     }
 
     [Fact]

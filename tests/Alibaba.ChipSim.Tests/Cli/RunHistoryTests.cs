@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Alibaba.ChipSim.Cli.Commands;
+using Alibaba.ChipSim.Cli.Running;
+using Alibaba.ChipSim.Tests.Support;
+using Spectre.Console.Testing;
+
+namespace Alibaba.ChipSim.Tests.Cli;
+
+public sealed class RunHistoryTests
+{
+    private const string History = """
+        history:
+          as_of: 2026-06
+          actors:
+            washington:
+              - { from: 2025-12, state: rescinded }
+              - { from: 2026-03, state: licensed }
+          shipments:
+            - { from: 2025-12, to: 2026-06, modules: 0 }
+          revenue:
+            residual_sd: 0.03
+            quarters: { FY2026Q4: 41.6 }
+        """;
+
+    private static (int Exit, string Out, string Err) Run(TempFolder dir, string history, params string[] scenarios)
+    {
+        File.WriteAllText(dir.File("history.yaml"), history);
+        var settings = new RunSettings(2_000, 7, 0, dir.File("out"), ["csv"], Quiet: true, Json: false) { HistoryFile = dir.File("history.yaml") };
+        var console = new TestConsole();
+        console.Profile.Width = 200;
+        var errors = new StringWriter();
+        var exit = RunCommand.Execute([.. scenarios.Select(s => Path.Combine(RepoRoot.Scenarios, s))], settings, console, new StringWriter(), errors, outputRedirected: true);
+        return (exit, console.Output, errors.ToString());
+    }
+
+    [Fact]
+    public void A_history_file_conditions_the_run_weighted_trials_a_history_block_and_a_weight_column()
+    {
+        using var dir = new TempFolder();
+
+        var (exit, output, error) = Run(dir, History, "base.yaml");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.Contains("conditioned on history through 2026-06", output, StringComparison.Ordinal);
+        using var summary = JsonDocument.Parse(File.ReadAllText(dir.File("out/summary.json")));
+        var history = summary.RootElement.GetProperty("history");
+        Assert.Equal("2026-06", history.GetProperty("as_of").GetString());
+        Assert.True(history.GetProperty("ess").GetDouble() is > 0 and < 2000);
+        Assert.True(history.GetProperty("log_evidence").GetDouble() < 0);
+        var metrics = summary.RootElement.GetProperty("metrics");
+        Assert.True(metrics.GetProperty("chips_delivered").TryGetProperty("ess", out _));
+        // Nothing shipped through June 2026 in any trial with weight: no delivery by the February deadline.
+        Assert.Equal(0, metrics.GetProperty("delivered_by_deadline").GetProperty("probability").GetDouble());
+        var lines = File.ReadAllLines(dir.File("out/trials.csv"));
+        Assert.Contains("weight", lines[0].Split(','));
+        Assert.Equal(2_001, lines.Length);
+    }
+
+    [Fact]
+    public void Several_scenarios_under_one_history_show_their_log_bayes_factor_against_the_first()
+    {
+        using var dir = new TempFolder();
+
+        var (exit, output, _) = Run(dir, History, "base.yaml", "fast-approval.yaml");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("log Bayes factor against base", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_history_file_exits_2_at_its_position_and_writes_nothing()
+    {
+        using var dir = new TempFolder();
+
+        var (exit, _, error) = Run(dir, "history:\n  as_of: 2026-06\n  actors:\n    washington:\n      - { from: 2026-01, state: licenced }\n", "base.yaml");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("history.yaml:5:33: history.actors.washington[0].state: washington has no state 'licenced'", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+
+    [Fact]
+    public void A_history_no_trial_can_match_exits_1_naming_the_observation()
+    {
+        using var dir = new TempFolder();
+
+        // base.yaml's review returns Beijing from discouraged to under_review at 2026-04.
+        var (exit, _, error) = Run(dir, "history:\n  as_of: 2026-06\n  actors:\n    beijing:\n      - { from: 2026-01, state: discouraged }\n", "base.yaml");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("no trial matched the history", error, StringComparison.Ordinal);
+        Assert.Contains("history.actors.beijing[0]", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+}

@@ -1,0 +1,175 @@
+using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Scenarios;
+using Alibaba.ChipSim.Tests.Support;
+
+namespace Alibaba.ChipSim.Tests.Engine;
+
+/// <summary>Trial weights of a run conditioned on history, against hand-worked factors.</summary>
+public sealed class HistoryWeightTests
+{
+    /// <summary>base.yaml with constant Washington hazards (rescinded → licensed 0.4, → reinstated 0.02; licensed → suspended 0.03).</summary>
+    private const string ConstantWashington = """
+        name: constant
+        extends: base.yaml
+        actors:
+          washington:
+            transitions:
+              - { from: rescinded, to: licensed, monthly: 0.4 }
+              - { from: rescinded, to: reinstated, monthly: 0.02 }
+              - { from: licensed, to: suspended, monthly: 0.03 }
+              - { from: suspended, to: licensed, monthly: 0.25 }
+              - { from: suspended, to: reinstated, monthly: 0.08 }
+        """;
+
+    private static Scenario Load(string yaml)
+    {
+        var result = ScenarioLoader.LoadText(yaml, Path.Combine(RepoRoot.Scenarios, "constant.yaml"));
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        return result.Scenario!;
+    }
+
+    private static SimulationResult Run(Scenario s, int trials = 2000, ulong seed = 7) =>
+        SimulationEngine.Run(s, new RunOptions { Trials = trials, Seed = seed, Threads = 2 });
+
+    [Fact]
+    public void A_two_month_observed_path_weighs_every_trial_by_the_product_of_its_step_probabilities()
+    {
+        var s = Load(ConstantWashington + """
+
+            history:
+              as_of: 2026-02
+              actors:
+                washington:
+                  - { from: 2025-12, state: rescinded }
+                  - { from: 2026-01, state: licensed }
+            """);
+
+        var result = Run(s);
+
+        // Dec 2025: stays rescinded, 1 − (0.4 + 0.02) = 0.58; Jan 2026: rescinded → licensed, 0.4; Feb 2026: stays licensed, 1 − 0.03.
+        const double expected = 0.58 * 0.4 * 0.97;
+        Assert.All(result.Weights!, w => Assert.Equal(expected, w, 15));
+        Assert.All(result.Column("washington_licensed_month")!.Values, m => Assert.Equal(1, m));
+    }
+
+    [Fact]
+    public void A_schedule_that_contradicts_an_observation_leaves_no_trial_and_the_run_names_the_entry()
+    {
+        // base.yaml moves Beijing from discouraged back to under_review at 2026-04: discouraged through 2026-06 is impossible.
+        var s = Load(ConstantWashington + """
+
+            history:
+              as_of: 2026-06
+              actors:
+                beijing:
+                  - { from: 2026-01, state: discouraged }
+            """);
+
+        var e = Assert.Throws<NoTrialMatchedException>(() => Run(s));
+
+        Assert.Contains("history.actors.beijing[0] (discouraged from 2026-01 to 2026-06", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_observed_move_guarded_on_an_unobserved_actor_has_weight_only_where_the_guard_held()
+    {
+        // Beijing under_review through 2026-02 (months 0–2), approved from 2026-03 (month 3): under_review → approved needs
+        // washington licensed at the start of month 3. Washington is not observed and steps as usual.
+        // Without licensed → suspended, Washington is licensed at the start of month 3 exactly when it was licensed in month ≤ 2.
+        var s = Load(ConstantWashington.Replace("      - { from: licensed, to: suspended, monthly: 0.03 }\n", "", StringComparison.Ordinal) + """
+
+            history:
+              as_of: 2026-03
+              actors:
+                beijing:
+                  - { from: 2025-12, state: under_review }
+                  - { from: 2026-03, state: approved }
+            """);
+
+        var result = Run(s, trials: 5000);
+
+        var licensed = result.Column("washington_licensed_month")!.Values;
+        var positive = 0;
+        for (var t = 0; t < result.Trials; t++)
+        {
+            var licensedAtStart = licensed[t] <= 2;
+            Assert.Equal(licensedAtStart, result.Weights![t] > 0);
+            if (licensedAtStart) positive++;
+        }
+        Assert.InRange(positive, 1, (int)result.Trials - 1);
+    }
+
+    [Fact]
+    public void A_shipment_range_keeps_exactly_the_trials_that_shipped_nothing_in_it()
+    {
+        var s = Load(ConstantWashington + """
+
+            history:
+              as_of: 2026-06
+              shipments:
+                - { from: 2025-12, to: 2026-06, modules: 0 }
+            """);
+
+        var result = Run(s, trials: 5000);
+
+        var first = result.Column("months_to_first_delivery")!.Values;
+        for (var t = 0; t < result.Trials; t++)
+            Assert.Equal(!(first[t] <= 6) ? 1.0 : 0.0, result.Weights![t]); // 2026-06 is month 6; undefined = never
+        Assert.Contains(result.Weights!, w => w == 0);
+    }
+
+    [Fact]
+    public void A_reported_quarter_weighs_each_trial_by_the_log_normal_likelihood_of_its_modelled_quarter()
+    {
+        var s = Load(ConstantWashington + """
+
+            history:
+              as_of: 2026-03
+              revenue:
+                residual_sd: 0.02
+                quarters: { FY2026Q4: 41.6 }
+            """);
+
+        var result = Run(s);
+
+        var quarter = result.Quarterly.Single(q => q.Metric == "cloud_revenue_cny_bn");
+        var modelled = quarter.Values[quarter.Quarters.IndexOf("FY2026Q4")];
+        for (var t = 0; t < result.Trials; t++)
+        {
+            var z = (Math.Log(41.6) - Math.Log(modelled[t])) / 0.02;
+            Assert.Equal(Math.Exp(-0.5 * z * z), result.Weights![t], 14);
+        }
+    }
+
+    [Fact]
+    public void An_observed_actor_draws_no_uniform_so_every_other_draw_is_the_unconditioned_runs()
+    {
+        // Pinning Washington leaves Beijing's draws alone: where Washington's unconditioned path happens to be the observed
+        // one, the trial is the same trial, Beijing's path and all.
+        var plain = Load(ConstantWashington);
+        var pinned = Load(ConstantWashington + """
+
+            history:
+              as_of: 2026-02
+              actors:
+                washington:
+                  - { from: 2025-12, state: rescinded }
+                  - { from: 2026-01, state: licensed }
+            """);
+
+        var a = Run(plain, trials: 3000);
+        var b = Run(pinned, trials: 3000);
+
+        var licensedA = a.Column("washington_licensed_month")!.Values;
+        var suspendedA = a.Column("washington_suspended_month")!.Values;
+        var same = 0;
+        for (var t = 0; t < a.Trials; t++)
+        {
+            if (licensedA[t] != 1 || suspendedA[t] <= 2) continue;
+            same++;
+            foreach (var c in a.Numeric)
+                Assert.Equal(BitConverter.DoubleToInt64Bits(c.Values[t]), BitConverter.DoubleToInt64Bits(b.Column(c.Name)!.Values[t]));
+        }
+        Assert.True(same > 100);
+    }
+}
