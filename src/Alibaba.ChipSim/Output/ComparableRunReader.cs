@@ -6,7 +6,7 @@ namespace Alibaba.ChipSim.Output;
 
 /// <summary>
 /// Reads a <c>summary.json</c>, a <c>*.snapshot.json</c> or a run folder holding <c>summary.json</c> into a
-/// <see cref="ComparableRun"/>. Both files share the SPEC §5 shape (a snapshot is a rounded subset), so one reader serves both.
+/// <see cref="ComparableRun"/>. Both files share the shape of docs/outputs.md#summaryjson (a snapshot is a rounded subset), so one reader serves both.
 /// </summary>
 internal static class ComparableRunReader
 {

@@ -4,7 +4,7 @@ using Alibaba.ChipSim.Statistics;
 
 namespace Alibaba.ChipSim.Output;
 
-/// <summary><c>metrics</c>: name → statistics (SPEC §5), or name → <c>{ "shares": { state: share } }</c> for actors' final states.</summary>
+/// <summary><c>metrics</c>: name → statistics (docs/outputs.md#summaryjson), or name → <c>{ "shares": { state: share } }</c> for actors' final states.</summary>
 internal sealed class MetricsSection : ISummarySection
 {
     public string Key => "metrics";

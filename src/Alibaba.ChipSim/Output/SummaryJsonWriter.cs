@@ -6,7 +6,7 @@ using Alibaba.ChipSim.Statistics;
 namespace Alibaba.ChipSim.Output;
 
 /// <summary>
-/// <c>summary.json</c> (SPEC §5): the header keys (<c>scenario</c>, <c>scenario_sha256</c>, <c>seed</c>, <c>trials</c>,
+/// <c>summary.json</c> (docs/outputs.md#summaryjson): the header keys (<c>scenario</c>, <c>scenario_sha256</c>, <c>seed</c>, <c>trials</c>,
 /// <c>engine</c>) then each of <see cref="SummarySections.All"/>, in a fixed order, indented, LF line ends. Doubles are
 /// written in shortest round-trip form, so <see cref="SummaryJsonReader"/> gets them back bit for bit.
 /// </summary>

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Alibaba.ChipSim.Snapshots;
 
 /// <summary>
-/// Turns a <c>summary.json</c> (SPEC §5) into <c>SCENARIO.snapshot.json</c>: the same shape, keys sorted, one metric
+/// Turns a <c>summary.json</c> (docs/outputs.md#summaryjson) into <c>SCENARIO.snapshot.json</c>: the same shape, keys sorted, one metric
 /// per line, numbers rounded to 4 significant digits, and of each metric only what a reviewer reads and <c>diff</c>
 /// needs (count, mean, se, sd, p5, p50, p95; count and probability for 0/1 metrics; shares). A changed figure then shows in a pull request as
 /// exactly one changed line.

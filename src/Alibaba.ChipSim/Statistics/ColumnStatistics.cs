@@ -3,7 +3,7 @@ using System.Buffers;
 namespace Alibaba.ChipSim.Statistics;
 
 /// <summary>
-/// Summarises one column exactly and fast (SPEC §5 statistics over the non-NaN values). Whole-number columns with a
+/// Summarises one column exactly and fast (docs/outputs.md#summaryjson statistics over the non-NaN values). Whole-number columns with a
 /// small range (counts, months, 0/1) are counted into a histogram; any other column has its order statistics
 /// picked by <see cref="RankSelector"/> instead of a full sort. Sums are compensated and taken in trial order,
 /// so the result depends on the values alone, never on threads.

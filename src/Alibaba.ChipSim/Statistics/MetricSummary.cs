@@ -1,7 +1,7 @@
 namespace Alibaba.ChipSim.Statistics;
 
 /// <summary>
-/// Statistics of one per-trial numeric metric over the trials where it is defined (SPEC §5). Everything but
+/// Statistics of one per-trial numeric metric over the trials where it is defined (docs/outputs.md#summaryjson). Everything but
 /// <see cref="Count"/> is null when no trial defines it; <see cref="Sd"/> and <see cref="Se"/> are null when one does.
 /// Percentiles use numpy's default linear interpolation; <see cref="Probability"/> and <see cref="Ci95"/> (Wilson)
 /// are set for 0/1 metrics only.

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Alibaba.ChipSim.Statistics;
 
 /// <summary>
-/// The statistics of one run, as written to <c>summary.json</c> (SPEC §5). <see cref="Metrics"/> keeps output order:
+/// The statistics of one run, as written to <c>summary.json</c> (docs/outputs.md#summaryjson). <see cref="Metrics"/> keeps output order:
 /// the per-trial metrics, the actors' final states, then every per-quarter metric as <c>{metric}_{quarter}</c>.
 /// New sections are added as properties here and as an <c>ISummarySection</c> in <c>Output/SummarySections</c>.
 /// </summary>

@@ -60,7 +60,7 @@ public sealed class BatchedRunTests
     }
 
     /// <summary>
-    /// The SPEC example with AI demand growth very uncertain, non-AI growth fixed and baseline capacity ten times the demand:
+    /// The example of docs/scenario-format.md#a-complete-example with AI demand growth very uncertain, non-AI growth fixed and baseline capacity ten times the demand:
     /// cloud revenue is then an increasing function of demand growth alone, so its rank correlation with the values the
     /// trials drew is 1, and with any other values (e.g. regenerated from the wrong sampling blocks) far from it.
     /// </summary>
