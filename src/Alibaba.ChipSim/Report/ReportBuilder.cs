@@ -25,6 +25,17 @@ public static class ReportBuilder
         return new ReportDocument(page.End(), charts.ToImmutableArray());
     }
 
+    private static IReadOnlyList<string> TargetRow(Statistics.TargetResult t)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var text = t.Target.Description ?? $"P({t.Target.Metric} {t.Target.Operator} {t.Target.Threshold.ToString("G6", inv)})";
+        return [text, t.Target.Text,
+            t.Probability is { } p ? Percent(p) : "no trial defines it",
+            t.Ci95 is { } ci ? $"{Percent(ci.Low)} – {Percent(ci.High)}" : "",
+            t.Count.ToString("N0", inv)];
+        string Percent(double x) => (100 * x).ToString("0.0", inv) + "%";
+    }
+
     private static IEnumerable<ReportChart> ScenarioSection(HtmlReport page, ReportScenario s, string key, ChartScales scales)
     {
         var scenario = s.Result.Scenario;
@@ -39,6 +50,13 @@ public static class ReportBuilder
         page.Note(HeadlineFigures.RoiMeaning(scenario));
         page.Heading(3, "Final state of each actor (share of trials)");
         page.Table(["Actor", "State", "Share"], Cells.FinalStateRows([s.Summary]), textColumns: 2);
+        if (s.Summary.Targets.Length > 0)
+        {
+            // The scenario's targets: (and run --target), as summary.json reports them.
+            page.Heading(3, "Targets: how likely each threshold is");
+            page.Table(["Target", "Metric", "Probability", "95% interval", "Trials with a value"],
+                s.Summary.Targets.Select(TargetRow), textColumns: 2);
+        }
 
         page.Heading(3, "Cloud revenue by quarter");
         if (set.Fan is not null) page.Figure(set.Fan);

@@ -23,6 +23,24 @@ public sealed class ReportBuilderTests
     }
 
     [Fact]
+    public void Targets_are_shown_with_the_summarys_probability_and_interval()
+    {
+        // Given a summary with one target: P(roi < 0.1) = 0.25 over 400 trials, Wilson [0.2100, 0.2947].
+        var target = new Alibaba.ChipSim.Scenarios.TargetSpec("roi", true, 0.1, null, Alibaba.ChipSim.Scenarios.SourceLocation.None("x.yaml"));
+        var result = new Alibaba.ChipSim.Statistics.TargetResult(target, 400, 0.25, Alibaba.ChipSim.Statistics.ProportionInterval.Wilson(100, 400));
+        var withTarget = Base with { Summary = Base.Summary with { Targets = [result] } };
+
+        var html = ReportBuilder.Build([withTarget], SyntheticResults.Date).Html;
+        var plain = ReportBuilder.Build([Base], SyntheticResults.Date).Html;
+
+        Assert.Contains("Targets: how likely each threshold is", html);
+        Assert.Contains("<td class=\"text\">roi&lt;0.1</td>", html);
+        Assert.Contains("25.0%", html);
+        Assert.Contains("21.0% – 29.5%", html);
+        Assert.DoesNotContain("Targets: how likely", plain);
+    }
+
+    [Fact]
     public void The_page_is_self_contained_every_image_is_a_data_uri_and_nothing_is_fetched()
     {
         var report = ReportBuilder.Build([Base, Blocks], SyntheticResults.Date);
