@@ -57,7 +57,11 @@ internal static class HeadlineFigures
     {
         var c = scenario.Calendar;
         return $"Return (ROI) = gross profit within the {c.Months}-month horizon ({c.Start} to {c.End}) ÷ Alibaba's spend on the chips, "
-            + $"fee included. Revenue the chips earn after {c.End} is not counted, so an ROI below 1 is not a loss: it is the share of the cost recovered within the horizon.";
+            + $"fee included. Revenue the chips earn after {c.End} is not counted, so an ROI below 1 is not a loss: it is the share of the cost recovered within the horizon."
+            + (scenario.Economics.ValueOverLife is { } life
+                ? $" Lifetime ROI is the other one: discounted gross profit over each chip's {life.UsefulLifeMonths}-month useful life (after the horizon at the last month's rate) "
+                  + $"÷ discounted spend, at {(100 * life.DiscountRateYoy).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}% a year; above 1 the purchase pays for itself."
+                : "");
     }
 
     /// <summary>Share of trials in each final state of each actor, from the summary: (actor, state, share).</summary>

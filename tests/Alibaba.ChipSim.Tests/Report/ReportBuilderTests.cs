@@ -23,6 +23,21 @@ public sealed class ReportBuilderTests
     }
 
     [Fact]
+    public void The_roi_note_says_which_roi_is_which_when_the_scenario_values_the_chips_over_their_life()
+    {
+        // base.yaml: a 28-month horizon from 2025-12, chips valued over 60 months at 9% a year.
+        var scenario = Alibaba.ChipSim.Scenarios.ScenarioLoader.Load(Path.Combine(RepoRoot.Scenarios, "base.yaml")).Scenario!;
+        var withoutLife = scenario with { Economics = scenario.Economics with { ValueOverLife = null } };
+
+        var note = HeadlineFigures.RoiMeaning(scenario);
+
+        Assert.Contains("gross profit within the 28-month horizon (2025-12 to 2028-03)", note);
+        Assert.Contains("Lifetime ROI is the other one: discounted gross profit over each chip's 60-month useful life", note);
+        Assert.Contains("at 9% a year", note);
+        Assert.DoesNotContain("Lifetime ROI", HeadlineFigures.RoiMeaning(withoutLife));
+    }
+
+    [Fact]
     public void Targets_are_shown_with_the_summarys_probability_and_interval()
     {
         // Given a summary with one target: P(roi < 0.1) = 0.25 over 400 trials, Wilson [0.2100, 0.2947].
