@@ -97,16 +97,8 @@ internal sealed class TrialWorker
         var policy = _policy;
         var model = _model;
         var v = _values;
-        var trialHash = RandomStreams.TrialHash(_seed, trial);
-        plan.Parameters.Draw(trial, trialHash, v);
-        plan.Inputs.Fill(v, ref _inputs);
-        if (_inputs.QuarterNoiseZ is { } z) DrawQuarterNoise(trialHash, z);
-        policy.Streams(trialHash, _streams);
-        policy.Reset(_before);
-        model.Begin(ref _state, in _inputs);
-
+        BeginTrial(trial);
         var firstEntry = _firstEntry;
-        Array.Fill(firstEntry, -1);
         var occupancy = Occupancy;
         var stateOffset = policy.StateOffset;
         var totalStates = plan.TotalStates;
@@ -130,6 +122,22 @@ internal sealed class TrialWorker
         WriteRow(row, k, model.Finish(in _state, in _inputs));
     }
 
+    /// <summary>
+    /// What every trial starts with, observed or not: its parameters drawn, the model's inputs filled (quarter noise
+    /// included), the actors' streams and initial states, the model's state, and no state entered yet.
+    /// </summary>
+    private void BeginTrial(long trial)
+    {
+        var trialHash = RandomStreams.TrialHash(_seed, trial);
+        _plan.Parameters.Draw(trial, trialHash, _values);
+        _plan.Inputs.Fill(_values, ref _inputs);
+        if (_inputs.QuarterNoiseZ is { } z) DrawQuarterNoise(trialHash, z);
+        _policy.Streams(trialHash, _streams);
+        _policy.Reset(_before);
+        _model.Begin(ref _state, in _inputs);
+        Array.Fill(_firstEntry, -1);
+    }
+
     /// <summary>The stream of the quarter noise: its own key, so variants that share it share the shocks.</summary>
     private static readonly ulong QuarterNoiseKey = RandomStreams.KeyOf("revenue.quarter_noise");
 
@@ -151,16 +159,8 @@ internal sealed class TrialWorker
         var policy = _policy;
         var model = _model;
         var v = _values;
-        var trialHash = RandomStreams.TrialHash(_seed, trial);
-        plan.Parameters.Draw(trial, trialHash, v);
-        plan.Inputs.Fill(v, ref _inputs);
-        if (_inputs.QuarterNoiseZ is { } z) DrawQuarterNoise(trialHash, z);
-        policy.Streams(trialHash, _streams);
-        policy.Reset(_before);
-        model.Begin(ref _state, in _inputs);
-
+        BeginTrial(trial);
         var firstEntry = _firstEntry;
-        Array.Fill(firstEntry, -1);
         var matched = _matched;
         Array.Fill(matched, true);
         var occupancy = Occupancy;
