@@ -23,6 +23,7 @@ internal static class ComparisonSection
                 + "Every chart below uses one axis range for all scenarios.");
         page.Table(["Figure", "Unit", .. names], Rows(scenarios), unitColumn: 1);
         page.Note(HeadlineFigures.RoiMeaning(results[0].Scenario));
+        if (HistoryText.BayesFactors(scenarios.Select(s => s.Summary).ToList(), names) is { } factors) page.Paragraph(factors);
         page.Heading(3, "Final state of each actor (share of trials)");
         page.Table(["Actor", "State", .. names], Cells.FinalStateRows(scenarios.Select(s => s.Summary).ToList()), textColumns: 2);
 

@@ -14,6 +14,7 @@ internal static class HtmlPage
         p.lead { color: var(--muted); margin-top: 0; }
         p.brief { font-size: 16px; border-left: 4px solid var(--accent); padding: 6px 12px; background: #f3f8fc; }
         p.note { font-size: 14px; border-left: 4px solid #bbb; padding: 4px 12px; background: #f6f6f6; }
+        p.warning { font-size: 15px; border-left: 4px solid #a33; padding: 4px 12px; background: #fbeaea; }
         table { border-collapse: collapse; margin: 8px 0 16px; font-size: 14px; }
         th, td { border-bottom: 1px solid var(--rule); padding: 4px 10px; text-align: right; vertical-align: top; }
         th.text, td.text { text-align: left; overflow-wrap: anywhere; }

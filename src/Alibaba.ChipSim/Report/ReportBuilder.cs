@@ -44,6 +44,8 @@ public static class ReportBuilder
         if (!string.IsNullOrWhiteSpace(s.Provenance.Description)) page.Paragraph(s.Provenance.Description!);
         page.Raw("<p class=\"brief\"><strong>In brief.</strong> " + HtmlReport.E(HeadlineFigures.Brief(s.Summary, scenario)) + "</p>\n");
         page.Provenance(s.Provenance);
+        if (HistoryText.Summary(s.Summary) is { } conditioned) page.Paragraph(conditioned);
+        if (HistoryText.Warning(s.Summary) is { } warning) page.Raw("<p class=\"warning\"><strong>" + HtmlReport.E(warning) + "</strong></p>\n");
         page.Heading(3, "Headline figures");
         page.Table(["Figure", "Unit", "Mean", "P5", "P50", "P95", "Trials with a value"],
             HeadlineFigures.Of(s.Summary, scenario).Select(Cells.HeadlineRow), unitColumn: 1);

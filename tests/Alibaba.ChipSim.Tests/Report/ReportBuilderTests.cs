@@ -38,6 +38,28 @@ public sealed class ReportBuilderTests
     }
 
     [Fact]
+    public void A_run_conditioned_on_history_states_its_ess_warns_when_it_is_low_and_compares_the_evidence()
+    {
+        // Given two conditioned runs of 500 trials: ess 480 (under 1,000: low) and ess 40, log evidence -6.5 and -9.0.
+        var asOf = Alibaba.ChipSim.Scenarios.Month.Of(2026, 6);
+        var a = Base with { Summary = Base.Summary with { History = new Alibaba.ChipSim.Statistics.HistorySummary(asOf, 500, 480, -6.5) } };
+        var b = Blocks with { Summary = Blocks.Summary with { History = new Alibaba.ChipSim.Statistics.HistorySummary(asOf, 90, 40, -9.0) } };
+
+        var html = ReportBuilder.Build([a, b], SyntheticResults.Date).Html;
+        var plain = ReportBuilder.Build([Base, Blocks], SyntheticResults.Date).Html;
+
+        Assert.Contains("Conditioned on what was observed through 2026-06: 500 of 500 trials", html);
+        Assert.Contains("Conditioned on what was observed through 2026-06: 90 of 500 trials", html);
+        Assert.Contains("Effective sample size 40; log evidence -9.000.", html);
+        Assert.Contains("Warning: the effective sample size is only 40 (8% of the trials)", html);
+        Assert.Contains("Log Bayes factors against base (log evidence differences; above 0 the facts favour the scenario): beijing-blocks -2.500.", html);
+        Assert.DoesNotContain("Conditioned on what was observed", plain);
+        Assert.DoesNotContain("Log Bayes factors", plain);
+        Assert.True(Alibaba.ChipSim.Report.HistoryText.IsLow(999, 10_000) && Alibaba.ChipSim.Report.HistoryText.IsLow(9_999, 1_000_000)
+            && !Alibaba.ChipSim.Report.HistoryText.IsLow(10_000, 1_000_000));
+    }
+
+    [Fact]
     public void Targets_are_shown_with_the_summarys_probability_and_interval()
     {
         // Given a summary with one target: P(roi < 0.1) = 0.25 over 400 trials, Wilson [0.2100, 0.2947].
