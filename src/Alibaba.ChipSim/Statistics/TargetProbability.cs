@@ -23,8 +23,38 @@ public static class TargetProbability
     {
         ArgumentNullException.ThrowIfNull(targets);
         var list = ImmutableArray.CreateBuilder<TargetResult>();
-        foreach (var t in targets) list.Add(Of(Values(result, t.Metric) ?? [], t));
+        foreach (var t in targets)
+            list.Add(result.Weights is { } weights ? Of(Values(result, t.Metric) ?? [], weights, t) : Of(Values(result, t.Metric) ?? [], t));
         return list.ToImmutable();
+    }
+
+    /// <summary>
+    /// A run conditioned on history: the weighted share of the defined trials with weight meeting the target, its
+    /// Wilson interval at n = ess (docs/history.md); <c>count</c> is the trials that are defined and carry weight.
+    /// </summary>
+    public static TargetResult Of(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, TargetSpec target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        // Weights are divided by the largest first, as every weighted statistic does, so tiny weights do not underflow.
+        var largest = 0.0;
+        for (var i = 0; i < values.Length; i++)
+            if (!double.IsNaN(values[i]) && weights[i] > largest) largest = weights[i];
+        long count = 0;
+        double sum = 0, sumSquares = 0, hit = 0;
+        var x = target.Threshold;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            if (double.IsNaN(v) || !(weights[i] > 0)) continue;
+            var w = weights[i] / largest;
+            count++;
+            sum += w;
+            sumSquares += w * w;
+            if (target.Below ? v < x : v > x) hit += w;
+        }
+        if (count == 0) return new TargetResult(target, 0, null, null);
+        var p = hit / sum;
+        return new TargetResult(target, count, p, Weighted.WeightedProportion.Wilson(p, sum * sum / sumSquares));
     }
 
     /// <summary>The strict inequality over the defined values; a Wilson interval on their count.</summary>
