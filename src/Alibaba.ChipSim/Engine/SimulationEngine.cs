@@ -30,6 +30,7 @@ public static class SimulationEngine
         var rows = (int)options.Trials;
         var output = new OutcomeColumns(plan, rows);
         var occupancy = new long[plan.Months * plan.TotalStates];
+        var weighted = plan.History is null ? null : new Int128[occupancy.Length];
         var matches = new long[plan.History?.ObservationNames.Length ?? 0];
         var chunks = (rows + ChunkSize - 1) / ChunkSize;
         long done = 0;
@@ -56,16 +57,18 @@ public static class SimulationEngine
                 {
                     for (var i = 0; i < occupancy.Length; i++) occupancy[i] += worker.Occupancy[i];
                     for (var i = 0; i < matches.Length; i++) matches[i] += worker.ObservationMatches[i];
+                    if (weighted is not null)
+                        for (var i = 0; i < weighted.Length; i++) weighted[i] += worker.WeightedOccupancy![i];
                 }
             });
         options.CancellationToken.ThrowIfCancellationRequested();
         if (plan.History is { } history && Array.TrueForAll(output.Weights!, w => w == 0))
             throw NoTrialMatchedException.For(history, matches, rows);
-        return output.ToResult(plan, options.Seed, Occupancies(plan, occupancy), plan.History is null ? default : [.. matches])
+        return output.ToResult(plan, options.Seed, Occupancies(plan, occupancy, weighted), plan.History is null ? default : [.. matches])
             .WithSampling(new SamplingBlock(options.FirstTrial, options.SamplingBlockTrials));
     }
 
-    private static ImmutableArray<StateOccupancy> Occupancies(SimulationPlan plan, long[] flat)
+    private static ImmutableArray<StateOccupancy> Occupancies(SimulationPlan plan, long[] flat, Int128[]? weightedFlat)
     {
         var result = ImmutableArray.CreateBuilder<StateOccupancy>(plan.ActorCount);
         for (var a = 0; a < plan.ActorCount; a++)
@@ -73,10 +76,15 @@ public static class SimulationEngine
             var actor = plan.Scenario.Actors[a];
             var states = actor.States.Length;
             var counts = new long[plan.Months * states];
+            var weighted = weightedFlat is null ? null : new Int128[counts.Length];
             for (var m = 0; m < plan.Months; m++)
                 for (var s = 0; s < states; s++)
-                    counts[m * states + s] = flat[m * plan.TotalStates + plan.StateOffset[a] + s];
-            result.Add(new StateOccupancy(actor.Name, OutcomeColumns.StateNames(actor), plan.Scenario.Calendar.Start, plan.Months, counts));
+                {
+                    var cell = m * plan.TotalStates + plan.StateOffset[a] + s;
+                    counts[m * states + s] = flat[cell];
+                    if (weighted is not null) weighted[m * states + s] = weightedFlat![cell];
+                }
+            result.Add(new StateOccupancy(actor.Name, OutcomeColumns.StateNames(actor), plan.Scenario.Calendar.Start, plan.Months, counts, weighted));
         }
         return result.MoveToImmutable();
     }

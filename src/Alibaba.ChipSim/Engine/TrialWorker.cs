@@ -53,6 +53,8 @@ internal sealed class TrialWorker
             _factors = new double[plan.ActorCount];
             _modulesThrough = new double[history.LastMonth + 1];
             _matched = new bool[history.ObservationNames.Length];
+            _path = new int[plan.Months * plan.ActorCount];
+            WeightedOccupancy = new Int128[plan.Months * plan.TotalStates];
         }
         ObservationMatches = new long[plan.History?.ObservationNames.Length ?? 0];
     }
@@ -60,6 +62,10 @@ internal sealed class TrialWorker
     private readonly double[] _factors = [];
     private readonly double[] _modulesThrough = [];
     private readonly bool[] _matched = [];
+    private readonly int[] _path = [];
+
+    /// <summary>In a run with history: Σ weight (fixed point, <see cref="StateOccupancy.WeightUnit"/>) per (month, flattened state); null otherwise.</summary>
+    public Int128[]? WeightedOccupancy { get; }
 
     /// <summary>For each observation of the history, the trials this worker ran that satisfied it (factor &gt; 0).</summary>
     public long[] ObservationMatches { get; }
@@ -195,7 +201,12 @@ internal sealed class TrialWorker
             }
             (_before, _after) = (after, before);
             var row0 = m * totalStates;
-            for (var a = 0; a < actors; a++) occupancy[row0 + stateOffset[a] + after[a]]++;
+            for (var a = 0; a < actors; a++)
+            {
+                var cell = row0 + stateOffset[a] + after[a];
+                occupancy[cell]++;
+                _path[m * actors + a] = cell;
+            }
             if (moved) gate = policy.Gate(after, v);
             model.StepMonth(ref _state, in _inputs, gate, m);
             if (m <= history.LastMonth) _modulesThrough[m] = _state.Shipments.ModulesShipped;
@@ -213,6 +224,12 @@ internal sealed class TrialWorker
         weight *= history.RevenueFactor(_state.Revenue.QuarterCloud);
         for (var o = 0; o < matched.Length; o++) if (matched[o]) ObservationMatches[o]++;
         _out.Weights![row] = weight;
+        var fixedWeight = StateOccupancy.FixedWeight(weight);
+        if (fixedWeight > 0)
+        {
+            var weighted = WeightedOccupancy!;
+            foreach (var cell in _path) weighted[cell] += fixedWeight;
+        }
         WriteRow(row, k, result);
     }
 

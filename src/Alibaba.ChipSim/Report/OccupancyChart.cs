@@ -17,7 +17,9 @@ internal static class OccupancyChart
         {
             var above = new double[months];
             for (var m = 0; m < months; m++)
-                above[m] = below[m] + 100.0 * occupancy.Count(m, s) / Math.Max(trials, 1);
+                above[m] = below[m] + (occupancy.WeightedCounts is null
+                    ? 100.0 * occupancy.Count(m, s) / Math.Max(trials, 1)
+                    : 100.0 * occupancy.Share(m, s));
             var fill = plot.Add.FillY(xs, below, above);
             var color = ChartTheme.ColorOf(s);
             fill.FillStyle.Color = color.WithAlpha(0.55);

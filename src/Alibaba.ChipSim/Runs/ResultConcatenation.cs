@@ -85,12 +85,18 @@ internal static class ResultConcatenation
             var actor = first.Occupancy[a];
             // Whole-number counts: the sum is the same in any order, and equals the single run's.
             var counts = new long[actor.Counts.Length];
+            var weighted = actor.WeightedCounts is null ? null : new Int128[counts.Length];
             foreach (var b in batches)
             {
                 var part = b.Occupancy[a].Counts;
                 for (var i = 0; i < counts.Length; i++) counts[i] += part[i];
+                if (weighted is not null)
+                {
+                    var w = b.Occupancy[a].WeightedCounts!;
+                    for (var i = 0; i < weighted.Length; i++) weighted[i] += w[i];
+                }
             }
-            occupancy.Add(new StateOccupancy(actor.Actor, actor.States, actor.Start, actor.Months, counts));
+            occupancy.Add(new StateOccupancy(actor.Actor, actor.States, actor.Start, actor.Months, counts, weighted));
         }
         var sampling = first.Sampling ?? SamplingBlock.Whole;
         var scenario = first.Scenario;

@@ -172,4 +172,42 @@ public sealed class HistoryWeightTests
         }
         Assert.True(same > 100);
     }
+
+    [Fact]
+    public void Weighted_occupancy_pins_the_observed_months_and_its_last_month_is_the_weighted_share_of_final_states()
+    {
+        var s = Load(ConstantWashington + """
+
+            history:
+              as_of: 2026-02
+              actors:
+                washington:
+                  - { from: 2025-12, state: rescinded }
+                  - { from: 2026-01, state: licensed }
+            """);
+
+        var two = Run(s, trials: 5000);
+        var one = SimulationEngine.Run(s, new RunOptions { Trials = 5000, Seed = 7, Threads = 1 });
+
+        var washington = two.Occupancy.Single(o => o.Actor == "washington");
+        Assert.NotNull(washington.WeightedCounts);
+        var licensed = washington.States.IndexOf("licensed");
+        var rescinded = washington.States.IndexOf("rescinded");
+        Assert.Equal(1.0, washington.Share(0, rescinded));
+        Assert.Equal(1.0, washington.Share(1, licensed));
+        Assert.Equal(1.0, washington.Share(2, licensed));
+        // Fixed-point sums: the same whole numbers on one thread and on two.
+        for (var a = 0; a < two.Occupancy.Length; a++)
+            Assert.Equal(one.Occupancy[a].WeightedCounts!, two.Occupancy[a].WeightedCounts!);
+
+        var beijing = two.Occupancy.Single(o => o.Actor == "beijing");
+        var final = two.Categorical.Single(c => c.Name == "beijing_final");
+        var shares = Alibaba.ChipSim.Statistics.Weighted.WeightedShares.Of(final, two.Weights!);
+        for (var st = 0; st < beijing.States.Length; st++)
+            Assert.Equal(shares.Shares[st], beijing.Share(beijing.Months - 1, st), 12);
+        // An unweighted run has no weighted counts and its shares are count / trials.
+        var plain = Run(Load(ConstantWashington), trials: 500);
+        Assert.Null(plain.Occupancy[0].WeightedCounts);
+        Assert.Equal((double)plain.Occupancy[0].Count(3, 0) / 500, plain.Occupancy[0].Share(3, 0), 15);
+    }
 }
