@@ -33,6 +33,8 @@ internal static class Profile
                 Console.WriteLine($"  {plan.Parameters.Parameters[i].Path}: {sw.Elapsed.TotalMilliseconds / n * 1e6:F1} ns");
             }
             sw.Restart();
+            var totals = new double[plan.TotalStates];
+            plan.Policy.TotalHazards(v, totals);
             var streams = new ulong[2]; var u = new double[2]; var firstEntry = new int[plan.TotalStates]; var b = new byte[2]; var a = new byte[2];
             for (var t = 0; t < n; t++)
             {
@@ -40,7 +42,7 @@ internal static class Profile
                 plan.Policy.Reset(b);
                 for (var m = 0; m < plan.Months; m++)
                 {
-                    plan.Policy.StepMonth(m, streams, b, a, v, firstEntry);
+                    plan.Policy.StepMonth(m, streams, b, a, v, firstEntry, totals);
                     (a, b) = (b, a);
                     s += plan.Policy.Gate(b, v);
                 }

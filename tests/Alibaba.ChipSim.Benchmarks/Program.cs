@@ -12,6 +12,11 @@ if (args.Length > 0 && args[0] == "profile")
     Alibaba.ChipSim.Benchmarks.Profile.Go();
     return;
 }
+if (args.Length > 1 && args[0] == "breakdown")
+{
+    Alibaba.ChipSim.Benchmarks.Breakdown.Go(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+    return;
+}
 if (args.Length > 0 && args[0] == "quick")
 {
     var trials = args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;

@@ -24,6 +24,7 @@ internal sealed class TrialWorker
     private readonly ulong[] _streams;
     private byte[] _before, _after;
     private readonly int[] _firstEntry;
+    private readonly double[] _totals;
     private TrialState _state;
     private TrialInputs _inputs;
     private readonly double[] _block;     // [slot * Block + k]: the rows of up to Block trials, column by column
@@ -42,6 +43,7 @@ internal sealed class TrialWorker
         _before = new byte[plan.ActorCount];
         _after = new byte[plan.ActorCount];
         _firstEntry = new int[plan.TotalStates];
+        _totals = new double[plan.TotalStates];
         _state = TrialState.Create(plan.Model);
         if (plan.Model.Shape.HasNoise) _inputs.QuarterNoiseZ = new double[plan.Model.Horizon.AllQuarters];
         Occupancy = new long[plan.Months * plan.TotalStates];
@@ -111,19 +113,24 @@ internal sealed class TrialWorker
         var months = plan.Months;
         var actors = plan.ActorCount;
 
-        var gate = policy.Gate(_before, v);
+        // Locals, swapped each month; the fields take the final buffers once (a field store of an array is a GC write barrier).
+        var before = _before;
+        var after = _after;
+        var streams = _streams;
+        var totals = _totals;
+        var gate = policy.Gate(before, v);
         for (var m = 0; m < months; m++)
         {
-            var before = _before;
-            var after = _after;
-            var moved = policy.StepMonth(m, _streams, before, after, v, firstEntry);
-            (_before, _after) = (after, before);
+            var moved = policy.StepMonth(m, streams, before, after, v, firstEntry, totals);
+            (before, after) = (after, before);
             var row0 = m * totalStates;
-            for (var a = 0; a < actors; a++) occupancy[row0 + stateOffset[a] + after[a]]++;
+            for (var a = 0; a < actors; a++) occupancy[row0 + stateOffset[a] + before[a]]++;
             // The combined gate depends on the states alone (gates are drawn once per trial).
-            if (moved) gate = policy.Gate(after, v);
+            if (moved) gate = policy.Gate(before, v);
             model.StepMonth(ref _state, in _inputs, gate, m);
         }
+        _before = before;
+        _after = after;
 
         WriteRow(row, k, model.Finish(in _state, in _inputs));
     }
@@ -140,6 +147,7 @@ internal sealed class TrialWorker
         if (_inputs.QuarterNoiseZ is { } z) DrawQuarterNoise(trialHash, z);
         _policy.Streams(trialHash, _streams);
         _policy.Reset(_before);
+        _policy.TotalHazards(_values, _totals);
         _model.Begin(ref _state, in _inputs);
         Array.Fill(_firstEntry, -1);
     }
@@ -179,11 +187,11 @@ internal sealed class TrialWorker
         var factors = _factors;
         var weight = 1.0;
 
-        var gate = policy.Gate(_before, v);
+        var before = _before;
+        var after = _after;
+        var gate = policy.Gate(before, v);
         for (var m = 0; m < months; m++)
         {
-            var before = _before;
-            var after = _after;
             bool moved;
             if (m <= history.LastMonth)
             {
@@ -197,20 +205,22 @@ internal sealed class TrialWorker
             }
             else
             {
-                moved = policy.StepMonth(m, _streams, before, after, v, firstEntry);
+                moved = policy.StepMonth(m, _streams, before, after, v, firstEntry, _totals);
             }
-            (_before, _after) = (after, before);
+            (before, after) = (after, before);
             var row0 = m * totalStates;
             for (var a = 0; a < actors; a++)
             {
-                var cell = row0 + stateOffset[a] + after[a];
+                var cell = row0 + stateOffset[a] + before[a];
                 occupancy[cell]++;
                 _path[m * actors + a] = cell;
             }
-            if (moved) gate = policy.Gate(after, v);
+            if (moved) gate = policy.Gate(before, v);
             model.StepMonth(ref _state, in _inputs, gate, m);
             if (m <= history.LastMonth) _modulesThrough[m] = _state.Shipments.ModulesShipped;
         }
+        _before = before;
+        _after = after;
 
         for (var r = 0; r < history.ShipFrom.Length; r++)
         {

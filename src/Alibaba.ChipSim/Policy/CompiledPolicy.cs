@@ -26,6 +26,38 @@ internal sealed class CompiledPolicy
         ActorKeys = machines.Actors.Select(a => RandomStreams.KeyOf("actors." + a.Name)).ToArray();
         StateOffset = new int[_actors.Length + 1];
         for (var a = 0; a < _actors.Length; a++) StateOffset[a + 1] = StateOffset[a] + _actors[a].StateCount;
+        var total = StateOffset[^1];
+        _scheduled = new bool[Months * total];
+        for (var a = 0; a < _actors.Length; a++)
+        {
+            var actor = _actors[a];
+            for (var m = 0; m < Months; m++)
+                for (var st = 0; st < actor.StateCount; st++)
+                    _scheduled[m * total + StateOffset[a] + st] = actor.ScheduledTo[m * actor.StateCount + st] >= 0;
+        }
+    }
+
+    // Per (month, flattened state): true when a scheduled move leaves the state that month (its guard may still fail).
+    private readonly bool[] _scheduled;
+
+    /// <summary>
+    /// The trial's total hazard out of each flattened state (the declared hazards summed in declared order, their guards
+    /// aside; 0 for a final state or one without hazards), for <see cref="StepMonth"/>'s quick test: an actor whose month
+    /// has no scheduled move and whose uniform is at least the total stays where it is, whatever the guards.
+    /// </summary>
+    public void TotalHazards(ReadOnlySpan<double> parameterValues, Span<double> totals)
+    {
+        for (var a = 0; a < _actors.Length; a++)
+        {
+            var actor = _actors[a];
+            for (var st = 0; st < actor.StateCount; st++)
+            {
+                var acc = 0.0;
+                if (!actor.Final[st])
+                    for (var h = actor.HazardStart[st]; h < actor.HazardStart[st + 1]; h++) acc += parameterValues[actor.HazardParameter[h]];
+                totals[StateOffset[a] + st] = acc;
+            }
+        }
     }
 
     /// <summary>Actor a's states occupy [StateOffset[a], StateOffset[a + 1]) in flattened per-state arrays.</summary>
@@ -64,18 +96,46 @@ internal sealed class CompiledPolicy
     /// <paramref name="firstEntry"/> (flattened by <see cref="StateOffset"/>, −1 = never). Returns true when
     /// some actor moved (the combined gate can only change then).
     /// </summary>
+    /// <remarks>
+    /// <paramref name="totals"/> are the trial's <see cref="TotalHazards"/>. Hazards are at least 0, so a uniform at or
+    /// above a state's total is above every partial sum the rule compares it with: the actor stays, and the rule need not
+    /// run. A state with total 0 and no schedule this month stays without its uniform being computed (counter-based draws:
+    /// skipping one changes no other).
+    /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool StepMonth(int month, ReadOnlySpan<ulong> actorStreams, ReadOnlySpan<byte> before, Span<byte> after,
-        ReadOnlySpan<double> parameterValues, Span<int> firstEntry)
+        ReadOnlySpan<double> parameterValues, Span<int> firstEntry, ReadOnlySpan<double> totals)
     {
         var actors = _actors;
         var offset = StateOffset;
+        var scheduled = _scheduled.AsSpan(month * offset[^1], offset[^1]);
         var moved = false;
         for (var a = 0; a < actors.Length; a++)
         {
-            var actor = actors[a];
             var s = before[a];
-            var to = actor.Final[s] ? s : (byte)actor.Step(month, before, RandomStreams.Uniform(actorStreams[a], month), parameterValues);
+            var flat = offset[a] + s;
+            byte to;
+            if (!scheduled[flat])
+            {
+                var total = totals[flat];
+                if (total <= 0)
+                {
+                    after[a] = s;
+                    continue;
+                }
+                var u = RandomStreams.Uniform(actorStreams[a], month);
+                if (u >= total)
+                {
+                    after[a] = s;
+                    continue;
+                }
+                to = (byte)actors[a].Step(month, before, u, parameterValues);
+            }
+            else
+            {
+                var actor = actors[a];
+                to = actor.Final[s] ? s : (byte)actor.Step(month, before, RandomStreams.Uniform(actorStreams[a], month), parameterValues);
+            }
             after[a] = to;
             if (to == s) continue;
             moved = true;
@@ -161,13 +221,15 @@ internal sealed class CompiledPolicy
         Span<ulong> streams = stackalloc ulong[n];
         Span<byte> before = stackalloc byte[n];
         Span<byte> after = stackalloc byte[n];
+        Span<double> totals = stackalloc double[TotalStates];
         Streams(trialHash, streams);
         Reset(before);
+        TotalHazards(parameterValues, totals);
         outcome.Begin(before);
         if (!path.IsEmpty) before.CopyTo(path);
         for (var m = 0; m < Months; m++)
         {
-            StepMonth(m, streams, before, after, parameterValues, outcome.FirstEntries);
+            StepMonth(m, streams, before, after, parameterValues, outcome.FirstEntries, totals);
             outcome.Record(m, after, Gate(after, parameterValues));
             if (!path.IsEmpty) after.CopyTo(path[((m + 1) * n)..]);
             after.CopyTo(before);
