@@ -23,6 +23,25 @@ public sealed class ShippedScenarioConventionTests
             Assert.Contains(variant, names);
     }
 
+    [Fact]
+    public void The_speed_yardstick_is_the_first_wave_base_with_none_of_the_second_wave_keys()
+    {
+        var path = Path.Combine(RepoRoot.Scenarios, "bench", "base-first-wave.yaml");
+        var result = ScenarioLoader.Load(path, strict: true);
+
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics));
+        Assert.Empty(result.Diagnostics);
+        var s = result.Scenario!;
+        Assert.Equal("base-first-wave", s.Name);
+        Assert.Null(s.History);
+        Assert.Null(s.Shipments.BuyerCapChips);
+        Assert.Null(s.Revenue.Seasonality);
+        Assert.Null(s.Revenue.QuarterNoise);
+        Assert.Null(s.Economics.ValueOverLife);
+        Assert.Null(s.Valuation);
+        Assert.Empty(s.Targets);
+    }
+
     [Theory]
     [MemberData(nameof(Files))]
     public void Every_shipped_scenario_loads_without_warnings_even_when_strict(string file)
