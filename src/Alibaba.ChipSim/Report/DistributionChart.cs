@@ -147,7 +147,9 @@ internal static class DistributionChart
 
     private static string WeightedCaption(MetricSummary summary, int trials, string kind)
     {
-        var counted = $" {summary.Count.ToString("#,0", Invariant)} of {trials.ToString("#,0", Invariant)} trials have a value and carry weight; the others are left out.";
+        var counted = summary.Count == trials
+            ? $" All {trials.ToString("#,0", Invariant)} trials have a value and carry weight."
+            : $" {summary.Count.ToString("#,0", Invariant)} of {trials.ToString("#,0", Invariant)} trials have a value and carry weight; the others are left out.";
         var what = kind == "histogram"
             ? $" Each bar is its bin's share of their total weight: {Bins} equal bins over the axis range shared by every scenario in this report (P1 to P99 of the runs, with a margin); values beyond it are counted in the end bins."
             : " The curve gives, for each value, the share of weight at or below it (the weighted empirical distribution); the marked lines are the summary's weighted P5, P50 and P95.";

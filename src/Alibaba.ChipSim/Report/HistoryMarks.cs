@@ -62,13 +62,12 @@ internal static class HistoryMarks
             var to = Index(s.To, start, months);
             var span = Span(plot, from - 0.5, to + 0.5);
             span.FillStyle.Color = ChartTheme.Palette[2].WithAlpha(0.18);
-            var text = $"{Modules(s)} shipped {Range(s.From, s.To)}";
             if (i == 0) span.LegendText = "Observed shipments (shaded)";
-            Label(plot, text, from - 0.5, 86 - 9 * (i % 4), Alignment.UpperLeft);
-            parts.Add(text);
+            Label(plot, $"{Modules(s)} shipped {Range(s.From, s.To)}", from - 0.5, 86 - 9 * (i % 4), Alignment.UpperLeft);
+            parts.Add($"{Modules(s)} shipped to China {Range(s.From, s.To)}");
         }
         EndOfRecord(plot, history, end, legend: true);
-        var shipped = parts.Count == 0 ? "no shipment is observed" : "shaded, " + string.Join("; ", parts) + " to China";
+        var shipped = parts.Count == 0 ? "no shipment is observed" : "shaded, " + string.Join("; ", parts);
         return $"What the history observes (docs/history.md): {shipped}; the dotted line marks the end of the record ({history.AsOf}), and the curve after it is simulated.";
     }
 
