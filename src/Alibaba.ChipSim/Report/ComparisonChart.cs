@@ -2,16 +2,22 @@ using ScottPlot;
 
 namespace Alibaba.ChipSim.Report;
 
-/// <summary>One metric's empirical CDFs for several scenarios on one chart: colour, line pattern and marker differ for each.</summary>
+/// <summary>
+/// One metric's empirical CDFs for several scenarios on one chart: colour, line pattern and marker differ for each. A run
+/// conditioned on history (with weights, scaled by <see cref="ChartWeights.Scaled"/>) is drawn as its weighted CDF.
+/// </summary>
 internal static class ComparisonChart
 {
-    public static ReportChart Render(string stem, MetricDisplay display, IReadOnlyList<(string Name, double[] Values)> runs, AxisRange range)
+    public static ReportChart Render(string stem, MetricDisplay display, IReadOnlyList<(string Name, double[] Values)> runs, AxisRange range,
+        IReadOnlyList<double[]?>? weights = null)
     {
+        var weighted = weights is not null && weights.Any(w => w is not null);
         var title = display.Label + ": scenarios compared";
-        var plot = ChartTheme.NewPlot(title, display.AxisLabel, "Share of trials at or below (%)");
+        var plot = ChartTheme.NewPlot(title, display.AxisLabel, weighted ? "Share at or below (%)" : "Share of trials at or below (%)");
         for (var i = 0; i < runs.Count; i++)
         {
-            var (xs, ys) = ColumnCurves.Cdf(runs[i].Values, range);
+            var w = weights is not null && i < weights.Count ? weights[i] : null;
+            var (xs, ys) = w is null ? ColumnCurves.Cdf(runs[i].Values, range) : ColumnCurves.Cdf(runs[i].Values, w, range);
             if (double.IsNaN(ys[0]))
             {
                 plot.Legend.ManualItems.Add(new LegendItem { LabelText = runs[i].Name + ": no trial has a value" });
@@ -34,7 +40,7 @@ internal static class ComparisonChart
             markers.Color = ChartTheme.ColorOf(i);
             plot.Legend.ManualItems.Add(new LegendItem
             {
-                LabelText = runs[i].Name,
+                LabelText = w is null || !weighted ? runs[i].Name : runs[i].Name + " (weighted)",
                 LineColor = line.Color,
                 LineWidth = line.LineWidth,
                 LinePattern = line.LinePattern,
@@ -49,6 +55,8 @@ internal static class ComparisonChart
         ChartTheme.LegendInside(plot, Alignment.LowerRight);
         var caption = "Empirical cumulative distributions on one axis: a curve further right means larger values. "
             + "Scenarios run at the same seed share every draw they have in common, so the gaps are the effect of what differs.";
+        if (weighted)
+            caption += " A run conditioned on history is drawn weighted (the share of weight at or below each value), so its gap from a run without history is also what the record changes.";
         return ChartTheme.Render(plot, stem, title, caption);
     }
 }

@@ -1,10 +1,15 @@
+using System.Globalization;
 using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Statistics;
+using Alibaba.ChipSim.Statistics.Comparison;
 
 namespace Alibaba.ChipSim.Report;
 
 /// <summary>
 /// The section comparing several scenarios: a side-by-side table, overlaid CDFs, and the paired difference of each
-/// variant against the first scenario, trial by trial.
+/// variant against the first scenario, trial by trial. A run conditioned on history is not paired: its trials carry
+/// weights the other run does not share, so, as <c>chipsim diff</c> does, the page compares the weighted summaries
+/// (the two-sample test, each se from its effective sample size) and draws the weighted CDFs side by side.
 /// </summary>
 internal static class ComparisonSection
 {
@@ -24,7 +29,8 @@ internal static class ComparisonSection
         page.Table(["Figure", "Unit", .. names], Rows(scenarios), unitColumn: 1);
         page.Note(HeadlineFigures.RoiMeaning(results[0].Scenario));
         if (HistoryText.BayesFactors(scenarios.Select(s => s.Summary).ToList(), names) is { } factors) page.Paragraph(factors);
-        page.Heading(3, "Final state of each actor (share of trials)");
+        var anyWeighted = results.Any(r => r.Weights is not null);
+        page.Heading(3, anyWeighted ? "Final state of each actor (share of trials; of weight in a run conditioned on history)" : "Final state of each actor (share of trials)");
         page.Table(["Actor", "State", .. names], Cells.FinalStateRows(scenarios.Select(s => s.Summary).ToList()), textColumns: 2);
 
         page.Heading(3, $"Each variant against {names[0]}, trial by trial");
@@ -33,6 +39,11 @@ internal static class ComparisonSection
             if (scenarios[i].Provenance.Seed != scenarios[0].Provenance.Seed)
             {
                 page.Note($"{names[i]} ran at a different seed from {names[0]}, so its trials are not paired: pass --seed to compare them trial by trial.");
+                continue;
+            }
+            if (results[0].Weights is not null || results[i].Weights is not null)
+            {
+                page.Note(Unpaired(scenarios[0], scenarios[i], names[0], names[i]));
                 continue;
             }
             foreach (var paired in PairedMetrics)
@@ -54,17 +65,51 @@ internal static class ComparisonSection
 
         page.Heading(3, "Distributions side by side");
         var first = FirstDeliveryChart.Render("compare-first-delivery", names.Zip(results).ToList());
+        var weights = anyWeighted ? results.Select(r => ChartWeights.Scaled(r.Weights)).ToList() : null;
         charts.Add(first);
         page.Figure(first);
         foreach (var display in Compared)
         {
             var runs = names.Zip(results, (n, r) => (n, display.ValuesOf(r) ?? [])).ToList();
-            var chart = ComparisonChart.Render($"compare-{Slug.Of(display.Metric)}-cdf", display, runs, scales.Of(display));
+            var chart = ComparisonChart.Render($"compare-{Slug.Of(display.Metric)}-cdf", display, runs, scales.Of(display), weights);
             charts.Add(chart);
             page.Figure(chart);
         }
         page.Raw("</section>\n");
         return charts;
+    }
+
+    /// <summary>
+    /// Why a weighted pair is not drawn trial by trial, and the comparison <c>chipsim diff</c> makes instead: each headline
+    /// outcome's change of the weighted mean with z = change / √(se_A² + se_B²), each se from its own effective sample size.
+    /// </summary>
+    private static string Unpaired(ReportScenario a, ReportScenario b, string nameA, string nameB)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var which = a.Result.Weights is not null && b.Result.Weights is not null ? "both runs are" : (a.Result.Weights is not null ? nameA : nameB) + " is";
+        var parts = new List<string>();
+        foreach (var display in PairedMetrics)
+        {
+            if (a.Summary.Metric(display.Metric) is not { } ma || b.Summary.Metric(display.Metric) is not { } mb) continue;
+            var c = RunComparer.Compare(Comparable(ma), Comparable(mb), RunComparer.DefaultZThreshold);
+            if (c.Change is not { } change || c.Statistic is not { } z)
+            {
+                parts.Add($"{display.ShortLabel}: {c.Note ?? "not comparable"}");
+                continue;
+            }
+            var se = Math.Sqrt(Square(ma.Se ?? 0) + Square(mb.Se ?? 0));
+            var zText = double.IsInfinity(z) ? "" : $", z = {Minus(z.ToString("0.0", inv))}";
+            parts.Add($"{display.ShortLabel}: mean {Minus(display.Scaled(change).ToString("+0.###;-0.###;0", inv))} ± {(2 * display.Scaled(se)).ToString("G2", inv)} (2 se) {display.Unit}{zText}"
+                + (c.Significant ? ", beyond Monte Carlo error" : ", within Monte Carlo error"));
+        }
+        return $"{nameB} against {nameA}: not paired trial by trial, because {which} conditioned on history and the weights differ between the two, "
+            + "so a per-trial difference would ignore them. As chipsim diff does, the weighted summaries are compared instead (each standard error from its effective sample size)"
+            + (parts.Count > 0 ? ": " + string.Join("; ", parts) + "." : ".")
+            + " The weighted distributions are drawn side by side below.";
+
+        static ComparableMetric Comparable(MetricSummary m) => new(m.Name, m.Count, m.Mean, m.Se, null, null);
+        static double Square(double x) => x * x;
+        static string Minus(string s) => s.Replace("-", "−", StringComparison.Ordinal);
     }
 
     private static IEnumerable<IReadOnlyList<string>> Rows(IReadOnlyList<ReportScenario> scenarios)

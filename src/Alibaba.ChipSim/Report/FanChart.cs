@@ -5,7 +5,8 @@ namespace Alibaba.ChipSim.Report;
 
 /// <summary>
 /// A quarterly series as a fan: P5–P95 and P25–P75 bands and the median, read from the summary's quarter rows
-/// (<c>quarters.csv</c>); optionally a second series (the run without H200s) as median and P5/P95 lines.
+/// (<c>quarters.csv</c>); optionally a second series (the run without H200s) as median and P5/P95 lines. In a run
+/// conditioned on history the summary's percentiles are weighted, so the fan is too, and its legend says "of weight".
 /// </summary>
 internal static class FanChart
 {
@@ -38,8 +39,9 @@ internal static class FanChart
     }
 
     public static ReportChart Render(string stem, string title, MetricDisplay display, IReadOnlyList<QuarterSummary> with,
-        IReadOnlyList<QuarterSummary>? without, string quarterAxis, AxisRange yRange, string caption)
+        IReadOnlyList<QuarterSummary>? without, string quarterAxis, AxisRange yRange, string caption, bool weighted = false)
     {
+        var of = weighted ? "weight" : "trials";
         var xs = Enumerable.Range(0, with.Count).Select(i => (double)i).ToArray();
         var b = Bands(with);
         var plot = ChartTheme.NewPlot(title, quarterAxis, $"{display.Label} ({display.Unit})");
@@ -51,12 +53,12 @@ internal static class FanChart
         outer.FillStyle.Hatch = new ScottPlot.Hatches.Striped();
         outer.FillStyle.HatchColor = Colors.White;
         outer.LineStyle.Width = 0;
-        outer.LegendText = series + "P5–P95 (light band, 90% of trials)";
+        outer.LegendText = series + $"P5–P95 (light band, 90% of {of})";
 
         var inner = plot.Add.FillY(xs, b[1], b[3]);
         inner.FillStyle.Color = blue.WithAlpha(0.40);
         inner.LineStyle.Width = 0;
-        inner.LegendText = series + "P25–P75 (dark band, 50% of trials)";
+        inner.LegendText = series + $"P25–P75 (dark band, 50% of {of})";
 
         var median = plot.Add.Scatter(xs, b[2]);
         median.Color = blue;

@@ -5,16 +5,24 @@ using ScottPlot;
 
 namespace Alibaba.ChipSim.Report;
 
-/// <summary>The cumulative probability that the initial tranche has shipped by each month, with the deadline marked.</summary>
+/// <summary>
+/// The cumulative probability that the initial tranche has shipped by each month, with the deadline marked. In a run
+/// conditioned on history the probability is the share of weight, and a one-scenario chart marks the observed
+/// shipments and the end of the record (<see cref="HistoryMarks"/>).
+/// </summary>
 internal static class FirstDeliveryChart
 {
-    /// <summary>P(first delivery in month ≤ m) over all trials (a trial with no delivery never counts), in %, per month index.</summary>
+    /// <summary>
+    /// P(first delivery in month ≤ m) over all trials (a trial with no delivery never counts), in %, per month index; in a
+    /// weighted run, the weight of the trials delivered by m over the weight of all trials.
+    /// </summary>
     public static double[] Cumulative(SimulationResult result)
     {
         var months = result.Scenario.Calendar.Months;
         var curve = new double[months];
         var column = result.Column(MetricNames.MonthsToFirstDelivery);
         if (column is null || column.Values.Length == 0) return curve;
+        if (ChartWeights.Scaled(result.Weights) is { } weights) return Weighted(column.Values, weights, curve);
         var counts = new long[months];
         foreach (var v in column.Values)
             if (!double.IsNaN(v) && v >= 0 && v < months) counts[(int)v]++;
@@ -23,6 +31,29 @@ internal static class FirstDeliveryChart
         {
             running += counts[m];
             curve[m] = 100.0 * running / column.Values.Length;
+        }
+        return curve;
+    }
+
+    private static double[] Weighted(double[] values, double[] weights, double[] curve)
+    {
+        var months = curve.Length;
+        var sums = new double[months];
+        double total = 0;
+        for (var t = 0; t < values.Length; t++)
+        {
+            var w = weights[t];
+            if (!(w > 0)) continue;
+            total += w;
+            var v = values[t];
+            if (!double.IsNaN(v) && v >= 0 && v < months) sums[(int)v] += w;
+        }
+        if (!(total > 0)) return curve;
+        double running = 0;
+        for (var m = 0; m < months; m++)
+        {
+            running += sums[m];
+            curve[m] = Math.Min(100.0, 100.0 * running / total);
         }
         return curve;
     }
@@ -64,12 +95,17 @@ internal static class FirstDeliveryChart
             mark.LabelOppositeAxis = true;
             mark.LabelFontSize = ChartTheme.MinFontSize;
         }
+        var observed = runs.Count == 1 ? HistoryMarks.FirstDelivery(plot, first.History, first.Calendar.Start, months) : null;
         MonthAxis.Apply(plot, first.Calendar.Start, months);
         ChartTheme.PercentTicks(plot.Axes.Left);
         plot.Axes.SetLimits(-0.5, months - 0.5, 0, 100);
         ChartTheme.LegendInside(plot, Alignment.LowerRight);
         var caption = "Share of all trials in which the initial tranche has shipped by the end of each month; trials with no delivery "
             + "in the horizon never count, so the curve's final height is the probability of any delivery at all.";
+        if (runs.Any(r => r.Result.Weights is not null))
+            caption = ChartWeights.Caption + " " + (runs.Count == 1 ? caption.Replace("Share of all trials", "Share of the weight of all trials", StringComparison.Ordinal)
+                : caption + " A run conditioned on history is drawn weighted, one without history counts trials.");
+        if (observed is not null) caption += " " + observed;
         return ChartTheme.Render(plot, stem, title, caption);
     }
 }

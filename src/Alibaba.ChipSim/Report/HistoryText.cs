@@ -19,7 +19,7 @@ internal static class HistoryText
     {
         if (summary.History is not { } h) return null;
         return $"Conditioned on what was observed through {h.AsOf}: {h.TrialsWithWeight.ToString("N0", Invariant)} of "
-            + $"{summary.Trials.ToString("N0", Invariant)} trials are consistent with it and carry weight. The tables are weighted; the charts still count trials unweighted. "
+            + $"{summary.Trials.ToString("N0", Invariant)} trials are consistent with it and carry weight. The tables and charts are weighted: each trial counts by its weight, and the charts mark what was observed. "
             + $"Effective sample size {h.Ess.ToString("N0", Invariant)}; log evidence {h.LogEvidence.ToString("0.000", Invariant)}.";
     }
 

@@ -50,7 +50,8 @@ public static class ReportBuilder
         page.Table(["Figure", "Unit", "Mean", "P5", "P50", "P95", "Trials with a value"],
             HeadlineFigures.Of(s.Summary, scenario).Select(Cells.HeadlineRow), unitColumn: 1);
         page.Note(HeadlineFigures.RoiMeaning(scenario));
-        page.Heading(3, "Final state of each actor (share of trials)");
+        var weighted = s.Result.Weights is not null;
+        page.Heading(3, weighted ? "Final state of each actor (share of weight)" : "Final state of each actor (share of trials)");
         page.Table(["Actor", "State", "Share"], Cells.FinalStateRows([s.Summary]), textColumns: 2);
         if (s.Summary.Targets.Length > 0)
         {
@@ -78,6 +79,12 @@ public static class ReportBuilder
         {
             page.Heading(3, "What moves the outcome: sensitivity");
             foreach (var tornado in set.Tornadoes) page.Figure(tornado);
+        }
+        else if (weighted && s.Summary.Sensitivity is not null)
+        {
+            page.Heading(3, "What moves the outcome: sensitivity");
+            page.Note("Not drawn for a run conditioned on history: its rank correlations count every trial alike, ignoring the weights, "
+                + "and weighted ones are not computed yet (docs/history.md, \"Not yet weighted\").");
         }
         page.Heading(3, "Input assumptions");
         page.Paragraph("Every input of the model as the scenario gives it; an uncertain input is drawn once per trial. "

@@ -15,7 +15,7 @@ public sealed class ReportLayoutTests(ShippedReport report) : IClassFixture<Ship
     /// the smallest font it declares (data-min-font) times displayed ÷ natural width. Writes the count, the smallest
     /// size and the offenders into &lt;body&gt; data attributes for the DOM dump.
     /// </summary>
-    private const string MeasureScript = """
+    internal const string MeasureScript = """
         <script>
         window.addEventListener('load', function () {
           var small = [], count = 0, smallest = 1e9;
@@ -95,7 +95,7 @@ public sealed class ReportLayoutTests(ShippedReport report) : IClassFixture<Ship
         Assert.Contains("(A4)", Poppler.Info(pdf));
     }
 
-    private static string Attribute(string tag, string name)
+    internal static string Attribute(string tag, string name)
     {
         var m = Regex.Match(tag, $"data-{name}=\"([^\"]*)\"");
         Assert.True(m.Success, $"no data-{name} on {tag}");
