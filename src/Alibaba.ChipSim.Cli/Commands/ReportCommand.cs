@@ -33,12 +33,16 @@ internal static class ReportCommand
         {
             Description = "The date printed in the report, ISO 8601 (default: now, UTC); set it to make the report reproducible byte for byte.",
         };
+        var history = new Option<string?>("--history")
+        {
+            Description = "A history file (history: as_of, actors, shipments, revenue) to condition every scenario on, replacing its own: weighted charts (docs/history.md).",
+        };
         var command = new Command("report", "Run scenarios and write a self-contained HTML report with charts (PNG and SVG beside it).");
         command.Arguments.Add(files);
-        foreach (var o in new Option[] { output, trials, seed, threads, date, allowOutside }) command.Options.Add(o);
+        foreach (var o in new Option[] { output, trials, seed, threads, date, history, allowOutside }) command.Options.Add(o);
         command.SetAction(parse => Run(
             new ReportSettings(parse.GetValue(files) ?? [], parse.GetValue(output)!, parse.GetValue(trials), parse.GetValue(seed),
-                parse.GetValue(threads), parse.GetValue(date)) { AllowExtendsOutside = parse.GetValue(allowOutside) },
+                parse.GetValue(threads), parse.GetValue(date)) { AllowExtendsOutside = parse.GetValue(allowOutside), HistoryFile = parse.GetValue(history) },
             TimeProvider.System,
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
@@ -73,6 +77,11 @@ internal static class ReportCommand
         }
         var scenarios = ScenarioInput.LoadAll(settings.Files, error, allowExtendsOutside: settings.AllowExtendsOutside);
         if (scenarios is null) return ExitCode.InvalidInput;
+        if (settings.HistoryFile is { } historyFile)
+        {
+            scenarios = ScenarioInput.WithHistory(scenarios, historyFile, error);
+            if (scenarios is null) return ExitCode.InvalidInput;
+        }
 
         using var interruption = new Interruption(stop);
         try

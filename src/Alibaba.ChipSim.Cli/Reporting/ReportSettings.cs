@@ -11,4 +11,7 @@ internal sealed record ReportSettings(
 {
     /// <summary><c>--allow-extends-outside</c>.</summary>
     public bool AllowExtendsOutside { get; init; }
+
+    /// <summary><c>--history FILE</c>: condition every scenario on this history (replacing its own), as <c>run --history</c> does.</summary>
+    public string? HistoryFile { get; init; }
 }

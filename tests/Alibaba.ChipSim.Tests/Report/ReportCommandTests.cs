@@ -70,6 +70,38 @@ public sealed class ReportCommandTests
         }
     }
 
+    [Fact]
+    public void A_history_file_conditions_every_scenario_of_the_report_and_a_bad_one_writes_nothing()
+    {
+        var dir = Directory.CreateTempSubdirectory("chipsim-report-cmd-").FullName;
+        try
+        {
+            var history = Path.Combine(AppContext.BaseDirectory, "scenarios", "history", "history-2026-06.yaml");
+            var error = new StringWriter();
+            var outDir = Path.Combine(dir, "out");
+            var code = ReportCommand.Run(
+                new ReportSettings([Scenario("base.yaml"), Scenario("fast-approval.yaml")], outDir, 2000, null, 1, null) { HistoryFile = history },
+                Clock, new StringWriter(), error);
+
+            Assert.True(code == 0, error.ToString());
+            var html = System.Net.WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(outDir, "report.html")));
+            Assert.Contains("observed through 2026-06", html, StringComparison.Ordinal);
+            Assert.Contains("Log Bayes factors against base", html, StringComparison.Ordinal);
+
+            var missing = Path.Combine(dir, "no-such-history.yaml");
+            var badOut = Path.Combine(dir, "bad");
+            error = new StringWriter();
+            code = ReportCommand.Run(new ReportSettings([Scenario("base.yaml")], badOut, 100, null, 1, null) { HistoryFile = missing }, Clock, new StringWriter(), error);
+            Assert.Equal(2, code);
+            Assert.Contains("no-such-history.yaml", error.ToString(), StringComparison.Ordinal);
+            Assert.False(Directory.Exists(badOut));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData(0L, 0, null, "--trials must be between 1 and 2147483591 (got 0)")]
     [InlineData(100L, -1, null, "--threads must be 0")]
