@@ -4,7 +4,10 @@ using Alibaba.ChipSim.Statistics;
 
 namespace Alibaba.ChipSim.Output;
 
-/// <summary><c>history</c>: <c>{ as_of: "YYYY-MM", trials_with_weight, ess, log_evidence }</c>, present only in a run conditioned on history.</summary>
+/// <summary>
+/// <c>history</c>: <c>{ as_of: "YYYY-MM", trials_with_weight, ess, log_evidence }</c>, and <c>file</c> and <c>sha256</c> when the
+/// history came from <c>--history FILE</c>; present only in a run conditioned on history.
+/// </summary>
 internal sealed class HistorySection : ISummarySection
 {
     public string Key => "history";
@@ -19,6 +22,8 @@ internal sealed class HistorySection : ISummarySection
         writer.WriteNumber("trials_with_weight", h.TrialsWithWeight);
         JsonNumbers.Write(writer, "ess", h.Ess);
         JsonNumbers.Write(writer, "log_evidence", h.LogEvidence);
+        if (h.File is not null) writer.WriteString("file", h.File);
+        if (h.Sha256 is not null) writer.WriteString("sha256", h.Sha256);
         writer.WriteEndObject();
     }
 
@@ -30,6 +35,8 @@ internal sealed class HistorySection : ISummarySection
             || !value.TryGetProperty("trials_with_weight", out var trials) || !trials.TryGetInt64(out var withWeight)
             || JsonNumbers.Read(value, "ess", path) is not { } ess || JsonNumbers.Read(value, "log_evidence", path) is not { } evidence)
             throw new InvalidDataException("history: expected { as_of: \"YYYY-MM\", trials_with_weight, ess, log_evidence }.");
-        return summary with { History = new HistorySummary(month, withWeight, ess, evidence) };
+        string? file = value.TryGetProperty("file", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+        string? sha = value.TryGetProperty("sha256", out var h) && h.ValueKind == JsonValueKind.String ? h.GetString() : null;
+        return summary with { History = new HistorySummary(month, withWeight, ess, evidence, file, sha) };
     }
 }

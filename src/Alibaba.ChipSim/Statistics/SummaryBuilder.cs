@@ -30,7 +30,7 @@ public static class SummaryBuilder
         return Build(columns, maxThreads, weights) with
         {
             Calendar = result.Scenario.Calendar,
-            History = weights is null ? null : History(weights, asOf),
+            History = weights is null ? null : History(weights, asOf) with { File = result.Scenario.History?.File, Sha256 = result.Scenario.History?.Sha256 },
             Targets = TargetProbability.Of(result, result.Scenario.Targets),
             Years = YearTotals.Of(result),
         };

@@ -34,6 +34,33 @@ public sealed class RunHistoryTests
     }
 
     [Fact]
+    public void The_summary_names_the_history_file_and_hashes_its_bytes_so_other_facts_give_another_hash()
+    {
+        using var dir = new TempFolder();
+
+        var (exit, _, error) = Run(dir, History, "base.yaml");
+        Assert.True(exit == 0, error);
+        var first = ReadHistory(dir);
+        Assert.Equal("history.yaml", first.GetProperty("file").GetString());
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(dir.File("history.yaml"))));
+        Assert.Equal(expected, first.GetProperty("sha256").GetString());
+
+        // The same facts in other bytes (a comment) are another file: another hash, the same weights.
+        Directory.Delete(dir.File("out"), recursive: true);
+        (exit, _, error) = Run(dir, "# reread on 1 Dec 2026\n" + History, "base.yaml");
+        Assert.True(exit == 0, error);
+        var second = ReadHistory(dir);
+        Assert.NotEqual(expected, second.GetProperty("sha256").GetString());
+        Assert.Equal(first.GetProperty("log_evidence").GetDouble(), second.GetProperty("log_evidence").GetDouble());
+    }
+
+    private static JsonElement ReadHistory(TempFolder dir)
+    {
+        using var summary = JsonDocument.Parse(File.ReadAllText(dir.File("out/summary.json")));
+        return summary.RootElement.GetProperty("history").Clone();
+    }
+
+    [Fact]
     public void A_history_file_conditions_the_run_weighted_trials_a_history_block_and_a_weight_column()
     {
         using var dir = new TempFolder();

@@ -17,16 +17,19 @@ public static class HistoryFile
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var diagnostics = new DiagnosticBag();
-        var node = Read(path, diagnostics);
+        var node = Read(path, diagnostics, out var bytes);
         HistorySpec? history = null;
         if (node is not null) history = new HistoryReader(diagnostics).Read(node, scenario.Calendar, scenario.Actors);
+        // The file's bytes identify the facts a run was conditioned on, as the scenario's hash identifies the scenario.
+        if (history is not null)
+            history = history with { File = Path.GetFileName(path), Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes!)) };
         var result = history is null || diagnostics.HasErrors ? null : scenario with { History = history };
         return new ScenarioLoadResult(result, diagnostics.ToSortedArray([path]));
     }
 
-    private static YNode? Read(string path, DiagnosticBag diagnostics)
+    private static YNode? Read(string path, DiagnosticBag diagnostics, out byte[]? bytes)
     {
-        var bytes = SourceText.ReadFile(path, SourceLocation.None(path), "", diagnostics);
+        bytes = SourceText.ReadFile(path, SourceLocation.None(path), "", diagnostics);
         if (bytes is null) return null;
         var text = SourceText.Decode(bytes, path, diagnostics);
         if (text is null) return null;

@@ -12,4 +12,11 @@ public sealed record HistorySpec(
     ImmutableArray<ActorHistory> Actors,
     ImmutableArray<ShipmentObservation> Shipments,
     RevenueHistory? Revenue,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>The history file's name when the history came from <c>--history FILE</c>; null when the scenario holds it.</summary>
+    public string? File { get; init; }
+
+    /// <summary>The SHA-256 of the history file's bytes (lower-case hex) when it came from a file; null otherwise (the scenario's own hash covers it).</summary>
+    public string? Sha256 { get; init; }
+}
