@@ -32,6 +32,12 @@ public sealed record RunOptions
     /// </summary>
     public long WholeRunTrials { get; init; }
 
+    /// <summary>
+    /// True for one part of a larger run conditioned on history (a batch of <c>--until-se</c>): a part in which every
+    /// trial has weight 0 is returned, not refused; the joined run is checked (<see cref="SimulationEngine.RequireSomeWeight"/>).
+    /// </summary>
+    internal bool PartOfLargerRun { get; init; }
+
     public CancellationToken CancellationToken { get; init; }
 
     /// <summary>Receives the number of trials finished so far (from worker threads, in no fixed order of calls).</summary>

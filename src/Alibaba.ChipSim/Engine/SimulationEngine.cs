@@ -62,10 +62,22 @@ public static class SimulationEngine
                 }
             });
         options.CancellationToken.ThrowIfCancellationRequested();
-        if (plan.History is { } history && Array.TrueForAll(output.Weights!, w => w == 0))
+        if (plan.History is { } history && !options.PartOfLargerRun && Array.TrueForAll(output.Weights!, w => w == 0))
             throw NoTrialMatchedException.For(history, matches, rows);
         return output.ToResult(plan, options.Seed, Occupancies(plan, occupancy, weighted), plan.History is null ? default : [.. matches])
             .WithSampling(new SamplingBlock(options.FirstTrial, options.SamplingBlockTrials));
+    }
+
+    /// <summary>
+    /// For a run joined from parts (<see cref="RunOptions.PartOfLargerRun"/>): the run conditioned on history in which every
+    /// trial has weight 0 fails as a single run would, naming the observation no trial matched.
+    /// </summary>
+    /// <exception cref="NoTrialMatchedException">When every weight is 0.</exception>
+    internal static void RequireSomeWeight(SimulationResult result)
+    {
+        if (result.Weights is not { } weights || !Array.TrueForAll(weights, w => w == 0)) return;
+        var plan = new SimulationPlan(result.Scenario);
+        throw NoTrialMatchedException.For(plan.History!, result.ObservationMatches.AsSpan(), result.Trials);
     }
 
     private static ImmutableArray<StateOccupancy> Occupancies(SimulationPlan plan, long[] flat, Int128[]? weightedFlat)

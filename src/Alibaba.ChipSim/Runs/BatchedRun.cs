@@ -17,7 +17,7 @@ internal static class BatchedRun
     {
         var batches = new List<SimulationResult>();
         var metric = request.Target.Metric;
-        var trace = ConvergenceLoop.Run(request.Target, request.BatchTrials, request.MaxTrials, (first, count) =>
+        SimulationResult RunBatch(long first, int count)
         {
             var batch = SimulationEngine.Run(scenario, new RunOptions
             {
@@ -26,12 +26,24 @@ internal static class BatchedRun
                 Seed = seed,
                 Threads = threads,
                 SamplingBlockTrials = request.BatchTrials,
+                PartOfLargerRun = true,
                 CancellationToken = cancellationToken,
             });
             batches.Add(batch);
-            return batch.Column(metric)?.Values
-                ?? throw new ArgumentException($"no per-trial metric '{metric}' in a run of scenario '{scenario.Name}'", nameof(request));
-        }, cancellationToken);
-        return (ResultConcatenation.Concatenate(batches), trace);
+            return batch;
+        }
+        double[] Values(SimulationResult batch) => batch.Column(metric)?.Values
+            ?? throw new ArgumentException($"no per-trial metric '{metric}' in a run of scenario '{scenario.Name}'", nameof(request));
+        // Conditioned on history, the loop stops on the weighted se (sd / √ess), as summary.json reports it.
+        var trace = scenario.History is null
+            ? ConvergenceLoop.Run(request.Target, request.BatchTrials, request.MaxTrials, (first, count) => Values(RunBatch(first, count)), cancellationToken)
+            : ConvergenceLoop.RunWeighted(request.Target, request.BatchTrials, request.MaxTrials, (first, count) =>
+            {
+                var batch = RunBatch(first, count);
+                return (Values(batch), batch.Weights!);
+            }, cancellationToken);
+        var result = ResultConcatenation.Concatenate(batches);
+        SimulationEngine.RequireSomeWeight(result);
+        return (result, trace);
     }
 }

@@ -5,7 +5,8 @@ namespace Alibaba.ChipSim.Runs;
 
 /// <summary>
 /// Joins results of consecutive trial ranges of one scenario and seed (each starting where the previous ended) into
-/// the result of their union: columns end to end, occupancy counts summed. While it copies, the batches and the
+/// the result of their union: columns end to end (the trials' weights too, in a run conditioned on history), occupancy
+/// counts and observation matches summed. While it copies, the batches and the
 /// result are both held (about twice the result's memory); the batches are released when it returns.
 /// </summary>
 internal static class ResultConcatenation
@@ -98,11 +99,26 @@ internal static class ResultConcatenation
             }
             occupancy.Add(new StateOccupancy(actor.Actor, actor.States, actor.Start, actor.Months, counts, weighted));
         }
+        double[]? weights = null;
+        var matches = first.ObservationMatches;
+        if (first.Weights is not null)
+        {
+            weights = ColumnMemory.Doubles(rows);
+            var at = 0;
+            var sums = new long[first.ObservationMatches.Length];
+            foreach (var b in batches)
+            {
+                b.Weights!.CopyTo(weights, at);
+                at += b.Weights.Length;
+                for (var i = 0; i < sums.Length; i++) sums[i] += b.ObservationMatches[i];
+            }
+            matches = [.. sums];
+        }
         var sampling = first.Sampling ?? SamplingBlock.Whole;
         var scenario = first.Scenario;
         var seed = first.Seed;
         batches.Clear();
         return new SimulationResult(scenario, seed, trials, numeric.MoveToImmutable(), categorical.MoveToImmutable(),
-            quarterly.MoveToImmutable(), occupancy.MoveToImmutable()).WithSampling(sampling);
+            quarterly.MoveToImmutable(), occupancy.MoveToImmutable()) { Weights = weights, ObservationMatches = matches }.WithSampling(sampling);
     }
 }

@@ -38,6 +38,28 @@ public sealed class BatchedRunTests
         Assert.Equal(trace.Points[^1].Mean, a.Result.Column(MetricNames.CloudRevenueCnyBn)!.Values.Average(), 9);
     }
 
+    [Fact]
+    public void Conditioned_on_history_the_batches_join_weights_and_all_into_the_single_run_and_stop_on_the_weighted_se()
+    {
+        var s = ScenarioLoader.Load(Path.Combine(RepoRoot.Scenarios, "as-of-2026-06.yaml")).Scenario!;
+        // Never met: four batches of 500 and one of 100, the last cut short at the cap.
+        var batched = RunSet.For([s], Until(new SeTarget(MetricNames.CloudRevenueCnyBn, 1e-12), 500, 2100)).Run(0);
+        var direct = RunSet.For([s], new RunRequest { Seed = 20251223, Threads = 2, Trials = 2100 }).Run(0);
+
+        Assert.Equal(direct.Result.Weights, batched.Result.Weights);
+        Assert.Equal(direct.Result.ObservationMatches.ToArray(), batched.Result.ObservationMatches.ToArray());
+        for (var a = 0; a < direct.Result.Occupancy.Length; a++)
+            Assert.Equal(direct.Result.Occupancy[a].WeightedCounts!, batched.Result.Occupancy[a].WeightedCounts!);
+        Assert.Equal(direct.Summary.History, batched.Summary.History);
+        // summary.json byte for byte, but for the convergence block only the batched run has.
+        Assert.Equal(Alibaba.ChipSim.Output.SummaryJsonWriter.ToJson(direct.Summary),
+            Alibaba.ChipSim.Output.SummaryJsonWriter.ToJson(batched.Summary with { Convergence = null }));
+        // The trace's last se is the weighted summary's se of the metric (sd / sqrt(ess)), up to the merge's rounding.
+        var summary = (Alibaba.ChipSim.Statistics.MetricSummary)direct.Summary.Metrics.Single(m => m.Name == MetricNames.CloudRevenueCnyBn);
+        Assert.Equal(summary.Se!.Value, batched.Summary.Convergence!.Points[^1].Se, 9);
+        Assert.Equal(summary.Mean!.Value, batched.Summary.Convergence!.Points[^1].Mean, 9);
+    }
+
     [Theory]
     [InlineData(SamplingMethod.MonteCarlo)]
     [InlineData(SamplingMethod.LatinHypercube)]
