@@ -19,7 +19,7 @@ internal sealed class SensitivitySection : ISummarySection
     {
         var report = summary.Sensitivity!;
         writer.WriteStartObject();
-        writer.WriteString("method", SensitivityReport.Method);
+        writer.WriteString("method", summary.Sensitivity!.Weighted ? SensitivityReport.WeightedMethod : SensitivityReport.Method);
         writer.WriteStartArray("inputs");
         foreach (var input in report.Inputs) writer.WriteStringValue(input);
         writer.WriteEndArray();
@@ -71,7 +71,9 @@ internal sealed class SensitivitySection : ISummarySection
                 JsonNumbers.Read(e, "variance_share", path) ?? double.NaN)).ToImmutableArray();
             list.Add(new OutputSensitivity(output.Name, count, JsonNumbers.Read(o, "rank_regression_r2", path) ?? double.NaN, items));
         }
-        return summary with { Sensitivity = new SensitivityReport(names, list.ToImmutable()) };
+        var weighted = value.TryGetProperty("method", out var method) && method.ValueKind == JsonValueKind.String
+            && method.GetString() == SensitivityReport.WeightedMethod;
+        return summary with { Sensitivity = new SensitivityReport(names, list.ToImmutable()) { Weighted = weighted } };
     }
 
     private static double? Defined(double v) => double.IsNaN(v) ? null : v;

@@ -78,13 +78,10 @@ public static class ReportBuilder
         if (set.Tornadoes.Count > 0)
         {
             page.Heading(3, "What moves the outcome: sensitivity");
+            if (weighted)
+                page.Note("Conditioned on history: the rank correlations and the rank regression are weighted by the trials' weights "
+                    + "(weighted mid-ranks; trials of weight 0 left out), so they describe the posterior (docs/sensitivity.md).");
             foreach (var tornado in set.Tornadoes) page.Figure(tornado);
-        }
-        else if (weighted && s.Summary.Sensitivity is not null)
-        {
-            page.Heading(3, "What moves the outcome: sensitivity");
-            page.Note("Not drawn for a run conditioned on history: its rank correlations count every trial alike, ignoring the weights, "
-                + "and weighted ones are not computed yet (docs/history.md, \"Not yet weighted\").");
         }
         page.Heading(3, "Input assumptions");
         page.Paragraph("Every input of the model as the scenario gives it; an uncertain input is drawn once per trial. "

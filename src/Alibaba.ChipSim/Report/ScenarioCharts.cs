@@ -63,9 +63,9 @@ internal sealed record ScenarioCharts(
             [(MetricDisplay.ChipsDelivered, "chips-delivered"), (MetricDisplay.CostUsd, "cost"), (MetricDisplay.FeeTotal, "fee-total"), (MetricDisplay.FeeBorne, "fee-borne")],
             cdf: false, weights);
 
-        // A conditioned run's rank correlations are not weighted (docs/history.md, "Not yet weighted"): no tornado for it.
+        // A conditioned run's rank correlations are weighted (docs/sensitivity.md), so its tornado is drawn as any other.
         var tornadoes = new List<ReportChart>();
-        if (summary.Sensitivity is { } sensitivity && !weighted)
+        if (summary.Sensitivity is { } sensitivity)
             foreach (var metric in TornadoOutputs)
                 if (sensitivity.Output(metric) is { } output)
                     tornadoes.Add(TornadoChart.Render($"{key}-tornado-{Slug.Of(metric)}", output, scenario));

@@ -23,6 +23,30 @@ internal static class Ranks
         }
     }
 
+    /// <summary>
+    /// Weighted mid-ranks of <paramref name="values"/> (no NaN) with weights <paramref name="weights"/> (&gt; 0): a value's rank
+    /// is the weight of the values below it plus half the weight of the values equal to it. With weights all 1 this is the
+    /// average rank less ½ (a shift that standardizing removes); a weight of k counts as k equal trials.
+    /// </summary>
+    public static void WeightedMid(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, Span<double> ranks, double[] keys, int[] order)
+    {
+        var n = values.Length;
+        values.CopyTo(keys);
+        for (var i = 0; i < n; i++) order[i] = i;
+        Array.Sort(keys, order, 0, n);
+        var below = 0.0;
+        for (var i = 0; i < n;)
+        {
+            var j = i;
+            var tie = 0.0;
+            while (j < n && keys[j] == keys[i]) tie += weights[order[j++]];
+            var rank = below + tie * 0.5;
+            for (var r = i; r < j; r++) ranks[order[r]] = rank;
+            below += tie;
+            i = j;
+        }
+    }
+
     /// <summary>The average ranks of <paramref name="values"/> (no NaN), freshly allocated.</summary>
     public static double[] Average(ReadOnlySpan<double> values)
     {

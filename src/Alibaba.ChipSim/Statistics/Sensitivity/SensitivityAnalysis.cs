@@ -10,10 +10,20 @@ namespace Alibaba.ChipSim.Statistics.Sensitivity;
 /// </summary>
 public static class SensitivityAnalysis
 {
-    public static SensitivityReport Compute(IReadOnlyList<KeyValuePair<string, double[]>> inputs, IReadOnlyList<KeyValuePair<string, double[]>> outputs)
+    /// <param name="inputs">Per-trial inputs.</param>
+    /// <param name="outputs">Per-trial outputs.</param>
+    /// <param name="weights">
+    /// The trials' weights in a run conditioned on history (docs/history.md), or null. Trials of weight 0 carry no information
+    /// and are left out; when the rest have equal weights the analysis is the unweighted one of those trials, bit for bit;
+    /// otherwise ranks are weighted mid-ranks and correlations and the regression are weighted
+    /// (<see cref="Standardized.Of(ReadOnlyMemory{double}[], double[])"/>).
+    /// </param>
+    public static SensitivityReport Compute(IReadOnlyList<KeyValuePair<string, double[]>> inputs, IReadOnlyList<KeyValuePair<string, double[]>> outputs,
+        double[]? weights = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(outputs);
+        if (weights is not null) return ComputeWeighted(inputs, outputs, weights);
         var names = inputs.Select(i => i.Key).ToImmutableArray();
         var results = ImmutableArray.CreateBuilder<OutputSensitivity>(outputs.Count);
         Standardized? full = null;
@@ -29,11 +39,37 @@ public static class SensitivityAnalysis
         return new SensitivityReport(names, results.MoveToImmutable());
     }
 
-    private static OutputSensitivity Analyse(string output, ImmutableArray<string> names, Standardized x, double[] y)
+    private static SensitivityReport ComputeWeighted(IReadOnlyList<KeyValuePair<string, double[]>> inputs,
+        IReadOnlyList<KeyValuePair<string, double[]>> outputs, double[] weights)
+    {
+        var positive = new List<int>(weights.Length);
+        for (var i = 0; i < weights.Length; i++) if (weights[i] > 0) positive.Add(i);
+        var rows = positive.ToArray();
+        var kept = Gather(weights, rows);
+        var equal = Array.TrueForAll(kept, w => w == kept[0]);
+        var keptInputs = inputs.Select(i => new KeyValuePair<string, double[]>(i.Key, Gather(i.Value, rows))).ToList();
+        var keptOutputs = outputs.Select(o => new KeyValuePair<string, double[]>(o.Key, Gather(o.Value, rows))).ToList();
+        // Equal weights on the trials that have weight: the unweighted analysis of those trials is the weighted one.
+        if (equal) return Compute(keptInputs, keptOutputs);
+
+        var names = keptInputs.Select(i => i.Key).ToImmutableArray();
+        var results = ImmutableArray.CreateBuilder<OutputSensitivity>(keptOutputs.Count);
+        foreach (var (name, y) in keptOutputs)
+        {
+            var defined = DefinedRows(y);
+            var w = defined is null ? kept : Gather(kept, defined);
+            var x = Standardized.Of(keptInputs.Select(i => (ReadOnlyMemory<double>)(defined is null ? i.Value : Gather(i.Value, defined))).ToArray(), w);
+            var yValues = defined is null ? y : Gather(y, defined);
+            results.Add(Analyse(name, names, x, yValues, w));
+        }
+        return new SensitivityReport(names, results.MoveToImmutable());
+    }
+
+    private static OutputSensitivity Analyse(string output, ImmutableArray<string> names, Standardized x, double[] y, double[]? weights = null)
     {
         var k = names.Length;
         var n = y.Length;
-        var yz = Standardized.Of([y]).Columns[0];
+        var yz = (weights is null ? Standardized.Of([y]) : Standardized.Of([y], weights)).Columns[0];
         var rho = new double[k];
         for (var i = 0; i < k; i++) rho[i] = x.Columns[i] is { } c && yz is not null ? Standardized.Correlation(c, yz) : double.NaN;
 

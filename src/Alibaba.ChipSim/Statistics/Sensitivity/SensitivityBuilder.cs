@@ -32,7 +32,8 @@ public static class SensitivityBuilder
         var outputs = new List<KeyValuePair<string, double[]>>();
         foreach (var name in HeadlineOutputs)
             if (result.Column(name) is { } column && Varies(column.Values)) outputs.Add(new(name, column.Values));
-        return SensitivityAnalysis.Compute(inputs, outputs);
+        // A run conditioned on history is analysed with its trials' weights (docs/sensitivity.md).
+        return SensitivityAnalysis.Compute(inputs, outputs, result.Weights) with { Weighted = result.Weights is not null };
     }
 
     private static bool Varies(double[] values)
