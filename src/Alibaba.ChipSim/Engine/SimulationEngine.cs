@@ -68,7 +68,7 @@ public static class SimulationEngine
             .WithSampling(new SamplingBlock(options.FirstTrial, options.SamplingBlockTrials));
     }
 
-    private static ImmutableArray<StateOccupancy> Occupancies(SimulationPlan plan, long[] flat, Int128[]? weightedFlat)
+    internal static ImmutableArray<StateOccupancy> Occupancies(SimulationPlan plan, long[] flat, Int128[]? weightedFlat)
     {
         var result = ImmutableArray.CreateBuilder<StateOccupancy>(plan.ActorCount);
         for (var a = 0; a < plan.ActorCount; a++)
