@@ -35,6 +35,12 @@ internal sealed class RankWindow
 
     public void Add(ulong key)
     {
+        if (_filled == _appended.Length)
+        {
+            // Narrowed before the key is placed, so that it is placed against the window it lands in.
+            if (_appended.Length < AppendLimit) Array.Resize(ref _appended, 2 * _appended.Length);
+            else Narrow();
+        }
         _seen++;
         if (key < _lo)
         {
@@ -42,11 +48,6 @@ internal sealed class RankWindow
             return;
         }
         if (key > _hi) return;
-        if (_filled == _appended.Length)
-        {
-            if (_appended.Length < AppendLimit) Array.Resize(ref _appended, 2 * _appended.Length);
-            else Narrow();
-        }
         _appended[_filled++] = key;
     }
 
