@@ -12,18 +12,18 @@ namespace Alibaba.ChipSim.Statistics.Streaming;
 internal sealed class RankWindow
 {
     /// <summary>Most distinct keys kept after a narrowing; the memory of a window is a few times this, whatever the trial count.</summary>
-    internal const int DistinctLimit = 1 << 14;
+    internal const int DistinctLimit = 1 << 15;
 
     /// <summary>Standard errors of the rank kept on either side (a miss costs one more pass, never a wrong number).</summary>
     private const double Spread = 6;
 
-    private const int AppendLimit = 1 << 14;
+    private const int AppendLimit = 1 << 13;
 
     private readonly double _level;
     private ulong _lo, _hi = ulong.MaxValue;
     private long _below, _seen;
     private ulong[] _keys = new ulong[256];
-    private long[] _counts = new long[256];
+    private int[] _counts = new int[256];
     private int _distinct;
     private ulong[] _appended = new ulong[256];
     private int _filled;
@@ -31,7 +31,7 @@ internal sealed class RankWindow
     public RankWindow(double level) => _level = level;
 
     /// <summary>Numbers held: bounded by <see cref="DistinctLimit"/> and the append buffer, never by the trial count.</summary>
-    public long Size => 2L * _keys.Length + _appended.Length;
+    public long Size => _keys.Length + _counts.Length + _appended.Length;
 
     public void Add(ulong key)
     {
@@ -104,39 +104,51 @@ internal sealed class RankWindow
         _distinct = kept;
     }
 
-    /// <summary>Sorts the appended keys into the distinct keys and their counts.</summary>
+    /// <summary>
+    /// Sorts the appended keys into the distinct keys and their counts, in place from the back (the arrays grow only
+    /// while the window does, so a long run allocates nothing here after its start).
+    /// </summary>
     private void Merge()
     {
         if (_filled == 0) return;
         var appended = _appended.AsSpan(0, _filled);
         appended.Sort();
         var capacity = _distinct + _filled;
-        var keys = new ulong[Math.Max(256, capacity)];
-        var counts = new long[keys.Length];
-        int n = 0, a = 0, b = 0;
-        while (a < _distinct || b < _filled)
+        if (_keys.Length < capacity)
         {
-            ulong key;
-            long count;
-            if (b == _filled || (a < _distinct && _keys[a] <= appended[b]))
+            var size = (int)Math.Min(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity), Array.MaxLength);
+            Array.Resize(ref _keys, size);
+            Array.Resize(ref _counts, size);
+        }
+        // Merge from the back: position w is never ahead of the unread kept entries.
+        int a = _distinct - 1, b = _filled - 1, w = capacity - 1;
+        while (b >= 0)
+        {
+            if (a >= 0 && _keys[a] > appended[b])
             {
-                key = _keys[a];
-                count = _counts[a++];
+                _keys[w] = _keys[a];
+                _counts[w--] = _counts[a--];
             }
             else
             {
-                key = appended[b++];
-                count = 1;
-            }
-            if (n > 0 && keys[n - 1] == key) counts[n - 1] += count;
-            else
-            {
-                keys[n] = key;
-                counts[n++] = count;
+                _keys[w] = appended[b--];
+                _counts[w--] = 1;
             }
         }
-        _keys = keys;
-        _counts = counts;
+        // Entries [0, a] are still in place; then run-length the merged entries forward.
+        var n = 0;
+        for (var i = 0; i < capacity; i++)
+        {
+            if (i > a && i <= w) continue; // the gap the merge left
+            var key = _keys[i];
+            var count = _counts[i];
+            if (n > 0 && _keys[n - 1] == key) _counts[n - 1] += count;
+            else
+            {
+                _keys[n] = key;
+                _counts[n++] = count;
+            }
+        }
         _distinct = n;
         _filled = 0;
     }
