@@ -76,6 +76,18 @@ public sealed class StreamedRunTests
     }
 
     [Fact]
+    public void A_streamed_run_of_the_base_scenario_takes_two_passes_and_writes_the_summary_of_the_run_that_keeps_its_columns()
+    {
+        // 300,000 trials in the default chunks: every column's windows narrow many times, and p5 and p95 stay in them,
+        // so the tails are summed in the second pass with the squared deviations.
+        var scenario = ShippedScenarios.Load("base.yaml");
+        var kept = RunPipeline.Run(scenario, 300_000, 11, new RunRequest { Threads = 2 });
+        var streamed = RunPipeline.Run(scenario, 300_000, 11, new RunRequest { Threads = 2, TrialColumns = false, ColumnTrialsLimit = 0 });
+        Assert.Equal(2, streamed.Result.Passes);
+        Assert.Equal(Json(kept), Json(streamed));
+    }
+
+    [Fact]
     public void A_summary_only_run_within_the_column_limit_or_asking_for_sensitivity_keeps_its_columns()
     {
         var scenario = TestScenarios.SpecExample();
