@@ -74,14 +74,16 @@ internal static class WholeProcessBench
 
     private static Usage Run(string? scenarioPath, long trials, int threads, ulong seed)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? "chipsim")
+        // This very CLI: its apphost beside the assembly, or else `dotnet chipsim.dll` (whatever process hosts the bench).
+        var assembly = typeof(WholeProcessBench).Assembly.Location;
+        var apphost = Path.ChangeExtension(assembly, null);
+        var start = new ProcessStartInfo(File.Exists(apphost) ? apphost : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // Under `dotnet chipsim.dll` the process is dotnet: run the same assembly again.
-        if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet") start.ArgumentList.Add(typeof(WholeProcessBench).Assembly.Location);
+        if (!File.Exists(apphost)) start.ArgumentList.Add(assembly);
         start.ArgumentList.Add("run");
         if (scenarioPath is not null) start.ArgumentList.Add(scenarioPath);
         foreach (var a in new[] { "--trials", trials.ToString(Inv), "--threads", threads.ToString(Inv), "--seed", seed.ToString(Inv), "--quiet" })
