@@ -27,11 +27,15 @@ internal static class BenchCommand
         var repeat = new Option<int>("--repeat") { Description = "Runs per configuration; the fastest is reported (default 3).", DefaultValueFactory = _ => 3 };
         OptionChecks.Range(repeat, 1, 1000);
         var seed = new Option<ulong>("--seed") { Description = "Random seed (default 1).", DefaultValueFactory = _ => 1 };
+        var wholeProcess = new Option<bool>("--whole-process")
+        {
+            Description = "Time whole `chipsim run --quiet` processes instead (start-up included): wall and CPU time, peak RSS and page faults of each, the median of --repeat runs.",
+        };
 
         var allowOutside = ScenarioInput.AllowExtendsOutsideOption();
         var command = new Command("bench", "Measure simulation and statistics speed (trials/s) and memory for several trial and thread counts.")
         {
-            scenario, trials, threads, repeat, seed, allowOutside,
+            scenario, trials, threads, repeat, seed, allowOutside, wholeProcess,
         };
         command.SetAction(parse =>
         {
@@ -42,6 +46,8 @@ internal static class BenchCommand
             var threadCounts = parse.GetValue(threads) is { Length: > 0 } h ? h : [1, 2];
             // Redirected output has no window width; Spectre would assume 80 columns and wrap every label.
             if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 120;
+            if (parse.GetValue(wholeProcess))
+                return WholeProcessBench.Execute(path, trialCounts, threadCounts, parse.GetValue(repeat), parse.GetValue(seed), AnsiConsole.Console, Console.Error);
             try
             {
                 Execute(loaded, trialCounts, threadCounts, parse.GetValue(repeat), parse.GetValue(seed), AnsiConsole.Console);

@@ -66,6 +66,12 @@ internal static class RunCommand
             foreach (var token in r.Tokens)
                 if (Scenarios.TargetSpec.TryParse(token.Value, out var error) is null) r.AddError(error!);
         });
+        var streamAbove = new Option<long>("--stream-above")
+        {
+            Description = "A run that writes no per-trial file (no --out, or --format json) keeps no per-trial columns above this many trials: it replays its trials for exact statistics in bounded memory (the same summary.json).",
+            DefaultValueFactory = _ => RunRequest.DefaultColumnTrialsLimit,
+        };
+        OptionChecks.Range(streamAbove, 0, long.MaxValue);
         var history = new Option<string?>("--history") { Description = "A history file (history: as_of, actors, shipments, revenue) to condition every scenario on, replacing its own: weighted trials (docs/history.md)." };
         untilSe.Validators.Add(r =>
         {
@@ -76,7 +82,7 @@ internal static class RunCommand
         var allowOutside = ScenarioInput.AllowExtendsOutsideOption();
         var command = new Command("run", "Simulate scenarios and print a summary table (or JSON); optionally write the output files.")
         {
-            scenarios, trials, seed, threads, outDir, format, quiet, json, sensitivity, untilSe, maxTrials, batchTrials, allowOutside, shard, target, history,
+            scenarios, trials, seed, threads, outDir, format, quiet, json, sensitivity, untilSe, maxTrials, batchTrials, allowOutside, shard, target, history, streamAbove,
         };
         command.SetAction(parse =>
         {
@@ -92,6 +98,7 @@ internal static class RunCommand
                 UntilSe = parse.GetValue(untilSe) is { } text ? SeTarget.TryParse(text, out _) : null,
                 Shard = parse.GetValue(shard) is { } k ? ShardRequest.TryParse(k, out _) : null,
                 FormatsGiven = given,
+                StreamAbove = parse.GetValue(streamAbove),
                 Targets = [.. (parse.GetValue(target) ?? []).Select(t => Scenarios.TargetSpec.TryParse(t, out _)!)],
             };
             // Redirected output has no window width; Spectre would assume 80 columns and wrap every label.
@@ -179,7 +186,7 @@ internal static class RunCommand
         catch (OutOfMemoryException)
         {
             // Every trial keeps ~60 numbers (about 0.5 GB per million trials for base.yaml).
-            errors.WriteLine("run: not enough memory for the per-trial columns of this many trials; run fewer trials (--trials)");
+            errors.WriteLine("run: not enough memory for the per-trial columns of this many trials; run fewer trials (--trials), or write no per-trial file (no --out, or --format json) so that the run keeps no columns");
             return ExitCode.Failure;
         }
     }

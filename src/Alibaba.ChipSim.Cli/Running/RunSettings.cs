@@ -40,6 +40,12 @@ internal sealed record RunSettings(
     /// <summary><c>--batch-trials</c>: the batch size of <see cref="UntilSe"/> (also its sampling block).</summary>
     public int BatchTrials { get; init; } = ConvergenceRequest.DefaultBatchTrials;
 
+    /// <summary><c>--stream-above</c>: a run writing no per-trial file of more trials keeps no per-trial column (docs/running-big.md).</summary>
+    public long StreamAbove { get; init; } = RunRequest.DefaultColumnTrialsLimit;
+
+    /// <summary>Whether a file with a row per trial is asked for (trials.csv, trials.parquet, run.xlsx's Trials sheet): only then must the columns be kept.</summary>
+    public bool WritesTrialFiles => OutDir is not null && Formats.Any(f => f is "csv" or "parquet" or "xlsx");
+
     /// <summary>The library's request for these settings.</summary>
     public RunRequest ToRequest(CancellationToken cancel) => new()
     {
@@ -48,6 +54,8 @@ internal sealed record RunSettings(
         Threads = Threads,
         Sensitivity = Sensitivity,
         Targets = Targets,
+        TrialColumns = WritesTrialFiles,
+        ColumnTrialsLimit = StreamAbove,
         Convergence = UntilSe is { } target ? new ConvergenceRequest(target, BatchTrials, MaxTrials) : null,
         CancellationToken = cancel,
     };

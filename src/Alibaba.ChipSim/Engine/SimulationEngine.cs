@@ -80,7 +80,7 @@ public static class SimulationEngine
         throw NoTrialMatchedException.For(plan.History!, result.ObservationMatches.AsSpan(), result.Trials);
     }
 
-    private static ImmutableArray<StateOccupancy> Occupancies(SimulationPlan plan, long[] flat, Int128[]? weightedFlat)
+    internal static ImmutableArray<StateOccupancy> Occupancies(SimulationPlan plan, long[] flat, Int128[]? weightedFlat)
     {
         var result = ImmutableArray.CreateBuilder<StateOccupancy>(plan.ActorCount);
         for (var a = 0; a < plan.ActorCount; a++)

@@ -51,8 +51,21 @@ public sealed class SimulationResult(
     internal SimulationResult WithSampling(SamplingBlock sampling) =>
         new(Scenario, Seed, Trials, Numeric, Categorical, Quarterly, Occupancy)
         {
-            Sampling = sampling, Weights = Weights, ObservationMatches = ObservationMatches,
+            Sampling = sampling, Weights = Weights, ObservationMatches = ObservationMatches, Passes = Passes, HasTrialColumns = HasTrialColumns,
         };
+
+    /// <summary>
+    /// False for a summary-only run in bounded memory (docs/running-big.md, "Bounded memory"): it kept no per-trial
+    /// column, so <see cref="Numeric"/>, <see cref="Categorical"/> and <see cref="Quarterly"/> are empty; its summary and
+    /// <see cref="Occupancy"/> are complete.
+    /// </summary>
+    public bool HasTrialColumns { get; private init; } = true;
+
+    /// <summary>How many times the trials were simulated: 1, or the passes of a summary-only run.</summary>
+    public int Passes { get; private init; } = 1;
+
+    internal SimulationResult WithoutTrialColumns(int passes) =>
+        new(Scenario, Seed, Trials, [], [], [], Occupancy) { Sampling = Sampling, Passes = passes, HasTrialColumns = false };
 
     public NumericColumn? Column(string name)
     {

@@ -48,6 +48,13 @@ public static class RunPipeline
             var (batched, trace) = BatchedRun.Run(scenario, seed, request.Threads, convergence, request.CancellationToken);
             return new ScenarioRun(batched, Summarise(batched, request) with { Convergence = trace });
         }
+        if (request.Streams(scenario, trials))
+        {
+            return StreamedRun.Run(scenario, new RunOptions
+            {
+                Trials = trials, Seed = seed, Threads = request.Threads, CancellationToken = request.CancellationToken, Progress = progress,
+            }, request.Targets);
+        }
         var result = Simulate(scenario, trials, seed, request.Threads, request.CancellationToken, progress);
         return new ScenarioRun(result, Summarise(result, request));
     }

@@ -24,8 +24,26 @@ public sealed record RunRequest
     /// <summary>When set, the trial count is chosen by batches until a standard error is met (<c>--until-se</c>).</summary>
     public ConvergenceRequest? Convergence { get; init; }
 
+    /// <summary>
+    /// Whether the run keeps its per-trial columns (true, the default: per-trial files, sensitivity, reports and diffs read
+    /// them). When false, a run of more than <see cref="ColumnTrialsLimit"/> trials keeps none: it replays its trials
+    /// chunk by chunk for exact statistics in memory that does not grow with the trial count (docs/running-big.md).
+    /// Sensitivity, <see cref="Convergence"/> and runs conditioned on history always keep the columns.
+    /// </summary>
+    public bool TrialColumns { get; init; } = true;
+
+    /// <summary>With <see cref="TrialColumns"/> false, the largest run that still keeps its columns (one pass is cheaper than two while they fit).</summary>
+    public long ColumnTrialsLimit { get; init; } = DefaultColumnTrialsLimit;
+
+    /// <summary>About 0.5 GB of columns for base.yaml.</summary>
+    public const long DefaultColumnTrialsLimit = 1L << 20;
+
     public CancellationToken CancellationToken { get; init; }
 
     /// <summary>The summary's thread limit: null (every core) for 0.</summary>
     internal int? SummaryThreads => Threads == 0 ? null : Threads;
+
+    /// <summary>Whether a fixed-count run of <paramref name="scenario"/> at <paramref name="trials"/> trials streams instead of keeping its columns.</summary>
+    public bool Streams(Scenarios.Scenario scenario, long trials) =>
+        !TrialColumns && !Sensitivity && Convergence is null && scenario?.History is null && trials > ColumnTrialsLimit;
 }

@@ -43,14 +43,23 @@ internal static class ColumnStatistics
         else
         {
             total = Sum(values);
-            if (!counted || !Histogram.TrySummarize(values, count, min, (int)(max - min) + 1, total / count, Levels, quantiles, out tails))
+            if (!counted || !Histogram.TrySummarize(values, count, min, (int)(max - min) + 1, total / count, quantiles, out tails))
             {
                 SelectQuantiles(values, count, minKey, maxKey, ranks, quantiles);
                 tails = Tails.Measure(values, total / count, quantiles[P5], quantiles[P95]);
             }
         }
-        var mean = total / count;
+        return Finish(name, count, total, minKey, maxKey, quantiles, tails, isBinary);
+    }
 
+    /// <summary>
+    /// The summary from its parts: the count, the compensated sum, the extreme keys, the quantiles at <see cref="Levels"/>
+    /// and the tails (shared with the streamed statistics, so both assemble a summary the same way).
+    /// </summary>
+    internal static MetricSummary Finish(string name, long count, double total, ulong minKey, ulong maxKey, ReadOnlySpan<double> quantiles,
+        Tails tails, bool isBinary)
+    {
+        var mean = total / count;
         double? sd = null, se = null;
         if (count > 1)
         {
@@ -187,10 +196,10 @@ internal static class ColumnStatistics
     }
 
     /// <summary>The counting path for whole-number columns with a small range.</summary>
-    private static class Histogram
+    internal static class Histogram
     {
         public static bool TrySummarize(
-            double[] values, int count, double min, int bins, double mean, double[] levels, Span<double> quantiles, out Tails tails)
+            double[] values, int count, double min, int bins, double mean, Span<double> quantiles, out Tails tails)
         {
             tails = default;
             var rented = ArrayPool<int>.Shared.Rent(bins);
@@ -206,18 +215,24 @@ internal static class ColumnStatistics
                     if (bin != offset) return false; // not a whole number after all: the caller selects instead
                     counts[bin]++;
                 }
-                for (var i = 0; i < levels.Length; i++)
-                {
-                    var (lower, upper, weight) = NumpyQuantile.Position(count, levels[i]);
-                    quantiles[i] = NumpyQuantile.Lerp(min + BinOfRank(counts, lower), min + BinOfRank(counts, upper), weight);
-                }
-                tails = Tails.FromCounts(counts, min, mean, quantiles[1], quantiles[7]);
+                FromCounts(counts, count, min, mean, quantiles, out tails);
                 return true;
             }
             finally
             {
                 ArrayPool<int>.Shared.Return(rented);
             }
+        }
+
+        /// <summary>The quantiles at <see cref="Levels"/> and the tails of whole numbers counted as <paramref name="counts"/>[v − min].</summary>
+        public static void FromCounts(ReadOnlySpan<int> counts, long count, double min, double mean, Span<double> quantiles, out Tails tails)
+        {
+            for (var i = 0; i < Levels.Length; i++)
+            {
+                var (lower, upper, weight) = NumpyQuantile.Position(count, Levels[i]);
+                quantiles[i] = NumpyQuantile.Lerp(min + BinOfRank(counts, lower), min + BinOfRank(counts, upper), weight);
+            }
+            tails = Tails.FromCounts(counts, min, mean, quantiles[P5], quantiles[P95]);
         }
 
         private static int BinOfRank(ReadOnlySpan<int> counts, long rank)

@@ -22,19 +22,27 @@ public static class SummaryBuilder
     internal static RunSummary Build(SimulationResult result, double[]? weights, Scenarios.Month asOf, int? maxThreads)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var columns = new SummaryColumns(
-            result.Scenario.Name, result.Scenario.Sha256, result.Seed, result.Trials,
-            [.. result.Numeric.Select(c => new SummaryColumns.Numeric(c.Name, c.IsBinary, c.IsWholeNumber, () => c.Values))],
-            [.. result.Categorical.Select(c => new SummaryColumns.Categorical(c.Name, c.Categories, () => c.Codes))],
-            [.. result.Quarterly.Select(q => new SummaryColumns.Quarterly(q.Metric, q.Quarters, i => q.Values[i]))]);
-        return Build(columns, maxThreads, weights) with
-        {
-            Calendar = result.Scenario.Calendar,
-            History = weights is null ? null : History(weights, asOf) with { File = result.Scenario.History?.File, Sha256 = result.Scenario.History?.Sha256 },
-            Targets = TargetProbability.Of(result, result.Scenario.Targets),
-            Years = YearTotals.Of(result),
-        };
+        var columns = ColumnsOf(result);
+        return WithRunSections(Build(columns, maxThreads, weights), result.Scenario,
+            weights is null ? null : History(weights, asOf) with { File = result.Scenario.History?.File, Sha256 = result.Scenario.History?.Sha256 }, TargetProbability.Of(result, result.Scenario.Targets), YearTotals.Of(result));
     }
+
+    /// <summary>The columns of <paramref name="result"/> as the summary reads them (its layout: names, kinds, order).</summary>
+    internal static SummaryColumns ColumnsOf(SimulationResult result) => new(
+        result.Scenario.Name, result.Scenario.Sha256, result.Seed, result.Trials,
+        [.. result.Numeric.Select(c => new SummaryColumns.Numeric(c.Name, c.IsBinary, c.IsWholeNumber, () => c.Values))],
+        [.. result.Categorical.Select(c => new SummaryColumns.Categorical(c.Name, c.Categories, () => c.Codes))],
+        [.. result.Quarterly.Select(q => new SummaryColumns.Quarterly(q.Metric, q.Quarters, i => q.Values[i]))]);
+
+    /// <summary>The sections a run adds to its columns' statistics (shared with the streamed summary, which computes them apart).</summary>
+    internal static RunSummary WithRunSections(RunSummary summary, Scenarios.Scenario scenario, HistorySummary? history,
+        ImmutableArray<TargetResult> targets, ImmutableArray<YearSummary> years) => summary with
+    {
+        Calendar = scenario.Calendar,
+        History = history,
+        Targets = targets,
+        Years = years,
+    };
 
     /// <summary>
     /// As above, from columns that are loaded only when summarised (e.g. read from shard files one at a time), so that
@@ -69,16 +77,12 @@ public static class SummaryBuilder
                 return entry;
             });
         }
-        var quarterNames = new List<string>();
-        var quarterEntry = new Dictionary<(string Quarter, string Metric), int>();
         foreach (var qc in columns.QuarterlyColumns)
         {
             for (var q = 0; q < qc.Quarters.Length; q++)
             {
                 var quarter = q;
                 var name = QuarterMetricName(qc.Metric, qc.Quarters[q]);
-                if (!quarterNames.Contains(qc.Quarters[q])) quarterNames.Add(qc.Quarters[q]);
-                quarterEntry[(qc.Quarters[q], qc.Metric)] = jobs.Count;
                 jobs.Add(() =>
                 {
                     var values = qc.Load(quarter);
@@ -92,6 +96,27 @@ public static class SummaryBuilder
         var entries = new MetricEntry[jobs.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxThreads ?? Environment.ProcessorCount };
         Parallel.For(0, jobs.Count, options, i => entries[i] = jobs[i]());
+        return Assemble(columns, entries);
+    }
+
+    /// <summary>
+    /// The summary of a run laid out as <paramref name="columns"/> (names and kinds; the values may be elsewhere) from its
+    /// <paramref name="entries"/> in job order: the numeric columns, the categorical ones, then the quarterly columns metric
+    /// by metric, each quarter by quarter.
+    /// </summary>
+    internal static RunSummary Assemble(SummaryColumns columns, MetricEntry[] entries)
+    {
+        var quarterNames = new List<string>();
+        var quarterEntry = new Dictionary<(string Quarter, string Metric), int>();
+        var index = columns.NumericColumns.Length + columns.CategoricalColumns.Length;
+        foreach (var qc in columns.QuarterlyColumns)
+        {
+            for (var q = 0; q < qc.Quarters.Length; q++)
+            {
+                if (!quarterNames.Contains(qc.Quarters[q])) quarterNames.Add(qc.Quarters[q]);
+                quarterEntry[(qc.Quarters[q], qc.Metric)] = index++;
+            }
+        }
 
         // Quarter by quarter (time order), then metric by metric: the row order of quarters.csv.
         var quarters = ImmutableArray.CreateBuilder<QuarterSummary>(quarterEntry.Count);
@@ -130,8 +155,14 @@ public static class SummaryBuilder
     {
         var counts = new long[categories.Length];
         foreach (var code in codes) counts[code]++;
+        return Shares(name, categories, counts, codes.Length);
+    }
+
+    /// <summary>The shares from the count of trials in each state, out of <paramref name="trials"/>.</summary>
+    internal static StateShares Shares(string name, ImmutableArray<string> categories, long[] counts, long trials)
+    {
         var shares = ImmutableArray.CreateBuilder<double>(counts.Length);
-        foreach (var c in counts) shares.Add(codes.Length == 0 ? 0 : (double)c / codes.Length);
+        foreach (var c in counts) shares.Add(trials == 0 ? 0 : (double)c / trials);
         return new StateShares(name, categories, shares.MoveToImmutable());
     }
 }

@@ -62,6 +62,19 @@ public static class TargetProbability
     {
         ArgumentNullException.ThrowIfNull(target);
         long count = 0, hits = 0;
+        Count(values, target, ref count, ref hits);
+        return FromCounts(target, count, hits);
+    }
+
+    /// <summary>The strict inequality from the count of defined values and of those meeting the target (a streamed run counts them chunk by chunk).</summary>
+    internal static TargetResult FromCounts(TargetSpec target, long count, long hits) =>
+        count == 0
+            ? new TargetResult(target, 0, null, null)
+            : new TargetResult(target, count, (double)hits / count, ProportionInterval.Wilson(hits, count));
+
+    /// <summary>Counts, over <paramref name="values"/>, the defined ones and those meeting <paramref name="target"/> (as <see cref="Of(ReadOnlySpan{double}, TargetSpec)"/>).</summary>
+    internal static void Count(ReadOnlySpan<double> values, TargetSpec target, ref long count, ref long hits)
+    {
         var x = target.Threshold;
         foreach (var v in values)
         {
@@ -69,8 +82,5 @@ public static class TargetProbability
             count++;
             if (target.Below ? v < x : v > x) hits++;
         }
-        return count == 0
-            ? new TargetResult(target, 0, null, null)
-            : new TargetResult(target, count, (double)hits / count, ProportionInterval.Wilson(hits, count));
     }
 }

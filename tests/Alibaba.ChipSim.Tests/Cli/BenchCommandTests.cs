@@ -19,4 +19,22 @@ public sealed class BenchCommandTests
         Assert.Contains("logical CPUs", console.Output);
         Assert.Contains("Trials/s", console.Output);
     }
+
+    [Fact]
+    public void Bench_of_whole_processes_runs_chipsim_run_as_a_child_and_reports_its_cpu_memory_and_page_faults()
+    {
+        if (!OperatingSystem.IsLinux()) return; // getrusage and /proc: the command says so elsewhere
+        var console = new TestConsole().Width(220);
+        var errors = new StringWriter();
+        var scenario = Path.Combine(RepoRoot.Scenarios, "base.yaml");
+        Assert.Equal(0, WholeProcessBench.Execute(scenario, [2_000], [1], repeat: 1, seed: 3, console, errors));
+        Assert.Equal("", errors.ToString());
+        var row = Assert.Single(console.Lines, l => l.Contains("│ ") && l.Trim('│', ' ').StartsWith("2,000", StringComparison.Ordinal));
+        var cells = row.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("kept", cells[2]);
+        // A .NET process takes tens of MB and thousands of page faults: the figures are the child's, not zeros.
+        Assert.True(double.Parse(cells[^2], System.Globalization.CultureInfo.InvariantCulture) > 10, row);
+        Assert.True(long.Parse(cells[^1], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture) > 1_000, row);
+        Assert.True(double.Parse(cells[4], System.Globalization.CultureInfo.InvariantCulture) > 0, row);
+    }
 }

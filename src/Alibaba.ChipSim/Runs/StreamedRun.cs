@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Scenarios;
+using Alibaba.ChipSim.Statistics.Streaming;
+
+namespace Alibaba.ChipSim.Runs;
+
+/// <summary>
+/// A summary-only run in bounded memory (docs/running-big.md, "Bounded memory"): the trials are replayed chunk by chunk
+/// (<see cref="ChunkReplay"/>) as many times as the exact statistics need (<see cref="StreamingSummary"/>; usually two
+/// passes), and no per-trial column is kept. The summary is the one <see cref="RunPipeline.Summarise"/> gives over the
+/// columns, bit for bit.
+/// </summary>
+internal static class StreamedRun
+{
+    /// <exception cref="OperationCanceledException">When the token fires.</exception>
+    /// <param name="extraTargets">The request's targets (<c>--target</c>), after the scenario's.</param>
+    /// <param name="chunkSize">Trials per chunk (tests make it small to force many chunks).</param>
+    /// <param name="gatherLimit">The most keys a rank range gathers (tests make it small to force more passes).</param>
+    public static ScenarioRun Run(Scenario scenario, RunOptions options, ImmutableArray<TargetSpec> extraTargets = default,
+        int chunkSize = SimulationEngine.ChunkSize, int gatherLimit = StreamingColumn.GatherLimit)
+    {
+        var replay = new ChunkReplay(scenario, options, chunkSize);
+        var threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
+        var statistics = new StreamingSummary(replay.Layout, extraTargets, threads, gatherLimit);
+        do
+        {
+            replay.Pass((chunks, rows) => statistics.Consume(chunks.Span, rows.Span));
+        }
+        while (statistics.EndPass());
+        var occupancy = SimulationEngine.Occupancies(replay.Plan, replay.Occupancy, null);
+        var result = new SimulationResult(scenario, options.Seed, options.Trials, [], [], [], occupancy)
+            .WithSampling(new SamplingBlock(options.FirstTrial, options.SamplingBlockTrials))
+            .WithoutTrialColumns(replay.Passes);
+        return new ScenarioRun(result, statistics.Summary());
+    }
+}
