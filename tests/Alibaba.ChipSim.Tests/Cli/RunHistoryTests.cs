@@ -34,6 +34,31 @@ public sealed class RunHistoryTests
     }
 
     [Fact]
+    public void Sensitivity_under_a_history_is_weighted_and_says_so_while_shards_are_refused_with_nothing_written()
+    {
+        using var dir = new TempFolder();
+        File.WriteAllText(dir.File("history.yaml"), History);
+        var scenario = Path.Combine(RepoRoot.Scenarios, "base.yaml");
+        var settings = new RunSettings(2_000, 7, 0, dir.File("out"), ["json"], Quiet: true, Json: false)
+        {
+            HistoryFile = dir.File("history.yaml"), Sensitivity = true,
+        };
+        var errors = new StringWriter();
+        var exit = RunCommand.Execute([scenario], settings, new TestConsole(), new StringWriter(), errors, outputRedirected: true);
+
+        Assert.True(exit == 0, errors.ToString());
+        using (var summary = JsonDocument.Parse(File.ReadAllText(dir.File("out/summary.json"))))
+            Assert.StartsWith("weighted by the trials' weights", summary.RootElement.GetProperty("sensitivity").GetProperty("method").GetString(), StringComparison.Ordinal);
+
+        errors = new StringWriter();
+        exit = RunCommand.Execute([scenario], settings with { OutDir = dir.File("shard"), Sensitivity = false, Shard = new ShardRequest(0, 2) },
+            new TestConsole(), new StringWriter(), errors, outputRedirected: true);
+        Assert.Equal(2, exit);
+        Assert.Contains("--shard is not available for a run conditioned on history", errors.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.File("shard")));
+    }
+
+    [Fact]
     public void The_summary_names_the_history_file_and_hashes_its_bytes_so_other_facts_give_another_hash()
     {
         using var dir = new TempFolder();
