@@ -62,7 +62,8 @@ public static class RunPipeline
     /// <summary>The per-trial metrics of a run of the scenario (the numeric columns), e.g. for a <c>--until-se</c> target.</summary>
     public static IReadOnlyList<string> PerTrialMetrics(Scenario scenario, ulong seed)
     {
-        var one = Simulate(scenario, 1, seed, 1);
+        // Only the names are read: under a history the one trial may weigh 0, which is no failure here.
+        var one = SimulationEngine.Run(scenario, new RunOptions { Trials = 1, Seed = seed, Threads = 1, PartOfLargerRun = true });
         var names = new List<string>(one.Numeric.Length);
         foreach (var c in one.Numeric) names.Add(c.Name);
         return names;
