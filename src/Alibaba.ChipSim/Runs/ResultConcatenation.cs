@@ -38,16 +38,8 @@ internal static class ResultConcatenation
         var numeric = ImmutableArray.CreateBuilder<NumericColumn>(first.Numeric.Length);
         for (var c = 0; c < first.Numeric.Length; c++)
         {
-            var values = ColumnMemory.Doubles(rows);
-            var at = 0;
-            foreach (var b in batches)
-            {
-                var part = b.Numeric[c].Values;
-                part.CopyTo(values, at);
-                at += part.Length;
-            }
             var column = first.Numeric[c];
-            numeric.Add(new NumericColumn(column.Name, values, column.IsBinary, column.IsWholeNumber));
+            numeric.Add(new NumericColumn(column.Name, Joined(batches, rows, b => b.Numeric[c].Values), column.IsBinary, column.IsWholeNumber));
         }
         var categorical = ImmutableArray.CreateBuilder<CategoricalColumn>(first.Categorical.Length);
         for (var c = 0; c < first.Categorical.Length; c++)
@@ -67,17 +59,7 @@ internal static class ResultConcatenation
         {
             var metric = first.Quarterly[c];
             var values = new double[metric.Quarters.Length][];
-            for (var q = 0; q < values.Length; q++)
-            {
-                values[q] = ColumnMemory.Doubles(rows);
-                var at = 0;
-                foreach (var b in batches)
-                {
-                    var part = b.Quarterly[c].Values[q];
-                    part.CopyTo(values[q], at);
-                    at += part.Length;
-                }
-            }
+            for (var q = 0; q < values.Length; q++) values[q] = Joined(batches, rows, b => b.Quarterly[c].Values[q]);
             quarterly.Add(new QuarterColumns(metric.Metric, metric.Quarters, values));
         }
         var occupancy = ImmutableArray.CreateBuilder<StateOccupancy>(first.Occupancy.Length);
@@ -103,15 +85,10 @@ internal static class ResultConcatenation
         var matches = first.ObservationMatches;
         if (first.Weights is not null)
         {
-            weights = ColumnMemory.Doubles(rows);
-            var at = 0;
+            weights = Joined(batches, rows, b => b.Weights!);
             var sums = new long[first.ObservationMatches.Length];
             foreach (var b in batches)
-            {
-                b.Weights!.CopyTo(weights, at);
-                at += b.Weights.Length;
                 for (var i = 0; i < sums.Length; i++) sums[i] += b.ObservationMatches[i];
-            }
             matches = [.. sums];
         }
         var sampling = first.Sampling ?? SamplingBlock.Whole;
@@ -120,5 +97,19 @@ internal static class ResultConcatenation
         batches.Clear();
         return new SimulationResult(scenario, seed, trials, numeric.MoveToImmutable(), categorical.MoveToImmutable(),
             quarterly.MoveToImmutable(), occupancy.MoveToImmutable()) { Weights = weights, ObservationMatches = matches }.WithSampling(sampling);
+    }
+
+    /// <summary>One per-trial column of every batch, end to end.</summary>
+    private static double[] Joined(List<SimulationResult> batches, int rows, Func<SimulationResult, double[]> part)
+    {
+        var values = ColumnMemory.Doubles(rows);
+        var at = 0;
+        foreach (var b in batches)
+        {
+            var p = part(b);
+            p.CopyTo(values, at);
+            at += p.Length;
+        }
+        return values;
     }
 }

@@ -23,43 +23,34 @@ public static class SensitivityAnalysis
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(outputs);
-        if (weights is not null) return ComputeWeighted(inputs, outputs, weights);
+        if (weights is null) return Analyse(inputs, outputs, null);
+        var rows = new List<int>(weights.Length);
+        for (var i = 0; i < weights.Length; i++) if (weights[i] > 0) rows.Add(i);
+        var kept = rows.ToArray();
+        var keptWeights = Gather(weights, kept);
+        var keptInputs = inputs.Select(c => new KeyValuePair<string, double[]>(c.Key, Gather(c.Value, kept))).ToList();
+        var keptOutputs = outputs.Select(c => new KeyValuePair<string, double[]>(c.Key, Gather(c.Value, kept))).ToList();
+        // Equal weights on the trials that have weight: the unweighted analysis of those trials is the weighted one.
+        var equal = Array.TrueForAll(keptWeights, w => w == keptWeights[0]);
+        return Analyse(keptInputs, keptOutputs, equal ? null : keptWeights);
+    }
+
+    /// <summary>Every output against every input; with <paramref name="weights"/> (all &gt; 0), ranks and correlations weighted.</summary>
+    private static SensitivityReport Analyse(IReadOnlyList<KeyValuePair<string, double[]>> inputs, IReadOnlyList<KeyValuePair<string, double[]>> outputs,
+        double[]? weights)
+    {
         var names = inputs.Select(i => i.Key).ToImmutableArray();
         var results = ImmutableArray.CreateBuilder<OutputSensitivity>(outputs.Count);
         Standardized? full = null;
         foreach (var (name, y) in outputs)
         {
             var rows = DefinedRows(y);
-            Standardized x;
-            if (rows is null) x = full ??= Standardized.Of(inputs.Select(i => (ReadOnlyMemory<double>)i.Value).ToArray());
-            else x = Standardized.Of(inputs.Select(i => (ReadOnlyMemory<double>)Gather(i.Value, rows)).ToArray());
+            var w = weights is null || rows is null ? weights : Gather(weights, rows);
+            Standardized Of(ReadOnlyMemory<double>[] columns) => w is null ? Standardized.Of(columns) : Standardized.Of(columns, w);
+            var x = rows is null
+                ? full ??= Of(inputs.Select(i => (ReadOnlyMemory<double>)i.Value).ToArray())
+                : Of(inputs.Select(i => (ReadOnlyMemory<double>)Gather(i.Value, rows)).ToArray());
             var yValues = rows is null ? y : Gather(y, rows);
-            results.Add(Analyse(name, names, x, yValues));
-        }
-        return new SensitivityReport(names, results.MoveToImmutable());
-    }
-
-    private static SensitivityReport ComputeWeighted(IReadOnlyList<KeyValuePair<string, double[]>> inputs,
-        IReadOnlyList<KeyValuePair<string, double[]>> outputs, double[] weights)
-    {
-        var positive = new List<int>(weights.Length);
-        for (var i = 0; i < weights.Length; i++) if (weights[i] > 0) positive.Add(i);
-        var rows = positive.ToArray();
-        var kept = Gather(weights, rows);
-        var equal = Array.TrueForAll(kept, w => w == kept[0]);
-        var keptInputs = inputs.Select(i => new KeyValuePair<string, double[]>(i.Key, Gather(i.Value, rows))).ToList();
-        var keptOutputs = outputs.Select(o => new KeyValuePair<string, double[]>(o.Key, Gather(o.Value, rows))).ToList();
-        // Equal weights on the trials that have weight: the unweighted analysis of those trials is the weighted one.
-        if (equal) return Compute(keptInputs, keptOutputs);
-
-        var names = keptInputs.Select(i => i.Key).ToImmutableArray();
-        var results = ImmutableArray.CreateBuilder<OutputSensitivity>(keptOutputs.Count);
-        foreach (var (name, y) in keptOutputs)
-        {
-            var defined = DefinedRows(y);
-            var w = defined is null ? kept : Gather(kept, defined);
-            var x = Standardized.Of(keptInputs.Select(i => (ReadOnlyMemory<double>)(defined is null ? i.Value : Gather(i.Value, defined))).ToArray(), w);
-            var yValues = defined is null ? y : Gather(y, defined);
             results.Add(Analyse(name, names, x, yValues, w));
         }
         return new SensitivityReport(names, results.MoveToImmutable());
