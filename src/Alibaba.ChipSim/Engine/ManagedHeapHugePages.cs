@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace Alibaba.ChipSim.Engine;
+
+/// <summary>
+/// On Linux with transparent huge pages in <c>madvise</c> mode (the default of most distributions), asks the kernel
+/// once per process for 2 MB pages over the address range the .NET GC reserved for its heap (madvise MADV_HUGEPAGE).
+/// The kernel then faults fresh heap memory in 2 MB at a time instead of 4 KB: a million-trial run takes ~17,000 page
+/// faults instead of ~152,000, and about a second less CPU on a 2-core VM (docs/performance.md, "Page faults").
+/// A hint only: the kernel may decline it, and nothing changes in the results. <c>CHIPSIM_HUGE_PAGES=0</c> turns it off.
+/// </summary>
+/// <remarks>
+/// The GC reserves its heap as one anonymous mapping and commits pieces of it as it grows; the pieces are split
+/// mappings of the same range. The range is found in <c>/proc/self/maps</c> as the run of contiguous anonymous
+/// mappings around a pinned array's address. A hint on each column alone was measured first and kept ~65,000 faults:
+/// a column rarely starts on a 2 MB boundary, and the statistics' scratch memory is not a column.
+/// </remarks>
+internal static partial class ManagedHeapHugePages
+{
+    private const int MadviseHugePage = 14;
+    private const ulong HugePage = 2 * 1024 * 1024;
+
+    /// <summary>A range smaller than this is not the GC's reservation (which is tens of GB on 64-bit Linux).</summary>
+    private const ulong SmallestHeapReservation = 1UL << 30;
+
+    private static int _advised;
+
+    /// <summary>Gives the hint, once per process; false when it was not given (another OS, another mode, turned off, range not found).</summary>
+    public static bool Advise()
+    {
+        if (Interlocked.Exchange(ref _advised, 1) == 1) return false;
+        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("CHIPSIM_HUGE_PAGES") == "0") return false;
+        try
+        {
+            if (!File.ReadAllText("/sys/kernel/mm/transparent_hugepage/enabled").Contains("[madvise]", StringComparison.Ordinal)) return false;
+            var probe = GC.AllocateUninitializedArray<byte>(1 << 20, pinned: true);
+            var span = HeapSpan(File.ReadLines("/proc/self/maps"), AddressOf(probe));
+            GC.KeepAlive(probe);
+            return span is var (start, length) && Madvise((nint)start, (nuint)length, MadviseHugePage) == 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The whole 2 MB pages of the run of contiguous anonymous mappings (lines of <c>/proc/self/maps</c>) that holds
+    /// <paramref name="address"/>; null when the address is in no anonymous mapping or the run is under 1 GB.
+    /// </summary>
+    public static (ulong Start, ulong Length)? HeapSpan(IEnumerable<string> mapsLines, ulong address)
+    {
+        var maps = new List<(ulong Start, ulong End, bool Anonymous)>();
+        foreach (var line in mapsLines)
+        {
+            // start-end perms offset dev inode [path]
+            var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length < 5) continue;
+            var range = fields[0].Split('-');
+            if (range.Length != 2
+                || !ulong.TryParse(range[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var start)
+                || !ulong.TryParse(range[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var end)) continue;
+            var anonymous = fields[4] == "0" && (fields.Length < 6 || fields[5].Trim().Length == 0);
+            maps.Add((start, end, anonymous));
+        }
+        var i = maps.FindIndex(m => m.Start <= address && address < m.End);
+        if (i < 0 || !maps[i].Anonymous) return null;
+        var lo = i;
+        while (lo > 0 && maps[lo - 1].Anonymous && maps[lo - 1].End == maps[lo].Start) lo--;
+        var hi = i;
+        while (hi + 1 < maps.Count && maps[hi + 1].Anonymous && maps[hi + 1].Start == maps[hi].End) hi++;
+        var first = (maps[lo].Start + HugePage - 1) & ~(HugePage - 1);
+        var last = maps[hi].End & ~(HugePage - 1);
+        return last > first && last - first >= SmallestHeapReservation ? (first, last - first) : null;
+    }
+
+    private static unsafe ulong AddressOf(byte[] pinned)
+    {
+        fixed (byte* p = pinned) return (ulong)p;
+    }
+
+    [LibraryImport("libc", EntryPoint = "madvise")]
+    private static partial int Madvise(nint address, nuint length, int advice);
+}
