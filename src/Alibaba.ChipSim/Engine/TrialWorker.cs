@@ -46,7 +46,10 @@ internal sealed class TrialWorker
         _totals = new double[plan.TotalStates];
         _state = TrialState.Create(plan.Model);
         if (plan.Model.Shape.HasNoise) _inputs.QuarterNoiseZ = new double[plan.Model.Horizon.AllQuarters];
-        Occupancy = new long[plan.Months * plan.TotalStates];
+        _occupancy = new long[plan.Months * plan.TotalStates];
+        _moves = new long[plan.Months * plan.TotalStates];
+        _gates = new double[plan.Months];
+        _uniforms = new double[plan.ActorCount * plan.Months];
         _slotOf = plan.SlotOf;
         _slots = output.Slots;
         _block = new double[_slots.Length * Block];
@@ -91,7 +94,26 @@ internal sealed class TrialWorker
     }
 
     /// <summary>Trials in each (month, flattened state) after the month's step, over every trial this worker ran.</summary>
-    public long[] Occupancy { get; }
+    public long[] Occupancy
+    {
+        get
+        {
+            // The trials run by CompiledPolicy.RunPath left their moves, not their states: counted here, once.
+            if (_pathTrials > 0)
+            {
+                _policy.Occupancy(_pathTrials, _moves, _occupancy);
+                Array.Clear(_moves);
+                _pathTrials = 0;
+            }
+            return _occupancy;
+        }
+    }
+
+    private readonly long[] _occupancy;
+    private readonly long[] _moves;
+    private readonly double[] _gates;
+    private readonly double[] _uniforms;
+    private long _pathTrials;
 
     /// <summary>Runs trial <paramref name="trial"/> of the seed's sequence: row <paramref name="row"/>, block position <paramref name="k"/>.</summary>
     private void Run(long trial, int row, int k)
@@ -101,36 +123,12 @@ internal sealed class TrialWorker
             RunObserved(trial, row, k, history);
             return;
         }
-        var plan = _plan;
-        var policy = _policy;
         var model = _model;
-        var v = _values;
         BeginTrial(trial);
-        var firstEntry = _firstEntry;
-        var occupancy = Occupancy;
-        var stateOffset = policy.StateOffset;
-        var totalStates = plan.TotalStates;
-        var months = plan.Months;
-        var actors = plan.ActorCount;
-
-        // Locals, swapped each month; the fields take the final buffers once (a field store of an array is a GC write barrier).
-        var before = _before;
-        var after = _after;
-        var streams = _streams;
-        var totals = _totals;
-        var gate = policy.Gate(before, v);
-        for (var m = 0; m < months; m++)
-        {
-            var moved = policy.StepMonth(m, streams, before, after, v, firstEntry, totals);
-            (before, after) = (after, before);
-            var row0 = m * totalStates;
-            for (var a = 0; a < actors; a++) occupancy[row0 + stateOffset[a] + before[a]]++;
-            // The combined gate depends on the states alone (gates are drawn once per trial).
-            if (moved) gate = policy.Gate(before, v);
-            model.StepMonth(ref _state, in _inputs, gate, m);
-        }
-        _before = before;
-        _after = after;
+        _policy.RunPath(_streams, _before, _values, _firstEntry, _totals, _gates, _uniforms, _moves);
+        _pathTrials++;
+        var gates = _gates;
+        for (var m = 0; m < gates.Length; m++) model.StepMonth(ref _state, in _inputs, gates[m], m);
 
         WriteRow(row, k, model.Finish(in _state, in _inputs));
     }
@@ -177,7 +175,7 @@ internal sealed class TrialWorker
         var firstEntry = _firstEntry;
         var matched = _matched;
         Array.Fill(matched, true);
-        var occupancy = Occupancy;
+        var occupancy = _occupancy;
         var stateOffset = policy.StateOffset;
         var totalStates = plan.TotalStates;
         var months = plan.Months;

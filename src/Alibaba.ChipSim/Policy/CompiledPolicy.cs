@@ -146,6 +146,98 @@ internal sealed class CompiledPolicy
     }
 
     /// <summary>
+    /// Every month of one trial's actors at once (the engine's path for a trial without history): the same states, first
+    /// entries and gates as <see cref="StepMonth"/> month by month, found from the months where some actor can move.
+    /// An actor can move in month m only when a scheduled move leaves its state that month or its m-th uniform is below
+    /// its state's total hazard (<see cref="TotalHazards"/>); in every other month it stays, whatever the guards. So the
+    /// months up to the earliest such month of any actor pass with no step at all, and only that month runs the step
+    /// rule (for the actors that can move, with the start-of-month states of all). The uniforms are drawn for all
+    /// months in one go (<see cref="RandomStreams.Uniforms"/>; counter-based, so drawing one that is not used changes no
+    /// other).
+    /// </summary>
+    /// <param name="states">The initial states on entry (<see cref="Reset"/>); the states after the last month on return.</param>
+    /// <param name="gates">Receives the combined gate after each month's step (<see cref="Gate"/>), Months long.</param>
+    /// <param name="uniforms">Scratch, ActorCount × Months.</param>
+    /// <param name="moves">Receives, per (month, flattened state), −1 for each move out of the state that month and +1 for each
+    /// move in (added to what it holds): the occupancy of the months after a trial's initial states (<see cref="Occupancy"/>).</param>
+    public void RunPath(ReadOnlySpan<ulong> actorStreams, Span<byte> states, ReadOnlySpan<double> parameterValues, Span<int> firstEntry,
+        ReadOnlySpan<double> totals, Span<double> gates, Span<double> uniforms, Span<long> moves)
+    {
+        var actors = _actors;
+        var n = actors.Length;
+        var months = Months;
+        var offset = StateOffset;
+        var total = offset[^1];
+        var scheduled = _scheduled;
+        for (var a = 0; a < n; a++) RandomStreams.Uniforms(actorStreams[a], uniforms.Slice(a * months, months));
+        Span<byte> before = stackalloc byte[n];
+        var gate = Gate(states, parameterValues);
+        var m = 0;
+        while (m < months)
+        {
+            // The earliest month from m in which some actor can move.
+            var next = months;
+            for (var a = 0; a < n; a++)
+            {
+                var s = states[a];
+                if (actors[a].Final[s]) continue;
+                var flat = offset[a] + s;
+                var hazard = totals[flat];
+                var u = uniforms.Slice(a * months, months);
+                for (var k = m; k < next; k++)
+                {
+                    if (!scheduled[k * total + flat] && (hazard <= 0 || u[k] >= hazard)) continue;
+                    next = k;
+                    break;
+                }
+            }
+            gates[m..next].Fill(gate);
+            if (next == months) return;
+
+            states[..n].CopyTo(before);
+            var moved = false;
+            for (var a = 0; a < n; a++)
+            {
+                var s = before[a];
+                var flat = offset[a] + s;
+                var u = uniforms[a * months + next];
+                if (actors[a].Final[s] || (!scheduled[next * total + flat] && (totals[flat] <= 0 || u >= totals[flat]))) continue;
+                var to = (byte)actors[a].Step(next, before, u, parameterValues);
+                if (to == s) continue;
+                states[a] = to;
+                moved = true;
+                moves[next * total + flat]--;
+                moves[next * total + offset[a] + to]++;
+                ref var first = ref firstEntry[offset[a] + to];
+                if (first < 0) first = next;
+            }
+            if (moved) gate = Gate(states, parameterValues);
+            gates[next] = gate;
+            m = next + 1;
+        }
+    }
+
+    /// <summary>
+    /// The occupancy counts (per month, flattened state: trials in the state after the month's step) of
+    /// <paramref name="trials"/> trials run by <see cref="RunPath"/> whose moves were summed into <paramref name="moves"/>:
+    /// every trial starts in the initial states, and a move changes the counts of its month and every later one.
+    /// Added to <paramref name="occupancy"/>.
+    /// </summary>
+    public void Occupancy(long trials, ReadOnlySpan<long> moves, Span<long> occupancy)
+    {
+        var total = TotalStates;
+        Span<long> running = stackalloc long[total];
+        running.Clear();
+        for (var a = 0; a < _actors.Length; a++) running[StateOffset[a] + _actors[a].Initial] = trials;
+        for (var m = 0; m < Months; m++)
+            for (var flat = 0; flat < total; flat++)
+            {
+                running[flat] += moves[m * total + flat];
+                occupancy[m * total + flat] += running[flat];
+            }
+    }
+
+    /// <summary>
     /// <see cref="StepMonth"/> with observed states pinned (a run conditioned on history): an actor with an observation
     /// this month (<paramref name="observed"/>[a] ≥ 0) moves to the observed state without drawing its uniform, and
     /// <paramref name="factors"/>[a] receives the probability its own step rule gave that move (<see cref="ObservedStep"/>);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Alibaba.ChipSim.Sampling;
 
@@ -39,6 +40,39 @@ public static class RandomStreams
     /// <summary>One uniform in (0, 1) for (seed, trial, key, counter).</summary>
     public static double Uniform(ulong seed, long trial, ulong key, int counter) =>
         Uniform(StreamOf(TrialHash(seed, trial), key), counter);
+
+    /// <summary>
+    /// <paramref name="destination"/>[c] = <see cref="Uniform(ulong, int)"/>(<paramref name="stream"/>, c) for every c: the
+    /// same bits, eight counters at a time where the processor has 512-bit vectors (the hash is integer arithmetic and the
+    /// conversion of a 53-bit integer to a double is exact, so the vector and scalar paths cannot differ).
+    /// </summary>
+    public static void Uniforms(ulong stream, Span<double> destination)
+    {
+        var c = 0;
+        if (Vector512.IsHardwareAccelerated && destination.Length >= Vector512<ulong>.Count)
+        {
+            var counters = Vector512.Create(1UL, 2, 3, 4, 5, 6, 7, 8);
+            var step = Vector512.Create((ulong)Vector512<ulong>.Count);
+            var golden = Vector512.Create(Golden);
+            var start = Vector512.Create(stream);
+            var multiplier = Vector512.Create(0x9FB21C651E98DF25UL);
+            var half = Vector512.Create(0.5);
+            var scale = Vector512.Create(1.0 / 9007199254740992.0);
+            for (; c <= destination.Length - Vector512<ulong>.Count; c += Vector512<ulong>.Count)
+            {
+                var v = start + counters * golden;
+                v ^= (v >>> 49 | v << 15) ^ (v >>> 24 | v << 40);
+                v *= multiplier;
+                v ^= v >>> 28;
+                v *= multiplier;
+                v ^= v >>> 28;
+                var unit = (Vector512.ConvertToDouble(v >>> 11) + half) * scale;
+                unit.CopyTo(destination[c..]);
+                counters += step;
+            }
+        }
+        for (; c < destination.Length; c++) destination[c] = Uniform(stream, c);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double ToOpenUnit(ulong bits) => ((bits >> 11) + 0.5) * (1.0 / 9007199254740992.0);

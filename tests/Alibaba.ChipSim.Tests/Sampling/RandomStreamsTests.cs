@@ -49,4 +49,26 @@ public sealed class RandomStreamsTests
         var r = MathNet.Numerics.Statistics.Correlation.Pearson(xs.AsSpan(0, n - 1).ToArray(), xs.AsSpan(1).ToArray());
         Assert.InRange(r, -4 * 0.0032, 4 * 0.0032);
     }
+
+    [Fact]
+    public void Uniforms_fills_the_same_bits_as_one_uniform_at_a_time_for_every_length()
+    {
+        var rng = new Random(17);
+        for (var length = 0; length <= 41; length++)
+            for (var rep = 0; rep < 20; rep++)
+            {
+                var stream = (ulong)rng.NextInt64() ^ ((ulong)rng.Next() << 40);
+                var filled = new double[length];
+                RandomStreams.Uniforms(stream, filled);
+                for (var c = 0; c < length; c++)
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(RandomStreams.Uniform(stream, c)), BitConverter.DoubleToInt64Bits(filled[c]));
+            }
+        // Streams at the edges of the 64-bit range (wrap-around in the counter addition).
+        foreach (var stream in new[] { 0UL, ulong.MaxValue, ulong.MaxValue - 3, 1UL << 63 })
+        {
+            var filled = new double[28];
+            RandomStreams.Uniforms(stream, filled);
+            for (var c = 0; c < filled.Length; c++) Assert.Equal(RandomStreams.Uniform(stream, c), filled[c]);
+        }
+    }
 }
