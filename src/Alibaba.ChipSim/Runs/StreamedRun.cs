@@ -7,8 +7,8 @@ namespace Alibaba.ChipSim.Runs;
 
 /// <summary>
 /// A summary-only run in bounded memory (docs/running-big.md, "Bounded memory"): the trials are replayed chunk by chunk
-/// (<see cref="ChunkReplay"/>) as many times as the exact statistics need (<see cref="StreamingSummary"/>; usually two
-/// passes), and no per-trial column is kept. The summary is the one <see cref="RunPipeline.Summarise"/> gives over the
+/// (<see cref="ChunkReplay"/>) as many times as the exact statistics need (<see cref="StreamingSummary"/>; usually one
+/// pass), and no per-trial column is kept. The summary is the one <see cref="RunPipeline.Summarise"/> gives over the
 /// columns, bit for bit.
 /// </summary>
 internal static class StreamedRun
@@ -16,13 +16,14 @@ internal static class StreamedRun
     /// <exception cref="OperationCanceledException">When the token fires.</exception>
     /// <param name="extraTargets">The request's targets (<c>--target</c>), after the scenario's.</param>
     /// <param name="chunkSize">Trials per chunk (tests make it small to force many chunks).</param>
-    /// <param name="gatherLimit">The most keys a rank range gathers (tests make it small to force more passes).</param>
+    /// <param name="gatherLimit">The most keys a rank range of a further pass gathers (tests make it small to force more passes).</param>
+    /// <param name="windowLimit">The sizes of the percentiles' windows (tests make them tiny to force further passes).</param>
     public static ScenarioRun Run(Scenario scenario, RunOptions options, ImmutableArray<TargetSpec> extraTargets = default,
-        int chunkSize = SimulationEngine.ChunkSize, int gatherLimit = StreamingColumn.GatherLimit)
+        int chunkSize = SimulationEngine.ChunkSize, int gatherLimit = StreamingColumn.GatherLimit, (int Distinct, int Appended)? windowLimit = null)
     {
         var replay = new ChunkReplay(scenario, options, chunkSize);
         var threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
-        var statistics = new StreamingSummary(replay.Layout, extraTargets, threads, gatherLimit);
+        var statistics = new StreamingSummary(replay.Layout, extraTargets, threads, gatherLimit, windowLimit);
         do
         {
             replay.Pass((chunks, rows) => statistics.Consume(chunks.Span, rows.Span));

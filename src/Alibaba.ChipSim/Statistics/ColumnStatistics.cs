@@ -23,33 +23,13 @@ internal static class ColumnStatistics
 
     public static MetricSummary Summarize(string name, double[] values, bool isBinary = false, bool isWholeNumber = false)
     {
-        var (count, min, max) = ColumnRange.Of(values);
-        if (count == 0) return MetricSummary.Empty(name);
-
-        var minKey = SortableKey.Of(min);
-        var maxKey = SortableKey.Of(max);
-        Span<double> quantiles = stackalloc double[Levels.Length];
-        Span<int> ranks = stackalloc int[2 * Levels.Length];
-        ranks = ranks[..Ranks(count, ranks)];
-        var counted = (isWholeNumber || isBinary) && count > RankSelector.SortBelow && max - min < CountingRange;
-        double total;
-        Tails tails;
-        if (!counted && count > RankSelector.SortBelow && minKey != maxKey)
-        {
-            // The common case, two passes: see FusedSelection.
-            if (!FusedSelection.TrySelect(values, count, minKey, maxKey, ranks, quantiles, out total, out tails))
-                tails = Tails.Measure(values, total / count, quantiles[P5], quantiles[P95]);
-        }
-        else
-        {
-            total = Sum(values);
-            if (!counted || !Histogram.TrySummarize(values, count, min, (int)(max - min) + 1, total / count, quantiles, out tails))
-            {
-                SelectQuantiles(values, count, minKey, maxKey, ranks, quantiles);
-                tails = Tails.Measure(values, total / count, quantiles[P5], quantiles[P95]);
-            }
-        }
-        return Finish(name, count, total, minKey, maxKey, quantiles, tails, isBinary);
+        // One look at the values, the same code as a streamed run's (so both give the same bits); a rank that its
+        // window lost is selected from the column.
+        var column = new Streaming.OnePassColumn(name, isBinary, isWholeNumber);
+        column.BeginPass(0);
+        column.Consume(values);
+        column.EndPass();
+        return column.IsDone ? column.Result : column.FinishFrom(values);
     }
 
     /// <summary>

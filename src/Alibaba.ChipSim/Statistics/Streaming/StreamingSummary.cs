@@ -5,7 +5,7 @@ using Alibaba.ChipSim.Scenarios;
 namespace Alibaba.ChipSim.Statistics.Streaming;
 
 /// <summary>
-/// Every statistic of an unweighted run's summary for a run seen chunk by chunk (see <see cref="StreamingColumn"/>): the
+/// Every statistic of an unweighted run's summary for a run seen chunk by chunk (see <see cref="OnePassColumn"/>): the
 /// same entries, quarters, year totals and targets, in the same order, bit for bit, as <see cref="SummaryBuilder.Build(SimulationResult, int?)"/>
 /// over the run's columns (and the <c>--target</c>s that <c>RunPipeline.Summarise</c> adds after the scenario's). The
 /// chunks must come in trial order, pass after pass, until <see cref="EndPass"/> says no column needs another.
@@ -14,7 +14,7 @@ internal sealed class StreamingSummary
 {
     private readonly SimulationResult _layout;
     private readonly Scenario _scenario;
-    private readonly StreamingColumn[] _columns;
+    private readonly OnePassColumn[] _columns;
     private readonly int _numeric, _quarterly;
     private readonly List<(string Year, int[] Quarters)> _years;
     private readonly double[][] _yearSums;
@@ -28,25 +28,28 @@ internal sealed class StreamingSummary
     /// <param name="layout">The names and kinds of the run's columns (e.g. one chunk's view).</param>
     /// <param name="extraTargets">Targets after the scenario's own (<c>--target</c>).</param>
     /// <param name="threads">Columns summarised side by side (each by itself: the numbers never depend on it).</param>
-    /// <param name="gatherLimit">The most keys one rank range gathers (tests lower it to force more passes).</param>
-    public StreamingSummary(SimulationResult layout, ImmutableArray<TargetSpec> extraTargets, int threads, int gatherLimit = StreamingColumn.GatherLimit)
+    /// <param name="gatherLimit">The most keys one rank range of a further pass gathers (tests lower it to force more passes).</param>
+    /// <param name="windowLimit">The distinct keys and the appended keys a percentile's window holds (tests make it tiny to force further passes).</param>
+    public StreamingSummary(SimulationResult layout, ImmutableArray<TargetSpec> extraTargets, int threads, int gatherLimit = StreamingColumn.GatherLimit,
+        (int Distinct, int Appended)? windowLimit = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
         _layout = layout;
         _scenario = layout.Scenario;
         _threads = threads;
-        var columns = new List<StreamingColumn>();
-        foreach (var c in layout.Numeric) columns.Add(new StreamingColumn(c.Name, c.IsBinary, c.IsWholeNumber, gatherLimit));
+        var (distinct, appended) = windowLimit ?? (LevelWindow.DefaultDistinctLimit, LevelWindow.DefaultAppendLimit);
+        var columns = new List<OnePassColumn>();
+        foreach (var c in layout.Numeric) columns.Add(new OnePassColumn(c.Name, c.IsBinary, c.IsWholeNumber, distinct, appended, gatherLimit));
         _numeric = columns.Count;
         foreach (var qc in layout.Quarterly)
             foreach (var quarter in qc.Quarters)
-                columns.Add(new StreamingColumn(SummaryBuilder.QuarterMetricName(qc.Metric, quarter), gatherLimit: gatherLimit));
+                columns.Add(new OnePassColumn(SummaryBuilder.QuarterMetricName(qc.Metric, quarter), false, false, distinct, appended, gatherLimit));
         _quarterly = columns.Count - _numeric;
         // Year totals: per year, per quarterly metric, the column of each trial's four-quarter sum (YearTotals' order).
         _years = YearTotals.Years(layout);
         foreach (var (year, _) in _years)
             foreach (var qc in layout.Quarterly)
-                columns.Add(new StreamingColumn(YearTotals.ColumnName(qc.Metric, year), gatherLimit: gatherLimit));
+                columns.Add(new OnePassColumn(YearTotals.ColumnName(qc.Metric, year), false, false, distinct, appended, gatherLimit));
         _columns = [.. columns];
         _yearSums = new double[_columns.Length - _numeric - _quarterly][];
         _stateCounts = new long[layout.Categorical.Length][];

@@ -8,11 +8,11 @@ namespace Alibaba.ChipSim.Statistics.Weighted;
 /// ess = V1²/V2, se = sd/√ess, weighted percentiles (<see cref="WeightedQuantiles"/>), tail means weighted, and a 0/1
 /// metric's probability with a Wilson interval at n = ess.
 /// <para>
-/// Every sum repeats <see cref="ColumnStatistics"/>'s arithmetic term for term, with each term multiplied by the
-/// trial's weight divided by the largest weight: compensated sums in trial order, squared deviations summed plainly in
-/// blocks of the same trial positions with the same correction, whole-number columns of a small range accumulated per
-/// value. With equal weights every scaled weight is exactly 1, each product is its unweighted term and each weight sum
-/// an exact whole number, so the result is the unweighted summary bit for bit.
+/// Sums are compensated and in trial order, each term multiplied by the trial's weight divided by the largest weight;
+/// squared deviations are summed plainly in blocks of 1,024 trials with the corrected two-pass formula; whole-number
+/// columns of a small range are accumulated per value. When every counted trial has the same weight the run is an
+/// unweighted one, and its summary is <see cref="ColumnStatistics.Summarize"/>'s over the counted trials (with ess =
+/// their count), so equal weights give the unweighted summary bit for bit.
 /// </para>
 /// </summary>
 internal static class WeightedColumnStatistics
@@ -23,6 +23,8 @@ internal static class WeightedColumnStatistics
             throw new ArgumentException($"{weights.Length} weights for {values.Length} values", nameof(weights));
         var (count, minKey, maxKey, largest) = Range(values, weights);
         if (count == 0) return MetricSummary.Empty(name) with { Ess = 0 };
+        if (EqualWeights(values, weights, largest) is { } unweighted)
+            return ColumnStatistics.Summarize(name, unweighted, isBinary, isWholeNumber) with { Ess = count };
 
         var total = new NeumaierSum();
         var v1 = new NeumaierSum();
@@ -80,6 +82,27 @@ internal static class WeightedColumnStatistics
             quantiles[0], quantiles[1], quantiles[2], quantiles[3], quantiles[4], quantiles[5], quantiles[6], quantiles[7], quantiles[8],
             Var5: quantiles[ColumnStatistics.P5], Cvar5: moments.LowerTailMean, Var95: quantiles[ColumnStatistics.P95], Cvar95: moments.UpperTailMean,
             Probability: probability, Ci95: ci95) { Ess = ess };
+    }
+
+    /// <summary>
+    /// When every counted trial (defined, weight &gt; 0) weighs <paramref name="largest"/>: the values with the trials of
+    /// weight 0 as missing (the array itself when there are none); otherwise null.
+    /// </summary>
+    private static double[]? EqualWeights(double[] values, double[] weights, double largest)
+    {
+        var zeros = false;
+        for (var t = 0; t < values.Length; t++)
+        {
+            if (double.IsNaN(values[t])) continue;
+            var w = weights[t];
+            if (w == 0) zeros = true;
+            else if (w != largest) return null;
+        }
+        if (!zeros) return values;
+        var copy = (double[])values.Clone();
+        for (var t = 0; t < copy.Length; t++)
+            if (weights[t] == 0) copy[t] = double.NaN;
+        return copy;
     }
 
     /// <summary>The counted trials (defined, weight &gt; 0), the smallest and largest value's key, and the largest weight.</summary>

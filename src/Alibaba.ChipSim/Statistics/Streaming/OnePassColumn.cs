@@ -1,0 +1,438 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Alibaba.ChipSim.Statistics.Streaming;
+
+/// <summary>
+/// The statistics of one numeric column from a single look at its values in trial order (docs/outputs.md, "How the
+/// statistics are computed"): the same code summarises a column held in memory (<see cref="ColumnStatistics.Summarize"/>)
+/// and a run replayed chunk by chunk (<see cref="StreamingSummary"/>), so both give the same bits, and a streamed run
+/// simulates its trials once. Per value: the count, the extremes and the compensated sum (trial order); the squared
+/// deviations block by block (1,024 trials: each block's own mean and corrected sum of squares, merged in trial order by
+/// Chan, Golub and LeVeque's update); a <see cref="LevelWindow"/> at each percentile level, which keeps the keys near
+/// that level's rank; and, below the 5th percentile's window and above the 95th's, the tails' compensated sums.
+/// Whole-number columns with a small range are also counted (the percentiles and tails then come from the counts).
+/// When a window lost its rank (rare: ±6 standard errors), a column held in memory selects the ranks and sums the tails
+/// from the column; a streamed column makes further passes (<see cref="StreamingColumn"/>).
+/// </summary>
+internal sealed class OnePassColumn
+{
+    private const int Block = ColumnStatistics.TailBlock;
+    private const int P5 = ColumnStatistics.P5, P95 = ColumnStatistics.P95;
+    private static readonly int Levels = ColumnStatistics.Levels.Length;
+
+    private readonly string _name;
+    private readonly bool _isBinary, _isWholeNumber;
+    private readonly int _gatherLimit;
+
+    private long _count;
+    private ulong _minKey = ulong.MaxValue, _maxKey;
+    private NeumaierSum _total;
+
+    // Squared deviations: the current block (every row, NaN included, so blocks start where they do in the column).
+    private readonly double[] _block = new double[Block];
+    private int _blockFill;
+    private long _spreadCount;
+    private double _spreadMean;
+    private NeumaierSum _spread;
+
+    // Windows: bounds padded to 16 lanes (unused lanes never hold a key), counts below each not yet given to it.
+    private readonly LevelWindow[] _windows;
+    private readonly ulong[] _lo = new ulong[16], _hi = new ulong[16];
+    private readonly long[] _pendingBelow = new long[16];
+    private NeumaierSum _lowerSum, _upperSum;
+    private long _aboveCount;
+
+    // Counting whole numbers: counts[v − base − offset], while every value is whole and the range small.
+    private bool _countable;
+    private double _countBase;
+    private int[]? _counts;
+    private int _countOffset, _countMin, _countMax;
+
+    private int _pass = -1;
+    private StreamingColumn? _fallback;
+    private double[] _quantiles = [];
+    private MetricSummary? _result;
+
+    /// <remarks>
+    /// <c>distinctLimit</c>, <c>appendLimit</c>: the windows' sizes (tests make them tiny to force the fallback);
+    /// <c>gatherLimit</c>: the fallback's (<see cref="StreamingColumn"/>).
+    /// </remarks>
+    public OnePassColumn(string name, bool isBinary = false, bool isWholeNumber = false,
+        int distinctLimit = LevelWindow.DefaultDistinctLimit, int appendLimit = LevelWindow.DefaultAppendLimit,
+        int gatherLimit = StreamingColumn.GatherLimit)
+    {
+        _name = name;
+        _isBinary = isBinary;
+        _isWholeNumber = isWholeNumber || isBinary;
+        _countable = _isWholeNumber;
+        _gatherLimit = gatherLimit;
+        _windows = new LevelWindow[Levels];
+        for (var i = 0; i < Levels; i++) _windows[i] = new LevelWindow(ColumnStatistics.Levels[i], distinctLimit, appendLimit);
+        Array.Fill(_lo, ulong.MaxValue);
+        for (var i = 0; i < Levels; i++)
+        {
+            _lo[i] = 0;
+            _hi[i] = ulong.MaxValue;
+        }
+    }
+
+    /// <summary>True once the summary is known.</summary>
+    public bool IsDone => _result is not null;
+
+    /// <summary>The summary; only when <see cref="IsDone"/>.</summary>
+    public MetricSummary Result => _result ?? throw new InvalidOperationException($"column {_name} needs more passes");
+
+    /// <summary>Numbers held now: the windows, the counts, the block; and the fallback's, if any.</summary>
+    internal long HeldNumbers => _windows.Sum(w => w.Size) + (_counts?.Length ?? 0) + Block + (_fallback?.HeldNumbers ?? 0);
+
+    /// <summary>Prepares pass <paramref name="pass"/> (0, 1, … in turn); false when this column needs no more passes.</summary>
+    public bool BeginPass(int pass)
+    {
+        if (pass != _pass + 1) throw new InvalidOperationException($"pass {pass} after pass {_pass}");
+        _pass = pass;
+        if (IsDone) return false;
+        if (pass == 0) return true;
+        if (_fallback!.BeginPass(pass - 1)) return true;
+        Complete();
+        return false;
+    }
+
+    /// <summary>Takes the next values of the run, in trial order, in chunks of any size.</summary>
+    public void Consume(ReadOnlySpan<double> values)
+    {
+        if (IsDone) return;
+        if (_pass > 0)
+        {
+            _fallback!.Consume(values);
+            return;
+        }
+        if (Vector512.IsHardwareAccelerated) ConsumeVector(values);
+        else ConsumeScalar(values);
+    }
+
+    /// <summary>Ends the current pass: the summary is known, or a further pass is planned.</summary>
+    public void EndPass()
+    {
+        if (IsDone) return;
+        if (_pass > 0)
+        {
+            _fallback!.EndPass();
+            return;
+        }
+        if (_blockFill > 0) FlushBlock();
+        for (var i = 0; i < Levels; i++) GiveBelow(i);
+        if (_count == 0)
+        {
+            _result = MetricSummary.Empty(_name);
+            return;
+        }
+        if (TryCounted() || TryWindows()) return;
+        _fallback = new StreamingColumn(_name, _isBinary, _isWholeNumber, _gatherLimit);
+    }
+
+    /// <summary>
+    /// For a column held in memory whose windows lost a rank (<see cref="IsDone"/> false after pass 0): the ranks selected
+    /// from the column and the tails summed over it in trial order, as a streamed column's further passes would.
+    /// </summary>
+    public MetricSummary FinishFrom(double[] values)
+    {
+        if (_result is { } done) return done;
+        if (_pass != 0 || _fallback is null) throw new InvalidOperationException("only after the first pass, when the windows were not enough");
+        var count = (int)_count;
+        Span<int> ranks = stackalloc int[2 * Levels];
+        ranks = ranks[..ColumnStatistics.Ranks(count, ranks)];
+        Span<ulong> keys = stackalloc ulong[ranks.Length];
+        RankSelector.Select(values, count, _minKey, _maxKey, ranks, keys);
+        Span<double> quantiles = stackalloc double[Levels];
+        ColumnStatistics.Interpolate(count, ranks, keys, quantiles);
+        var tails = ColumnStatistics.Tails.Measure(values, _total.Value / count, quantiles[P5], quantiles[P95]);
+        _fallback = null;
+        _result = ColumnStatistics.Finish(_name, _count, _total.Value, _minKey, _maxKey, quantiles,
+            new ColumnStatistics.Tails(SquaredDeviations(), tails.LowerTailMean, tails.UpperTailMean), _isBinary);
+        return _result;
+    }
+
+    private void ConsumeScalar(ReadOnlySpan<double> values)
+    {
+        foreach (var v in values)
+        {
+            _block[_blockFill++] = v;
+            if (_blockFill == Block) FlushBlock();
+            if (double.IsNaN(v)) continue;
+            var key = Take(v);
+            // Placed against the bounds as they are before this key narrows any window (as in ConsumeVector).
+            var lowerTail = key < _lo[P5];
+            var upperTail = key > _hi[P95];
+            for (var i = 0; i < Levels; i++)
+            {
+                if (key < _lo[i]) _pendingBelow[i]++;
+                else if (key <= _hi[i] && _windows[i].Append(key)) Narrow(i);
+            }
+            Tails(lowerTail, upperTail, v);
+            if (_countable) Count(v);
+        }
+    }
+
+    private void ConsumeVector(ReadOnlySpan<double> values)
+    {
+        var lo0 = Vector512.Create((ReadOnlySpan<ulong>)_lo);
+        var lo1 = Vector512.Create(_lo.AsSpan(8));
+        var hi0 = Vector512.Create((ReadOnlySpan<ulong>)_hi);
+        var hi1 = Vector512.Create(_hi.AsSpan(8));
+        var below0 = Vector512.Create((ReadOnlySpan<long>)_pendingBelow);
+        var below1 = Vector512.Create(_pendingBelow.AsSpan(8));
+        foreach (var v in values)
+        {
+            _block[_blockFill++] = v;
+            if (_blockFill == Block) FlushBlock();
+            if (double.IsNaN(v)) continue;
+            var key = Take(v);
+            var lowerTail = key < _lo[P5];
+            var upperTail = key > _hi[P95];
+            var k = Vector512.Create(key);
+            var under0 = Vector512.LessThan(k, lo0);
+            var under1 = Vector512.LessThan(k, lo1);
+            // A lane that compares true is all ones, −1 as a long: subtracting it counts the key below that window.
+            below0 -= under0.AsInt64();
+            below1 -= under1.AsInt64();
+            var inside0 = Vector512.AndNot(Vector512.LessThanOrEqual(k, hi0), under0);
+            var inside1 = Vector512.AndNot(Vector512.LessThanOrEqual(k, hi1), under1);
+            if ((inside0 | inside1) != Vector512<ulong>.Zero)
+            {
+                var mask = inside0.ExtractMostSignificantBits() | (inside1.ExtractMostSignificantBits() << 8);
+                var handedOver = false;
+                while (mask != 0)
+                {
+                    var i = System.Numerics.BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    if (!_windows[i].Append(key)) continue;
+                    if (!handedOver)
+                    {
+                        // Narrowing reads the window's count below: the lanes go back to the array first (once).
+                        below0.CopyTo(_pendingBelow);
+                        below1.CopyTo(_pendingBelow.AsSpan(8));
+                        handedOver = true;
+                    }
+                    Narrow(i);
+                }
+                if (handedOver)
+                {
+                    lo0 = Vector512.Create((ReadOnlySpan<ulong>)_lo);
+                    lo1 = Vector512.Create(_lo.AsSpan(8));
+                    hi0 = Vector512.Create((ReadOnlySpan<ulong>)_hi);
+                    hi1 = Vector512.Create(_hi.AsSpan(8));
+                    below0 = Vector512.Create((ReadOnlySpan<long>)_pendingBelow);
+                    below1 = Vector512.Create(_pendingBelow.AsSpan(8));
+                }
+            }
+            Tails(lowerTail, upperTail, v);
+            if (_countable) Count(v);
+        }
+        below0.CopyTo(_pendingBelow);
+        below1.CopyTo(_pendingBelow.AsSpan(8));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong Take(double v)
+    {
+        _count++;
+        _total.Add(v);
+        var key = SortableKey.Of(v);
+        if (key < _minKey) _minKey = key;
+        if (key > _maxKey) _maxKey = key;
+        return key;
+    }
+
+    /// <summary>Below the 5th percentile's window and above the 95th's (as placed): the tails' sums, in trial order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Tails(bool lowerTail, bool upperTail, double v)
+    {
+        if (lowerTail) _lowerSum.Add(v);
+        if (upperTail)
+        {
+            _upperSum.Add(v);
+            _aboveCount++;
+        }
+    }
+
+    private void GiveBelow(int i)
+    {
+        _windows[i].Below += _pendingBelow[i];
+        _pendingBelow[i] = 0;
+    }
+
+    /// <summary>Narrows window <paramref name="i"/>; the keys leaving the 5th percentile's window below, or the 95th's above, join the tails' sums.</summary>
+    private void Narrow(int i)
+    {
+        GiveBelow(i);
+        var window = _windows[i];
+        var (start, end) = window.Plan(_count);
+        if (i == P5)
+            for (var j = 0; j < start; j++) _lowerSum.Add(SortableKey.ToDouble(window.KeyAt(j)) * window.CountAt(j));
+        if (i == P95)
+            for (var j = end + 1; j < window.Distinct; j++)
+            {
+                _upperSum.Add(SortableKey.ToDouble(window.KeyAt(j)) * window.CountAt(j));
+                _aboveCount += window.CountAt(j);
+            }
+        window.Keep(start, end);
+        _lo[i] = window.Lo;
+        _hi[i] = window.Hi;
+    }
+
+    private void Count(double v)
+    {
+        if (_counts is null)
+        {
+            _countBase = v;
+            _counts = new int[64];
+            _countOffset = 32;
+            _countMin = _countMax = 0;
+        }
+        var offset = v - _countBase;
+        if (!(Math.Abs(offset) < ColumnStatistics.CountingRange))
+        {
+            StopCounting();
+            return;
+        }
+        var bin = (int)offset;
+        if (bin != offset)
+        {
+            StopCounting();
+            return;
+        }
+        if (bin < _countMin || bin > _countMax)
+        {
+            var min = Math.Min(bin, _countMin);
+            var max = Math.Max(bin, _countMax);
+            if (max - min >= ColumnStatistics.CountingRange)
+            {
+                StopCounting();
+                return;
+            }
+            if (min + _countOffset < 0 || max + _countOffset >= _counts.Length) Regrow(min, max);
+            _countMin = min;
+            _countMax = max;
+        }
+        _counts[bin + _countOffset]++;
+    }
+
+    private void Regrow(int min, int max)
+    {
+        var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(2 * (max - min + 1)));
+        var grown = new int[size];
+        var offset = (size - (max - min + 1)) / 2 - min;
+        Array.Copy(_counts!, _countMin + _countOffset, grown, _countMin + offset, _countMax - _countMin + 1);
+        _counts = grown;
+        _countOffset = offset;
+    }
+
+    private void StopCounting()
+    {
+        _countable = false;
+        _counts = null;
+    }
+
+    /// <summary>A block of rows: its own mean and corrected sum of squares, merged into the running ones (Chan et al.).</summary>
+    private void FlushBlock()
+    {
+        var block = _block.AsSpan(0, _blockFill);
+        _blockFill = 0;
+        long n = 0;
+        var sum = 0.0;
+        foreach (var v in block)
+        {
+            if (double.IsNaN(v)) continue;
+            n++;
+            sum += v;
+        }
+        if (n == 0) return;
+        var mean = sum / n;
+        double squares = 0, deviations = 0;
+        foreach (var v in block)
+        {
+            if (double.IsNaN(v)) continue;
+            var d = v - mean;
+            squares += d * d;
+            deviations += d;
+        }
+        var own = Math.Max(0, squares - deviations * deviations / n);
+        if (_spreadCount == 0)
+        {
+            _spreadCount = n;
+            _spreadMean = mean;
+            _spread.Add(own);
+            return;
+        }
+        var total = _spreadCount + n;
+        var delta = mean - _spreadMean;
+        _spreadMean += delta * n / total;
+        _spread.Add(own);
+        _spread.Add(delta * delta * ((double)_spreadCount * n / total));
+        _spreadCount = total;
+    }
+
+    private double SquaredDeviations() => _minKey == _maxKey ? 0 : Math.Max(0, _spread.Value);
+
+    private bool TryCounted()
+    {
+        if (!_countable || _counts is null || _count <= RankSelector.SortBelow) return false;
+        Span<double> quantiles = stackalloc double[Levels];
+        var counts = _counts.AsSpan(_countMin + _countOffset, _countMax - _countMin + 1);
+        var min = SortableKey.ToDouble(_minKey);
+        ColumnStatistics.Histogram.FromCounts(counts, _count, min, _total.Value / _count, quantiles, out var tails);
+        _result = ColumnStatistics.Finish(_name, _count, _total.Value, _minKey, _maxKey, quantiles, tails, _isBinary);
+        _counts = null;
+        return true;
+    }
+
+    private bool TryWindows()
+    {
+        var count = (int)_count;
+        Span<double> quantiles = stackalloc double[Levels];
+        for (var i = 0; i < Levels; i++)
+        {
+            var (lowerRank, upperRank, weight) = NumpyQuantile.Position(count, ColumnStatistics.Levels[i]);
+            if (!_windows[i].TryKeyAt(lowerRank, out var a) || !_windows[i].TryKeyAt(upperRank, out var b)) return false;
+            quantiles[i] = NumpyQuantile.Lerp(SortableKey.ToDouble(a), SortableKey.ToDouble(b), weight);
+        }
+        // The tails: the sums below the 5th percentile's window (and above the 95th's), then the window's keys up to p5
+        // (from p95), ascending (descending).
+        var p5 = quantiles[P5];
+        var lowerWindow = _windows[P5];
+        var lower = _lowerSum;
+        var lowerCount = lowerWindow.Below;
+        for (var j = 0; j < lowerWindow.Distinct; j++)
+        {
+            var v = SortableKey.ToDouble(lowerWindow.KeyAt(j));
+            if (!(v <= p5)) break;
+            lower.Add(v * lowerWindow.CountAt(j));
+            lowerCount += lowerWindow.CountAt(j);
+        }
+        var p95 = quantiles[P95];
+        var upperWindow = _windows[P95];
+        var upper = _upperSum;
+        var upperCount = _aboveCount;
+        for (var j = upperWindow.Distinct - 1; j >= 0; j--)
+        {
+            var v = SortableKey.ToDouble(upperWindow.KeyAt(j));
+            if (!(v >= p95)) break;
+            upper.Add(v * upperWindow.CountAt(j));
+            upperCount += upperWindow.CountAt(j);
+        }
+        var tails = new ColumnStatistics.Tails(SquaredDeviations(), lower.Value / lowerCount, upper.Value / upperCount);
+        _result = ColumnStatistics.Finish(_name, _count, _total.Value, _minKey, _maxKey, quantiles, tails, _isBinary);
+        return true;
+    }
+
+    /// <summary>The streamed fallback has finished: its percentiles and tails, with this column's own count, sum and spread.</summary>
+    private void Complete()
+    {
+        var r = _fallback!.Result;
+        _quantiles = [r.P1!.Value, r.P5!.Value, r.P10!.Value, r.P25!.Value, r.P50!.Value, r.P75!.Value, r.P90!.Value, r.P95!.Value, r.P99!.Value];
+        var tails = new ColumnStatistics.Tails(SquaredDeviations(), r.Cvar5!.Value, r.Cvar95!.Value);
+        _result = ColumnStatistics.Finish(_name, _count, _total.Value, _minKey, _maxKey, _quantiles, tails, _isBinary);
+        _fallback = null;
+    }
+}
