@@ -4,6 +4,8 @@ using Alibaba.ChipSim.Tests.Support;
 using BenchmarkDotNet.Running;
 
 // `lhs-se [replications] [trials] [threads]`: SD of the mean across seeds, plain Monte Carlo against Latin hypercube.
+if (args.Length > 0 && args[0] == "window") { Alibaba.ChipSim.Benchmarks.WindowCost.Go(); return; }
+if (args.Length > 0 && args[0] == "statistics") { Alibaba.ChipSim.Benchmarks.StatisticsCost.Go(args.Length > 1 ? int.Parse(args[1]) : 1_000_000); return; }
 if (args.Length > 0 && args[0] == "lhs-se") { Alibaba.ChipSim.Benchmarks.SamplingEfficiency.Go(args); return; }
 // Developer modes for profiling sessions (e.g. under `perf record`), without BenchmarkDotNet's harness:
 // `profile`: the cost per trial of each part of the trial loop; `quick [trials] [threads]`: three timed runs.

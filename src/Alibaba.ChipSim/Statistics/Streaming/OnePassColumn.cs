@@ -43,7 +43,14 @@ internal sealed class OnePassColumn
     private NeumaierSum _lowerSum, _upperSum;
     private long _aboveCount;
 
-    // Counting whole numbers: counts[v − base − offset], while every value is whole and the range small.
+    // The windows start once the first keys are in (a batch sorted once for all nine) or when counting stops.
+    private bool _windowsActive;
+    private readonly ulong[] _early;
+    private int _earlyFill;
+    private readonly int _appendLimit;
+
+    // Counting whole numbers: counts[v − base − offset], while every value is whole and the range small (the windows
+    // wait meanwhile: the counts hold every value).
     private bool _countable;
     private double _countBase;
     private int[]? _counts;
@@ -67,6 +74,8 @@ internal sealed class OnePassColumn
         _isWholeNumber = isWholeNumber || isBinary;
         _countable = _isWholeNumber;
         _gatherLimit = gatherLimit;
+        _appendLimit = appendLimit;
+        _early = new ulong[appendLimit];
         _windows = new LevelWindow[Levels];
         for (var i = 0; i < Levels; i++) _windows[i] = new LevelWindow(ColumnStatistics.Levels[i], distinctLimit, appendLimit);
         Array.Fill(_lo, ulong.MaxValue);
@@ -107,8 +116,7 @@ internal sealed class OnePassColumn
             _fallback!.Consume(values);
             return;
         }
-        if (Vector512.IsHardwareAccelerated) ConsumeVector(values);
-        else ConsumeScalar(values);
+        ConsumeFirst(values);
     }
 
     /// <summary>Ends the current pass: the summary is known, or a further pass is planned.</summary>
@@ -121,6 +129,11 @@ internal sealed class OnePassColumn
             return;
         }
         if (_blockFill > 0) FlushBlock();
+        if (!_windowsActive && _count > 0 && !(_countable && _count > RankSelector.SortBelow))
+        {
+            if (_countable) SeedFromCounts();
+            else SeedFromEarly();
+        }
         for (var i = 0; i < Levels; i++) GiveBelow(i);
         if (_count == 0)
         {
@@ -153,54 +166,96 @@ internal sealed class OnePassColumn
         return _result;
     }
 
-    private void ConsumeScalar(ReadOnlySpan<double> values)
+    private void ConsumeFirst(ReadOnlySpan<double> values)
     {
-        foreach (var v in values)
-        {
-            _block[_blockFill++] = v;
-            if (_blockFill == Block) FlushBlock();
-            if (double.IsNaN(v)) continue;
-            var key = Take(v);
-            // Placed against the bounds as they are before this key narrows any window (as in ConsumeVector).
-            var lowerTail = key < _lo[P5];
-            var upperTail = key > _hi[P95];
-            for (var i = 0; i < Levels; i++)
-            {
-                if (key < _lo[i]) _pendingBelow[i]++;
-                else if (key <= _hi[i] && _windows[i].Append(key)) Narrow(i);
-            }
-            Tails(lowerTail, upperTail, v);
-            if (_countable) Count(v);
-        }
-    }
-
-    private void ConsumeVector(ReadOnlySpan<double> values)
-    {
+        // The running numbers live in locals (registers) through the loop and go back to the fields before anything that
+        // reads them (Sync): a block's flush, the windows' start, a window's narrowing, and the end.
         var lo0 = Vector512.Create((ReadOnlySpan<ulong>)_lo);
         var lo1 = Vector512.Create(_lo.AsSpan(8));
         var hi0 = Vector512.Create((ReadOnlySpan<ulong>)_hi);
         var hi1 = Vector512.Create(_hi.AsSpan(8));
         var below0 = Vector512.Create((ReadOnlySpan<long>)_pendingBelow);
         var below1 = Vector512.Create(_pendingBelow.AsSpan(8));
+        var count = _count;
+        var minKey = _minKey;
+        var maxKey = _maxKey;
+        var total = _total;
+        var lowerSum = _lowerSum;
+        var upperSum = _upperSum;
+        var above = _aboveCount;
+        var lowerBound = _lo[P5];
+        var upperBound = _hi[P95];
+        var block = _block;
+        var fill = _blockFill;
         foreach (var v in values)
         {
-            _block[_blockFill++] = v;
-            if (_blockFill == Block) FlushBlock();
-            if (double.IsNaN(v)) continue;
-            var key = Take(v);
-            var lowerTail = key < _lo[P5];
-            var upperTail = key > _hi[P95];
-            var k = Vector512.Create(key);
-            var under0 = Vector512.LessThan(k, lo0);
-            var under1 = Vector512.LessThan(k, lo1);
-            // A lane that compares true is all ones, −1 as a long: subtracting it counts the key below that window.
-            below0 -= under0.AsInt64();
-            below1 -= under1.AsInt64();
-            var inside0 = Vector512.AndNot(Vector512.LessThanOrEqual(k, hi0), under0);
-            var inside1 = Vector512.AndNot(Vector512.LessThanOrEqual(k, hi1), under1);
-            if ((inside0 | inside1) != Vector512<ulong>.Zero)
+            block[fill++] = v;
+            if (fill == Block)
             {
-                var mask = inside0.ExtractMostSignificantBits() | (inside1.ExtractMostSignificantBits() << 8);
+                _blockFill = fill;
+                FlushBlock();
+                fill = 0;
+            }
+            if (double.IsNaN(v)) continue;
+            count++;
+            total.Add(v);
+            var key = SortableKey.Of(v);
+            if (key < minKey) minKey = key;
+            if (key > maxKey) maxKey = key;
+            if (!_windowsActive)
+            {
+                // The key that fills the first batch is in it (placed); the one that stops counting is placed below.
+                var placed = false;
+                if (_countable)
+                {
+                    if (Count(v)) continue;
+                    // Not a small-range whole number after all: the windows start from the counts, then take this key.
+                    _count = count - 1;
+                    SeedFromCounts();
+                }
+                else
+                {
+                    _early[_earlyFill++] = key;
+                    if (_earlyFill < _early.Length) continue;
+                    _count = count;
+                    SeedFromEarly();
+                    placed = true;
+                }
+                Reload(out lo0, out lo1, out hi0, out hi1, out below0, out below1);
+                lowerSum = _lowerSum;
+                upperSum = _upperSum;
+                above = _aboveCount;
+                lowerBound = _lo[P5];
+                upperBound = _hi[P95];
+                if (placed) continue;
+            }
+            var lowerTail = key < lowerBound;
+            var upperTail = key > upperBound;
+            uint mask;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var k = Vector512.Create(key);
+                var under0 = Vector512.LessThan(k, lo0);
+                var under1 = Vector512.LessThan(k, lo1);
+                // A lane that compares true is all ones, −1 as a long: subtracting it counts the key below that window.
+                below0 -= under0.AsInt64();
+                below1 -= under1.AsInt64();
+                var inside0 = Vector512.AndNot(Vector512.LessThanOrEqual(k, hi0), under0);
+                var inside1 = Vector512.AndNot(Vector512.LessThanOrEqual(k, hi1), under1);
+                mask = (inside0 | inside1) == Vector512<ulong>.Zero ? 0u
+                    : (uint)(inside0.ExtractMostSignificantBits() | (inside1.ExtractMostSignificantBits() << 8));
+            }
+            else
+            {
+                mask = 0;
+                for (var i = 0; i < Levels; i++)
+                {
+                    if (key < _lo[i]) _pendingBelow[i]++;
+                    else if (key <= _hi[i]) mask |= 1u << i;
+                }
+            }
+            if (mask != 0)
+            {
                 var handedOver = false;
                 while (mask != 0)
                 {
@@ -209,28 +264,111 @@ internal sealed class OnePassColumn
                     if (!_windows[i].Append(key)) continue;
                     if (!handedOver)
                     {
-                        // Narrowing reads the window's count below: the lanes go back to the array first (once).
-                        below0.CopyTo(_pendingBelow);
-                        below1.CopyTo(_pendingBelow.AsSpan(8));
+                        // Narrowing reads the count seen and the windows' counts below, and adds to the tails' sums.
+                        if (Vector512.IsHardwareAccelerated)
+                        {
+                            below0.CopyTo(_pendingBelow);
+                            below1.CopyTo(_pendingBelow.AsSpan(8));
+                        }
+                        _count = count;
+                        _lowerSum = lowerSum;
+                        _upperSum = upperSum;
+                        _aboveCount = above;
                         handedOver = true;
                     }
                     Narrow(i);
                 }
                 if (handedOver)
                 {
-                    lo0 = Vector512.Create((ReadOnlySpan<ulong>)_lo);
-                    lo1 = Vector512.Create(_lo.AsSpan(8));
-                    hi0 = Vector512.Create((ReadOnlySpan<ulong>)_hi);
-                    hi1 = Vector512.Create(_hi.AsSpan(8));
-                    below0 = Vector512.Create((ReadOnlySpan<long>)_pendingBelow);
-                    below1 = Vector512.Create(_pendingBelow.AsSpan(8));
+                    Reload(out lo0, out lo1, out hi0, out hi1, out below0, out below1);
+                    lowerSum = _lowerSum;
+                    upperSum = _upperSum;
+                    above = _aboveCount;
+                    lowerBound = _lo[P5];
+                    upperBound = _hi[P95];
                 }
             }
-            Tails(lowerTail, upperTail, v);
-            if (_countable) Count(v);
+            if (lowerTail) lowerSum.Add(v);
+            if (upperTail)
+            {
+                upperSum.Add(v);
+                above++;
+            }
         }
-        below0.CopyTo(_pendingBelow);
-        below1.CopyTo(_pendingBelow.AsSpan(8));
+        if (Vector512.IsHardwareAccelerated)
+        {
+            below0.CopyTo(_pendingBelow);
+            below1.CopyTo(_pendingBelow.AsSpan(8));
+        }
+        _count = count;
+        _minKey = minKey;
+        _maxKey = maxKey;
+        _total = total;
+        _lowerSum = lowerSum;
+        _upperSum = upperSum;
+        _aboveCount = above;
+        _blockFill = fill;
+    }
+
+    private void Reload(out Vector512<ulong> lo0, out Vector512<ulong> lo1, out Vector512<ulong> hi0, out Vector512<ulong> hi1,
+        out Vector512<long> below0, out Vector512<long> below1)
+    {
+        lo0 = Vector512.Create((ReadOnlySpan<ulong>)_lo);
+        lo1 = Vector512.Create(_lo.AsSpan(8));
+        hi0 = Vector512.Create((ReadOnlySpan<ulong>)_hi);
+        hi1 = Vector512.Create(_hi.AsSpan(8));
+        below0 = Vector512.Create((ReadOnlySpan<long>)_pendingBelow);
+        below1 = Vector512.Create(_pendingBelow.AsSpan(8));
+    }
+
+    /// <summary>The first keys, sorted once: every window starts holding them all, then narrows.</summary>
+    private void SeedFromEarly()
+    {
+        var keys = _early.AsSpan(0, _earlyFill);
+        LevelWindow.RadixSort(keys);
+        var distinct = 0;
+        var counts = new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (distinct > 0 && keys[distinct - 1] == keys[i]) counts[distinct - 1]++;
+            else
+            {
+                keys[distinct] = keys[i];
+                counts[distinct++] = 1;
+            }
+        }
+        Seed(keys[..distinct], counts.AsSpan(0, distinct));
+        _earlyFill = 0;
+    }
+
+    /// <summary>Counting stopped: every window starts holding the values counted so far, then narrows.</summary>
+    private void SeedFromCounts()
+    {
+        var counts = _counts!;
+        var keys = new List<ulong>();
+        var kept = new List<int>();
+        for (var bin = _countMin; bin <= _countMax; bin++)
+        {
+            var c = counts[bin + _countOffset];
+            if (c == 0) continue;
+            keys.Add(SortableKey.Of(_countBase + bin));
+            kept.Add(c);
+        }
+        StopCounting();
+        Seed(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept));
+    }
+
+    /// <summary>Starts every window from the same keys (seen so far, with counts), and narrows each if it holds more than a batch.</summary>
+    private void Seed(ReadOnlySpan<ulong> keys, ReadOnlySpan<int> counts)
+    {
+        _windowsActive = true;
+        long held = 0;
+        foreach (var c in counts) held += c;
+        for (var i = 0; i < Levels; i++)
+        {
+            _windows[i].Seed(keys, counts);
+            if (held >= _appendLimit) Narrow(i);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -281,7 +419,8 @@ internal sealed class OnePassColumn
         _hi[i] = window.Hi;
     }
 
-    private void Count(double v)
+    /// <summary>Counts a value; false when it is not a whole number within the counting range of those before (counting then stops).</summary>
+    private bool Count(double v)
     {
         if (_counts is null)
         {
@@ -291,31 +430,20 @@ internal sealed class OnePassColumn
             _countMin = _countMax = 0;
         }
         var offset = v - _countBase;
-        if (!(Math.Abs(offset) < ColumnStatistics.CountingRange))
-        {
-            StopCounting();
-            return;
-        }
+        if (!(Math.Abs(offset) < ColumnStatistics.CountingRange)) return false;
         var bin = (int)offset;
-        if (bin != offset)
-        {
-            StopCounting();
-            return;
-        }
+        if (bin != offset) return false;
         if (bin < _countMin || bin > _countMax)
         {
             var min = Math.Min(bin, _countMin);
             var max = Math.Max(bin, _countMax);
-            if (max - min >= ColumnStatistics.CountingRange)
-            {
-                StopCounting();
-                return;
-            }
+            if (max - min >= ColumnStatistics.CountingRange) return false;
             if (min + _countOffset < 0 || max + _countOffset >= _counts.Length) Regrow(min, max);
             _countMin = min;
             _countMax = max;
         }
         _counts[bin + _countOffset]++;
+        return true;
     }
 
     private void Regrow(int min, int max)
@@ -339,24 +467,10 @@ internal sealed class OnePassColumn
     {
         var block = _block.AsSpan(0, _blockFill);
         _blockFill = 0;
-        long n = 0;
-        var sum = 0.0;
-        foreach (var v in block)
-        {
-            if (double.IsNaN(v)) continue;
-            n++;
-            sum += v;
-        }
+        var (n, sum) = BlockSum(block);
         if (n == 0) return;
         var mean = sum / n;
-        double squares = 0, deviations = 0;
-        foreach (var v in block)
-        {
-            if (double.IsNaN(v)) continue;
-            var d = v - mean;
-            squares += d * d;
-            deviations += d;
-        }
+        var (squares, deviations) = BlockDeviations(block, mean);
         var own = Math.Max(0, squares - deviations * deviations / n);
         if (_spreadCount == 0)
         {
@@ -371,6 +485,108 @@ internal sealed class OnePassColumn
         _spread.Add(own);
         _spread.Add(delta * delta * ((double)_spreadCount * n / total));
         _spreadCount = total;
+    }
+
+    private const int Lanes = 8;
+
+    /// <summary>
+    /// The defined values of a block and their plain sum, in eight lanes (value i into lane i mod 8, whole groups of eight),
+    /// the lanes then added in order, then the rest: the same bits with or without 512-bit vectors.
+    /// </summary>
+    private static (long Count, double Sum) BlockSum(ReadOnlySpan<double> block)
+    {
+        long n = 0;
+        var i = 0;
+        Span<double> lanes = stackalloc double[Lanes];
+        lanes.Clear();
+        var whole = block.Length - block.Length % Lanes;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var acc = Vector512<double>.Zero;
+            for (; i < whole; i += Lanes)
+            {
+                var v = Vector512.Create(block.Slice(i, Lanes));
+                var defined = Vector512.Equals(v, v);
+                acc += v & defined;
+                n += System.Numerics.BitOperations.PopCount(defined.ExtractMostSignificantBits());
+            }
+            acc.CopyTo(lanes);
+        }
+        else
+        {
+            for (; i < whole; i += Lanes)
+                for (var j = 0; j < Lanes; j++)
+                {
+                    var v = block[i + j];
+                    if (double.IsNaN(v)) v = 0;
+                    else n++;
+                    lanes[j] += v;
+                }
+        }
+        var sum = Reduce(lanes);
+        for (; i < block.Length; i++)
+        {
+            var v = block[i];
+            if (double.IsNaN(v)) continue;
+            n++;
+            sum += v;
+        }
+        return (n, sum);
+    }
+
+    /// <summary>Σ(v − mean)² and Σ(v − mean) over the defined values of a block, in the lanes of <see cref="BlockSum"/>.</summary>
+    private static (double Squares, double Deviations) BlockDeviations(ReadOnlySpan<double> block, double mean)
+    {
+        var i = 0;
+        Span<double> squareLanes = stackalloc double[Lanes];
+        Span<double> deviationLanes = stackalloc double[Lanes];
+        squareLanes.Clear();
+        deviationLanes.Clear();
+        var whole = block.Length - block.Length % Lanes;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var m = Vector512.Create(mean);
+            var squares = Vector512<double>.Zero;
+            var deviations = Vector512<double>.Zero;
+            for (; i < whole; i += Lanes)
+            {
+                var v = Vector512.Create(block.Slice(i, Lanes));
+                var d = (v - m) & Vector512.Equals(v, v);
+                squares += d * d;
+                deviations += d;
+            }
+            squares.CopyTo(squareLanes);
+            deviations.CopyTo(deviationLanes);
+        }
+        else
+        {
+            for (; i < whole; i += Lanes)
+                for (var j = 0; j < Lanes; j++)
+                {
+                    var v = block[i + j];
+                    var d = double.IsNaN(v) ? 0 : v - mean;
+                    squareLanes[j] += d * d;
+                    deviationLanes[j] += d;
+                }
+        }
+        var sq = Reduce(squareLanes);
+        var dev = Reduce(deviationLanes);
+        for (; i < block.Length; i++)
+        {
+            var v = block[i];
+            if (double.IsNaN(v)) continue;
+            var d = v - mean;
+            sq += d * d;
+            dev += d;
+        }
+        return (sq, dev);
+    }
+
+    private static double Reduce(ReadOnlySpan<double> lanes)
+    {
+        var sum = 0.0;
+        foreach (var x in lanes) sum += x;
+        return sum;
     }
 
     private double SquaredDeviations() => _minKey == _maxKey ? 0 : Math.Max(0, _spread.Value);
