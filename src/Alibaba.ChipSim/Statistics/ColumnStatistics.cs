@@ -23,13 +23,49 @@ internal static class ColumnStatistics
 
     public static MetricSummary Summarize(string name, double[] values, bool isBinary = false, bool isWholeNumber = false)
     {
-        // One look at the values, the same code as a streamed run's (so both give the same bits); a rank that its
-        // window lost is selected from the column.
-        var column = new Streaming.OnePassColumn(name, isBinary, isWholeNumber);
-        column.BeginPass(0);
-        column.Consume(values);
-        column.EndPass();
-        return column.IsDone ? column.Result : column.FinishFrom(values);
+        var (count, min, max) = ColumnRange.Of(values);
+        if (count == 0) return MetricSummary.Empty(name);
+
+        var minKey = SortableKey.Of(min);
+        var maxKey = SortableKey.Of(max);
+        Span<double> quantiles = stackalloc double[Levels.Length];
+        Span<int> ranks = stackalloc int[2 * Levels.Length];
+        ranks = ranks[..Ranks(count, ranks)];
+        var counted = (isWholeNumber || isBinary) && count > RankSelector.SortBelow && max - min < CountingRange;
+        double total;
+        Tails tails;
+        if (!counted && count > RankSelector.SortBelow && minKey != maxKey)
+        {
+            // The common case, two passes: see FusedSelection; then the spread block by block.
+            if (!FusedSelection.TrySelect(values, count, minKey, maxKey, ranks, quantiles, out total, out var lowerMean, out var upperMean))
+                (lowerMean, upperMean) = ExactTails(values, quantiles[P5], quantiles[P95]);
+            tails = new Tails(BlockSpread.Of(values, constant: false), lowerMean, upperMean);
+        }
+        else
+        {
+            total = Sum(values);
+            if (!counted || !Histogram.TrySummarize(values, count, min, (int)(max - min) + 1, total / count, quantiles, out tails))
+            {
+                SelectQuantiles(values, count, minKey, maxKey, ranks, quantiles);
+                var (lowerMean, upperMean) = ExactTails(values, quantiles[P5], quantiles[P95]);
+                tails = new Tails(BlockSpread.Of(values, minKey == maxKey), lowerMean, upperMean);
+            }
+        }
+        return Finish(name, count, total, minKey, maxKey, quantiles, tails, isBinary);
+    }
+
+    /// <summary>The means of the values at or below <paramref name="p5"/> and at or above <paramref name="p95"/>, each summed exactly (<see cref="ExactSum"/>).</summary>
+    internal static (double Lower, double Upper) ExactTails(double[] values, double p5, double p95)
+    {
+        var lower = new ExactSum();
+        var upper = new ExactSum();
+        foreach (var v in values)
+        {
+            if (double.IsNaN(v)) continue;
+            if (v <= p5) lower.Add(v);
+            if (v >= p95) upper.Add(v);
+        }
+        return (lower.Value / lower.Count, upper.Value / upper.Count);
     }
 
     /// <summary>

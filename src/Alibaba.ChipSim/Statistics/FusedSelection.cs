@@ -17,18 +17,17 @@ internal static class FusedSelection
     private const int DigitBits = 16;
     private const int Buckets = 1 << DigitBits;
     private const ulong DigitMask = Buckets - 1;
-    private const int Block = ColumnStatistics.TailBlock;
 
     /// <summary>
     /// Fills <paramref name="quantiles"/> (at <see cref="ColumnStatistics.Levels"/>), the compensated <paramref name="sum"/> and
-    /// the <paramref name="tails"/>. Requires more than <see cref="RankSelector.SortBelow"/> defined values, <paramref name="minKey"/> ≠
+    /// the tails' means (<paramref name="lowerTailMean"/>, <paramref name="upperTailMean"/>; exact sums). Requires more than <see cref="RankSelector.SortBelow"/> defined values, <paramref name="minKey"/> ≠
     /// <paramref name="maxKey"/> and <paramref name="ranks"/> (ascending, distinct) holding every rank the levels interpolate between.
     /// Returns false with valid quantiles and sum but no tails only if p5 or p95 fell outside its two order statistics,
     /// which rounding cannot do; the caller then measures the tails over the whole column.
     /// </summary>
     public static bool TrySelect(
         double[] values, int count, ulong minKey, ulong maxKey, ReadOnlySpan<int> ranks, Span<double> quantiles, out double sum,
-        out ColumnStatistics.Tails tails)
+        out double lowerTailMean, out double upperTailMean)
     {
         var lowerTailRank = (int)NumpyQuantile.Position(count, ColumnStatistics.Levels[ColumnStatistics.P5]).Upper;
         var upperTailRank = (int)NumpyQuantile.Position(count, ColumnStatistics.Levels[ColumnStatistics.P95]).Lower;
@@ -56,7 +55,6 @@ internal static class FusedSelection
                 counts[(int)((SortableKey.Of(v) >> shift) & DigitMask)]++;
             }
             sum = total.Value;
-            var mean = sum / count;
 
             var below = 0;
             var bucket = 0;
@@ -83,19 +81,11 @@ internal static class FusedSelection
             buffer = ArrayPool<ulong>.Shared.Rent(gathered);
             lowerValues = ArrayPool<double>.Shared.Rent(lowerSize);
             upperValues = ArrayPool<double>.Shared.Rent(upperSize);
-            var squares = new NeumaierSum();
-            var deviations = new NeumaierSum();
             int lowerCopied = 0, upperCopied = 0;
-            for (var start = 0; start < values.Length; start += Block)
             {
-                var block = values.AsSpan(start, Math.Min(Block, values.Length - start));
-                double blockSquares = 0, blockDeviations = 0;
-                foreach (var v in block)
+                foreach (var v in values)
                 {
                     if (double.IsNaN(v)) continue;
-                    var d = v - mean;
-                    blockSquares += d * d;
-                    blockDeviations += d;
                     var key = SortableKey.Of(v);
                     var digit = (int)((key >> shift) & DigitMask);
                     if (digit <= lowerBucket) lowerValues[lowerCopied++] = v;
@@ -105,8 +95,6 @@ internal static class FusedSelection
                     buffer[at] = key;
                     counts[digit] = at + 1;
                 }
-                squares.Add(blockSquares);
-                deviations.Add(blockDeviations);
             }
 
             var first = 0;
@@ -124,11 +112,11 @@ internal static class FusedSelection
             // Every value left out of a tail copy lies beyond that order statistic, hence fails the tail's test.
             if (p5 > SortableKey.ToDouble(keysAtRanks[ranks.IndexOf(lowerTailRank)]) || p95 < SortableKey.ToDouble(keysAtRanks[ranks.IndexOf(upperTailRank)]))
             {
-                tails = default;
+                lowerTailMean = upperTailMean = double.NaN;
                 return false;
             }
-            var lower = new NeumaierSum();
-            var upper = new NeumaierSum();
+            var lower = new ExactSum();
+            var upper = new ExactSum();
             long lowerCount = 0, upperCount = 0;
             foreach (var v in lowerValues.AsSpan(0, lowerCopied))
             {
@@ -146,8 +134,8 @@ internal static class FusedSelection
                     upperCount++;
                 }
             }
-            var drift = deviations.Value;
-            tails = new ColumnStatistics.Tails(Math.Max(0, squares.Value - drift * drift / count), lower.Value / lowerCount, upper.Value / upperCount);
+            lowerTailMean = lower.Value / lowerCount;
+            upperTailMean = upper.Value / upperCount;
             return true;
         }
         finally

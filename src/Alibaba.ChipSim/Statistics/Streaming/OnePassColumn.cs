@@ -1,19 +1,18 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Alibaba.ChipSim.Statistics.Streaming;
 
 /// <summary>
-/// The statistics of one numeric column from a single look at its values in trial order (docs/outputs.md, "How the
-/// statistics are computed"): the same code summarises a column held in memory (<see cref="ColumnStatistics.Summarize"/>)
-/// and a run replayed chunk by chunk (<see cref="StreamingSummary"/>), so both give the same bits, and a streamed run
-/// simulates its trials once. Per value: the count, the extremes and the compensated sum (trial order); the squared
-/// deviations block by block (1,024 trials: each block's own mean and corrected sum of squares, merged in trial order by
-/// Chan, Golub and LeVeque's update); a <see cref="LevelWindow"/> at each percentile level, which keeps the keys near
-/// that level's rank; and, below the 5th percentile's window and above the 95th's, the tails' compensated sums.
-/// Whole-number columns with a small range are also counted (the percentiles and tails then come from the counts).
-/// When a window lost its rank (rare: ±6 standard errors), a column held in memory selects the ranks and sums the tails
-/// from the column; a streamed column makes further passes (<see cref="StreamingColumn"/>).
+/// The statistics of one numeric column of a streamed run from a single look at its values in trial order (docs/running-big.md,
+/// "Bounded memory"), the same bits as <see cref="ColumnStatistics.Summarize"/> over the column held in memory. The count,
+/// the extremes and the compensated sum are taken in trial order, and the squared deviations block by block
+/// (<see cref="BlockSpread"/>), exactly as the column's are. The percentiles come from a <see cref="LevelWindow"/> at each
+/// level, which keeps every key near that level's rank among the values seen so far: an order statistic it reports is
+/// exact. The tails are exact sums (<see cref="ExactSum"/>, whose result does not depend on the order of the terms) of
+/// the values below the 5th percentile's window (and above the 95th's), of the keys leaving those windows, and of the
+/// window's keys up to p5 (from p95). Whole-number columns of a small range are counted instead, as the column's are.
+/// When a window lost its rank (rare: ±6 standard errors) the column makes further passes (<see cref="StreamingColumn"/>).
+/// Memory: nine windows of at most <see cref="LevelWindow.DefaultDistinctLimit"/> keys, whatever the trial count.
 /// </summary>
 internal sealed class OnePassColumn
 {
@@ -32,15 +31,13 @@ internal sealed class OnePassColumn
     // Squared deviations: the current block (every row, NaN included, so blocks start where they do in the column).
     private readonly double[] _block = new double[Block];
     private int _blockFill;
-    private long _spreadCount;
-    private double _spreadMean;
-    private NeumaierSum _spread;
+    private BlockSpread _spread;
 
     // Windows: bounds padded to 16 lanes (unused lanes never hold a key), counts below each not yet given to it.
     private readonly LevelWindow[] _windows;
     private readonly ulong[] _lo = new ulong[16], _hi = new ulong[16];
     private readonly long[] _pendingBelow = new long[16];
-    private NeumaierSum _lowerSum, _upperSum;
+    private readonly ExactSum _lowerSum = new(), _upperSum = new();
     private long _aboveCount;
 
     // The windows start once the first keys are in (a batch sorted once for all nine) or when counting stops.
@@ -159,10 +156,10 @@ internal sealed class OnePassColumn
         RankSelector.Select(values, count, _minKey, _maxKey, ranks, keys);
         Span<double> quantiles = stackalloc double[Levels];
         ColumnStatistics.Interpolate(count, ranks, keys, quantiles);
-        var tails = ColumnStatistics.Tails.Measure(values, _total.Value / count, quantiles[P5], quantiles[P95]);
+        var (lowerMean, upperMean) = ColumnStatistics.ExactTails(values, quantiles[P5], quantiles[P95]);
         _fallback = null;
         _result = ColumnStatistics.Finish(_name, _count, _total.Value, _minKey, _maxKey, quantiles,
-            new ColumnStatistics.Tails(SquaredDeviations(), tails.LowerTailMean, tails.UpperTailMean), _isBinary);
+            new ColumnStatistics.Tails(SquaredDeviations(), lowerMean, upperMean), _isBinary);
         return _result;
     }
 
@@ -222,8 +219,6 @@ internal sealed class OnePassColumn
                     placed = true;
                 }
                 Reload(out lo0, out lo1, out hi0, out hi1, out below0, out below1);
-                lowerSum = _lowerSum;
-                upperSum = _upperSum;
                 above = _aboveCount;
                 lowerBound = _lo[P5];
                 upperBound = _hi[P95];
@@ -271,8 +266,6 @@ internal sealed class OnePassColumn
                             below1.CopyTo(_pendingBelow.AsSpan(8));
                         }
                         _count = count;
-                        _lowerSum = lowerSum;
-                        _upperSum = upperSum;
                         _aboveCount = above;
                         handedOver = true;
                     }
@@ -281,8 +274,6 @@ internal sealed class OnePassColumn
                 if (handedOver)
                 {
                     Reload(out lo0, out lo1, out hi0, out hi1, out below0, out below1);
-                    lowerSum = _lowerSum;
-                    upperSum = _upperSum;
                     above = _aboveCount;
                     lowerBound = _lo[P5];
                     upperBound = _hi[P95];
@@ -304,8 +295,6 @@ internal sealed class OnePassColumn
         _minKey = minKey;
         _maxKey = maxKey;
         _total = total;
-        _lowerSum = lowerSum;
-        _upperSum = upperSum;
         _aboveCount = above;
         _blockFill = fill;
     }
@@ -371,29 +360,6 @@ internal sealed class OnePassColumn
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong Take(double v)
-    {
-        _count++;
-        _total.Add(v);
-        var key = SortableKey.Of(v);
-        if (key < _minKey) _minKey = key;
-        if (key > _maxKey) _maxKey = key;
-        return key;
-    }
-
-    /// <summary>Below the 5th percentile's window and above the 95th's (as placed): the tails' sums, in trial order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Tails(bool lowerTail, bool upperTail, double v)
-    {
-        if (lowerTail) _lowerSum.Add(v);
-        if (upperTail)
-        {
-            _upperSum.Add(v);
-            _aboveCount++;
-        }
-    }
-
     private void GiveBelow(int i)
     {
         _windows[i].Below += _pendingBelow[i];
@@ -407,11 +373,11 @@ internal sealed class OnePassColumn
         var window = _windows[i];
         var (start, end) = window.Plan(_count);
         if (i == P5)
-            for (var j = 0; j < start; j++) _lowerSum.Add(SortableKey.ToDouble(window.KeyAt(j)) * window.CountAt(j));
+            for (var j = 0; j < start; j++) _lowerSum.Add(SortableKey.ToDouble(window.KeyAt(j)), window.CountAt(j));
         if (i == P95)
             for (var j = end + 1; j < window.Distinct; j++)
             {
-                _upperSum.Add(SortableKey.ToDouble(window.KeyAt(j)) * window.CountAt(j));
+                _upperSum.Add(SortableKey.ToDouble(window.KeyAt(j)), window.CountAt(j));
                 _aboveCount += window.CountAt(j);
             }
         window.Keep(start, end);
@@ -462,134 +428,13 @@ internal sealed class OnePassColumn
         _counts = null;
     }
 
-    /// <summary>A block of rows: its own mean and corrected sum of squares, merged into the running ones (Chan et al.).</summary>
     private void FlushBlock()
     {
-        var block = _block.AsSpan(0, _blockFill);
+        _spread.Add(_block.AsSpan(0, _blockFill));
         _blockFill = 0;
-        var (n, sum) = BlockSum(block);
-        if (n == 0) return;
-        var mean = sum / n;
-        var (squares, deviations) = BlockDeviations(block, mean);
-        var own = Math.Max(0, squares - deviations * deviations / n);
-        if (_spreadCount == 0)
-        {
-            _spreadCount = n;
-            _spreadMean = mean;
-            _spread.Add(own);
-            return;
-        }
-        var total = _spreadCount + n;
-        var delta = mean - _spreadMean;
-        _spreadMean += delta * n / total;
-        _spread.Add(own);
-        _spread.Add(delta * delta * ((double)_spreadCount * n / total));
-        _spreadCount = total;
     }
 
-    private const int Lanes = 8;
-
-    /// <summary>
-    /// The defined values of a block and their plain sum, in eight lanes (value i into lane i mod 8, whole groups of eight),
-    /// the lanes then added in order, then the rest: the same bits with or without 512-bit vectors.
-    /// </summary>
-    private static (long Count, double Sum) BlockSum(ReadOnlySpan<double> block)
-    {
-        long n = 0;
-        var i = 0;
-        Span<double> lanes = stackalloc double[Lanes];
-        lanes.Clear();
-        var whole = block.Length - block.Length % Lanes;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var acc = Vector512<double>.Zero;
-            for (; i < whole; i += Lanes)
-            {
-                var v = Vector512.Create(block.Slice(i, Lanes));
-                var defined = Vector512.Equals(v, v);
-                acc += v & defined;
-                n += System.Numerics.BitOperations.PopCount(defined.ExtractMostSignificantBits());
-            }
-            acc.CopyTo(lanes);
-        }
-        else
-        {
-            for (; i < whole; i += Lanes)
-                for (var j = 0; j < Lanes; j++)
-                {
-                    var v = block[i + j];
-                    if (double.IsNaN(v)) v = 0;
-                    else n++;
-                    lanes[j] += v;
-                }
-        }
-        var sum = Reduce(lanes);
-        for (; i < block.Length; i++)
-        {
-            var v = block[i];
-            if (double.IsNaN(v)) continue;
-            n++;
-            sum += v;
-        }
-        return (n, sum);
-    }
-
-    /// <summary>Σ(v − mean)² and Σ(v − mean) over the defined values of a block, in the lanes of <see cref="BlockSum"/>.</summary>
-    private static (double Squares, double Deviations) BlockDeviations(ReadOnlySpan<double> block, double mean)
-    {
-        var i = 0;
-        Span<double> squareLanes = stackalloc double[Lanes];
-        Span<double> deviationLanes = stackalloc double[Lanes];
-        squareLanes.Clear();
-        deviationLanes.Clear();
-        var whole = block.Length - block.Length % Lanes;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var m = Vector512.Create(mean);
-            var squares = Vector512<double>.Zero;
-            var deviations = Vector512<double>.Zero;
-            for (; i < whole; i += Lanes)
-            {
-                var v = Vector512.Create(block.Slice(i, Lanes));
-                var d = (v - m) & Vector512.Equals(v, v);
-                squares += d * d;
-                deviations += d;
-            }
-            squares.CopyTo(squareLanes);
-            deviations.CopyTo(deviationLanes);
-        }
-        else
-        {
-            for (; i < whole; i += Lanes)
-                for (var j = 0; j < Lanes; j++)
-                {
-                    var v = block[i + j];
-                    var d = double.IsNaN(v) ? 0 : v - mean;
-                    squareLanes[j] += d * d;
-                    deviationLanes[j] += d;
-                }
-        }
-        var sq = Reduce(squareLanes);
-        var dev = Reduce(deviationLanes);
-        for (; i < block.Length; i++)
-        {
-            var v = block[i];
-            if (double.IsNaN(v)) continue;
-            var d = v - mean;
-            sq += d * d;
-            dev += d;
-        }
-        return (sq, dev);
-    }
-
-    private static double Reduce(ReadOnlySpan<double> lanes)
-    {
-        var sum = 0.0;
-        foreach (var x in lanes) sum += x;
-        return sum;
-    }
-
-    private double SquaredDeviations() => _minKey == _maxKey ? 0 : Math.Max(0, _spread.Value);
+    private double SquaredDeviations() => _spread.SquaredDeviations(_minKey == _maxKey);
 
     private bool TryCounted()
     {
@@ -623,7 +468,7 @@ internal sealed class OnePassColumn
         {
             var v = SortableKey.ToDouble(lowerWindow.KeyAt(j));
             if (!(v <= p5)) break;
-            lower.Add(v * lowerWindow.CountAt(j));
+            lower.Add(v, lowerWindow.CountAt(j));
             lowerCount += lowerWindow.CountAt(j);
         }
         var p95 = quantiles[P95];
@@ -634,7 +479,7 @@ internal sealed class OnePassColumn
         {
             var v = SortableKey.ToDouble(upperWindow.KeyAt(j));
             if (!(v >= p95)) break;
-            upper.Add(v * upperWindow.CountAt(j));
+            upper.Add(v, upperWindow.CountAt(j));
             upperCount += upperWindow.CountAt(j);
         }
         var tails = new ColumnStatistics.Tails(SquaredDeviations(), lower.Value / lowerCount, upper.Value / upperCount);

@@ -47,7 +47,7 @@ internal sealed class StreamingColumn
     private bool _countedActive, _counted, _countedFailed;
     private bool _tailsActive, _tailsDone;
     private double _p5, _p95;
-    private NeumaierSum _lower, _upper;
+    private readonly ExactSum _lower = new(), _upper = new();
     private long _lowerCount, _upperCount;
     private int _pass = -1;
     private MetricSummary? _result;
