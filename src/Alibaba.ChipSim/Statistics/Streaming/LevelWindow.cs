@@ -73,6 +73,13 @@ internal sealed class LevelWindow
         return _filled == _appended.Length;
     }
 
+    /// <summary>Counts <paramref name="times"/> more of the one key a window narrowed to a single key holds (Lo = Hi).</summary>
+    public void AddToSingleKey(long times)
+    {
+        if (Lo != Hi || _distinct != 1) throw new InvalidOperationException("not a single-key window");
+        _counts[0] = checked((int)(_counts[0] + times));
+    }
+
     /// <summary>The distinct keys held (after <see cref="Merge"/>), ascending, and their counts.</summary>
     public int Distinct => _distinct;
 

@@ -173,6 +173,11 @@ internal sealed class OnePassColumn
         var hi1 = Vector512.Create(_hi.AsSpan(8));
         var below0 = Vector512.Create((ReadOnlySpan<long>)_pendingBelow);
         var below1 = Vector512.Create(_pendingBelow.AsSpan(8));
+        // Windows narrowed to one key (a point mass: zeros, a 0/1 outcome) count that key in a lane instead of appending it.
+        var single0 = Vector512.Equals(lo0, hi0);
+        var single1 = Vector512.Equals(lo1, hi1);
+        var atoms0 = Vector512<long>.Zero;
+        var atoms1 = Vector512<long>.Zero;
         var count = _count;
         var minKey = _minKey;
         var maxKey = _maxKey;
@@ -237,6 +242,10 @@ internal sealed class OnePassColumn
                 below1 -= under1.AsInt64();
                 var inside0 = Vector512.AndNot(Vector512.LessThanOrEqual(k, hi0), under0);
                 var inside1 = Vector512.AndNot(Vector512.LessThanOrEqual(k, hi1), under1);
+                atoms0 -= (inside0 & single0).AsInt64();
+                atoms1 -= (inside1 & single1).AsInt64();
+                inside0 = Vector512.AndNot(inside0, single0);
+                inside1 = Vector512.AndNot(inside1, single1);
                 mask = (inside0 | inside1) == Vector512<ulong>.Zero ? 0u
                     : (uint)(inside0.ExtractMostSignificantBits() | (inside1.ExtractMostSignificantBits() << 8));
             }
@@ -274,6 +283,9 @@ internal sealed class OnePassColumn
                 if (handedOver)
                 {
                     Reload(out lo0, out lo1, out hi0, out hi1, out below0, out below1);
+                    GiveAtoms(ref atoms0, ref atoms1);
+                    single0 = Vector512.Equals(lo0, hi0);
+                    single1 = Vector512.Equals(lo1, hi1);
                     above = _aboveCount;
                     lowerBound = _lo[P5];
                     upperBound = _hi[P95];
@@ -290,6 +302,7 @@ internal sealed class OnePassColumn
         {
             below0.CopyTo(_pendingBelow);
             below1.CopyTo(_pendingBelow.AsSpan(8));
+            GiveAtoms(ref atoms0, ref atoms1);
         }
         _count = count;
         _minKey = minKey;
@@ -297,6 +310,18 @@ internal sealed class OnePassColumn
         _total = total;
         _aboveCount = above;
         _blockFill = fill;
+    }
+
+    /// <summary>The keys counted in the lanes of single-key windows go to those windows (the key's count).</summary>
+    private void GiveAtoms(ref Vector512<long> atoms0, ref Vector512<long> atoms1)
+    {
+        if ((atoms0 | atoms1) == Vector512<long>.Zero) return;
+        Span<long> lanes = stackalloc long[16];
+        atoms0.CopyTo(lanes);
+        atoms1.CopyTo(lanes[8..]);
+        for (var i = 0; i < Levels; i++)
+            if (lanes[i] != 0) _windows[i].AddToSingleKey(lanes[i]);
+        atoms0 = atoms1 = Vector512<long>.Zero;
     }
 
     private void Reload(out Vector512<ulong> lo0, out Vector512<ulong> lo1, out Vector512<ulong> hi0, out Vector512<ulong> hi1,
