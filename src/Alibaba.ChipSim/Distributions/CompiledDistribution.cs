@@ -29,6 +29,13 @@ public sealed class CompiledDistribution
 
     public bool IsConstant => _shape == Shape.Constant;
 
+    /// <summary>For a tabulated (beta, PERT) distribution: starts loading the table entries <see cref="Sample"/>(u) will read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Prefetch(double u)
+    {
+        if (_shape == Shape.Tabulated) _table!.Prefetch(_uLow + u * _uSpan);
+    }
+
     /// <summary>The value at probability <paramref name="u"/> in (0, 1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Sample(double u)

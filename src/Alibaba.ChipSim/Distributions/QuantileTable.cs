@@ -58,6 +58,14 @@ internal sealed class QuantileTable
         return table.Value; // built outside the lock: the Lazy makes one thread build it, the others wait for that one
     }
 
+    /// <summary>Asks the processor to start loading the knots <see cref="Quantile"/>(u) reads (a hint: nothing else changes).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void Prefetch(double u)
+    {
+        var i = (int)(u * Segments);
+        if (i >= TailSegments && i < Segments - TailSegments) _body.Prefetch(i);
+    }
+
     public double Quantile(double u)
     {
         var pos = u * Segments;
@@ -102,6 +110,14 @@ internal sealed class QuantileTable
 
         /// <summary>Segments per unit of probability.</summary>
         public double Scale { get; }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public unsafe void Prefetch(int i)
+        {
+            if (!System.Runtime.Intrinsics.X86.Sse.IsSupported) return;
+            // The address may be stale by the time it is used if the GC moves the array: a prefetch never faults.
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref _knots[2 * i]));
+        }
 
         public double Interpolate(double pos, int i)
         {
