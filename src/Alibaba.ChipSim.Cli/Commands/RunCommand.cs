@@ -68,7 +68,7 @@ internal static class RunCommand
         });
         var streamAbove = new Option<long>("--stream-above")
         {
-            Description = "A run that writes no per-trial file (no --out, or --format json) keeps no per-trial columns above this many trials: it replays its trials for exact statistics in bounded memory (the same summary.json).",
+            Description = "A run that writes no per-trial file (no --out, or --format json) keeps no per-trial columns above this many trials: its trials stream past exact statistics in chunks, in bounded memory (the same summary.json).",
             DefaultValueFactory = _ => RunRequest.DefaultColumnTrialsLimit,
         };
         OptionChecks.Range(streamAbove, 0, long.MaxValue);

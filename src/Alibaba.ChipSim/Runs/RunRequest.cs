@@ -26,7 +26,7 @@ public sealed record RunRequest
 
     /// <summary>
     /// Whether the run keeps its per-trial columns (true, the default: per-trial files, sensitivity, reports and diffs read
-    /// them). When false, a run of more than <see cref="ColumnTrialsLimit"/> trials keeps none: it replays its trials
+    /// them). When false, a run of more than <see cref="ColumnTrialsLimit"/> trials keeps none: it streams its trials
     /// chunk by chunk for exact statistics in memory that does not grow with the trial count (docs/running-big.md).
     /// Sensitivity, <see cref="Convergence"/> and runs conditioned on history always keep the columns.
     /// </summary>
