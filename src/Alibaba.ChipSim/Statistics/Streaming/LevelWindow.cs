@@ -49,6 +49,22 @@ internal sealed class LevelWindow
     /// <summary>Numbers held: keys and counts, and the append buffer.</summary>
     public long Size => _keys.Length + _counts.Length + _appended.Length;
 
+    /// <summary>
+    /// Places the <paramref name="seen"/>-th key (counting this one) of a column by itself: counted below, dropped above, or
+    /// kept, narrowing the window when its batch is full (a column that places its keys itself uses <see cref="Append"/>).
+    /// </summary>
+    public void Add(ulong key, long seen)
+    {
+        if (key < Lo)
+        {
+            Below++;
+            return;
+        }
+        if (key > Hi || !Append(key)) return;
+        var (start, end) = Plan(seen);
+        Keep(start, end);
+    }
+
     /// <summary>A window of at most this many distinct keys counts a key it already holds in place instead of appending it.</summary>
     private const int CountInPlaceBelow = 32;
 

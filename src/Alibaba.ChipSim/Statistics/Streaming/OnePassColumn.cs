@@ -141,28 +141,6 @@ internal sealed class OnePassColumn
         _fallback = new StreamingColumn(_name, _isBinary, _isWholeNumber, _gatherLimit);
     }
 
-    /// <summary>
-    /// For a column held in memory whose windows lost a rank (<see cref="IsDone"/> false after pass 0): the ranks selected
-    /// from the column and the tails summed over it in trial order, as a streamed column's further passes would.
-    /// </summary>
-    public MetricSummary FinishFrom(double[] values)
-    {
-        if (_result is { } done) return done;
-        if (_pass != 0 || _fallback is null) throw new InvalidOperationException("only after the first pass, when the windows were not enough");
-        var count = (int)_count;
-        Span<int> ranks = stackalloc int[2 * Levels];
-        ranks = ranks[..ColumnStatistics.Ranks(count, ranks)];
-        Span<ulong> keys = stackalloc ulong[ranks.Length];
-        RankSelector.Select(values, count, _minKey, _maxKey, ranks, keys);
-        Span<double> quantiles = stackalloc double[Levels];
-        ColumnStatistics.Interpolate(count, ranks, keys, quantiles);
-        var (lowerMean, upperMean) = ColumnStatistics.ExactTails(values, quantiles[P5], quantiles[P95]);
-        _fallback = null;
-        _result = ColumnStatistics.Finish(_name, _count, _total.Value, _minKey, _maxKey, quantiles,
-            new ColumnStatistics.Tails(SquaredDeviations(), lowerMean, upperMean), _isBinary);
-        return _result;
-    }
-
     private void ConsumeFirst(ReadOnlySpan<double> values)
     {
         // The running numbers live in locals (registers) through the loop and go back to the fields before anything that

@@ -5,7 +5,7 @@ namespace Alibaba.ChipSim.Statistics.Streaming;
 /// replayed chunk by chunk in trial order instead of a column held in memory. Each replay of the run is a pass, and a
 /// pass sees every value once. Pass 0 takes the count, the extremes and the compensated sum (trial order), histograms
 /// the keys over the range of the first chunk, and keeps the keys near the 5th and 95th percentiles
-/// (<see cref="RankWindow"/>); with the mean and (usually) both tail bounds known, pass 1 sums the squared deviations (the
+/// (<see cref="LevelWindow"/>); with the mean and (usually) both tail bounds known, pass 1 sums the squared deviations (the
 /// same 1,024-trial blocks) and both tails in trial order, counts whole numbers, and narrows the key range holding each
 /// other wanted rank (a histogram of the range, or, once at most <see cref="GatherLimit"/> values are left in it, the
 /// keys themselves). So most columns need two passes; a rank that escaped its window or a bin too full to gather costs
@@ -30,8 +30,8 @@ internal sealed class StreamingColumn
     private ulong _minKey = ulong.MaxValue, _maxKey;
     private NeumaierSum _total;
     private KeyHistogram? _first;
-    private RankWindow? _lowerWindow = new(ColumnStatistics.Levels[ColumnStatistics.P5]);
-    private RankWindow? _upperWindow = new(ColumnStatistics.Levels[ColumnStatistics.P95]);
+    private LevelWindow? _lowerWindow = new(ColumnStatistics.Levels[ColumnStatistics.P5]);
+    private LevelWindow? _upperWindow = new(ColumnStatistics.Levels[ColumnStatistics.P95]);
 
     // Later passes.
     private int[] _ranks = [];
@@ -181,8 +181,8 @@ internal sealed class StreamingColumn
             if (key < _minKey) _minKey = key;
             if (key > _maxKey) _maxKey = key;
             first?.Add(key);
-            _lowerWindow!.Add(key);
-            _upperWindow!.Add(key);
+            _lowerWindow!.Add(key, _count);
+            _upperWindow!.Add(key, _count);
         }
     }
 
@@ -221,7 +221,7 @@ internal sealed class StreamingColumn
     }
 
     /// <summary>The two order statistics that the level's quantile interpolates between, when pass 0's window holds them.</summary>
-    private void ResolveFromWindow(RankWindow window, int level)
+    private void ResolveFromWindow(LevelWindow window, int level)
     {
         var (lower, upper, _) = NumpyQuantile.Position(_count, ColumnStatistics.Levels[level]);
         foreach (var rank in new[] { lower, upper })
