@@ -55,7 +55,6 @@ internal sealed class OnePassColumn
 
     private int _pass = -1;
     private StreamingColumn? _fallback;
-    private double[] _quantiles = [];
     private MetricSummary? _result;
 
     /// <remarks>
@@ -89,8 +88,8 @@ internal sealed class OnePassColumn
     /// <summary>The summary; only when <see cref="IsDone"/>.</summary>
     public MetricSummary Result => _result ?? throw new InvalidOperationException($"column {_name} needs more passes");
 
-    /// <summary>Numbers held now: the windows, the counts, the block; and the fallback's, if any.</summary>
-    internal long HeldNumbers => _windows.Sum(w => w.Size) + (_counts?.Length ?? 0) + Block + (_fallback?.HeldNumbers ?? 0);
+    /// <summary>Numbers held now: the windows, the first batch, the counts, the block; and the fallback's, if any.</summary>
+    internal long HeldNumbers => _windows.Sum(w => w.Size) + _early.Length + (_counts?.Length ?? 0) + Block + (_fallback?.HeldNumbers ?? 0);
 
     /// <summary>Prepares pass <paramref name="pass"/> (0, 1, … in turn); false when this column needs no more passes.</summary>
     public bool BeginPass(int pass)
@@ -494,9 +493,9 @@ internal sealed class OnePassColumn
     private void Complete()
     {
         var r = _fallback!.Result;
-        _quantiles = [r.P1!.Value, r.P5!.Value, r.P10!.Value, r.P25!.Value, r.P50!.Value, r.P75!.Value, r.P90!.Value, r.P95!.Value, r.P99!.Value];
+        double[] quantiles = [r.P1!.Value, r.P5!.Value, r.P10!.Value, r.P25!.Value, r.P50!.Value, r.P75!.Value, r.P90!.Value, r.P95!.Value, r.P99!.Value];
         var tails = new ColumnStatistics.Tails(SquaredDeviations(), r.Cvar5!.Value, r.Cvar95!.Value);
-        _result = ColumnStatistics.Finish(_name, _count, _total.Value, _minKey, _maxKey, _quantiles, tails, _isBinary);
+        _result = ColumnStatistics.Finish(_name, _count, _total.Value, _minKey, _maxKey, quantiles, tails, _isBinary);
         _fallback = null;
     }
 }

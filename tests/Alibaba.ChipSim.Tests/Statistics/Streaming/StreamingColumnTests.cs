@@ -138,8 +138,9 @@ public sealed class StreamingColumnTests
     public void The_numbers_a_column_holds_are_bounded_by_the_window_sizes_not_the_trial_count()
     {
         // Bound: nine windows, each at most twice its distinct-key limit (keys and counts, arrays grown to a power of two)
-        // and its append buffer, plus the counting array and one block.
-        var bound = 9L * (2L * 2 * LevelWindow.DefaultDistinctLimit + LevelWindow.DefaultAppendLimit) + ColumnStatistics.CountingRange * 2 + ColumnStatistics.TailBlock;
+        // and its append buffer, plus the first batch, the counting array and one block.
+        var bound = 9L * (2L * 2 * LevelWindow.DefaultDistinctLimit + LevelWindow.DefaultAppendLimit) + LevelWindow.DefaultAppendLimit
+            + ColumnStatistics.CountingRange * 2 + ColumnStatistics.TailBlock;
         var random = new Random(11);
         long held = 0;
         foreach (var n in new[] { 20_000, 200_000, 2_000_000 })
