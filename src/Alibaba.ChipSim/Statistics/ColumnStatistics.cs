@@ -15,7 +15,7 @@ internal static class ColumnStatistics
     /// <summary>The indices of the 5th and 95th percentiles in <see cref="Levels"/>.</summary>
     internal const int P5 = 1, P95 = 7;
 
-    /// <summary>Trials per block of plainly summed squared deviations (see <see cref="Tails.Measure"/>).</summary>
+    /// <summary>Trials per block of the squared deviations (see <see cref="BlockSpread"/>).</summary>
     internal const int TailBlock = 1024;
 
     /// <summary>Whole-number columns whose max − min is at most this are counted rather than selected.</summary>
@@ -139,50 +139,9 @@ internal static class ColumnStatistics
         }
     }
 
-    /// <summary>Second-pass quantities: squared deviations from the mean and the means of both tails.</summary>
+    /// <summary>The spread and the tails of a column: Σ(x − mean)² and the means of the values ≤ p5 and ≥ p95.</summary>
     internal readonly record struct Tails(double SquaredDeviations, double LowerTailMean, double UpperTailMean)
     {
-        private const int Block = TailBlock;
-
-        public static Tails Measure(double[] values, double mean, double p5, double p95)
-        {
-            // Corrected two-pass variance: Σ(x − m)² − (Σ(x − m))²/n cancels the rounding error of m. The squares are
-            // summed plainly within blocks of 1024 trials (error ≤ 1024ε relative, non-negative terms) and the block
-            // sums compensated, which is twice as fast as compensating every term; the tails are 5% of the terms.
-            var squares = new NeumaierSum();
-            var deviations = new NeumaierSum();
-            var lower = new NeumaierSum();
-            var upper = new NeumaierSum();
-            long n = 0, lowerCount = 0, upperCount = 0;
-            for (var start = 0; start < values.Length; start += Block)
-            {
-                var block = values.AsSpan(start, Math.Min(Block, values.Length - start));
-                double blockSquares = 0, blockDeviations = 0;
-                foreach (var v in block)
-                {
-                    if (double.IsNaN(v)) continue;
-                    n++;
-                    var d = v - mean;
-                    blockSquares += d * d;
-                    blockDeviations += d;
-                    if (v <= p5)
-                    {
-                        lower.Add(v);
-                        lowerCount++;
-                    }
-                    if (v >= p95)
-                    {
-                        upper.Add(v);
-                        upperCount++;
-                    }
-                }
-                squares.Add(blockSquares);
-                deviations.Add(blockDeviations);
-            }
-            var drift = deviations.Value;
-            return new Tails(Math.Max(0, squares.Value - drift * drift / n), lower.Value / lowerCount, upper.Value / upperCount);
-        }
-
         public static Tails FromCounts(ReadOnlySpan<int> counts, double min, double mean, double p5, double p95)
         {
             var squares = new NeumaierSum();

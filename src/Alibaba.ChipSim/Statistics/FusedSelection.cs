@@ -4,13 +4,12 @@ using System.Numerics;
 namespace Alibaba.ChipSim.Statistics;
 
 /// <summary>
-/// The selection path of <see cref="ColumnStatistics"/> in two passes over the column instead of four, with the same
-/// numbers bit for bit. Pass one adds the values up (compensated, in trial order) while it histograms the first
-/// 16-bit digit of their <see cref="SortableKey"/>s, as <see cref="RankSelector"/>'s first level would; pass two, with
-/// the mean now known, sums the squared deviations (the blocks of <c>Tails.Measure</c>) while it gathers the buckets
-/// holding a wanted rank and copies, in trial order, every value that can be in either 5% tail (the buckets up to the
-/// 5th percentile's, from the 95th's). The tail means are then taken over those copies, in the same order and with the
-/// same test (v ≤ p5, v ≥ p95) as over the whole column.
+/// The selection path of <see cref="ColumnStatistics"/> in two passes over the column, with the numbers of separate
+/// passes bit for bit. Pass one adds the values up (compensated, in trial order) while it histograms the first 16-bit
+/// digit of their <see cref="SortableKey"/>s, as <see cref="RankSelector"/>'s first level would; pass two gathers the
+/// buckets holding a wanted rank and copies every value that can be in either 5% tail (the buckets up to the 5th
+/// percentile's, from the 95th's). The tail means are then exact sums (<see cref="ExactSum"/>) over those copies, with
+/// the same test (v ≤ p5, v ≥ p95) as over the whole column.
 /// </summary>
 internal static class FusedSelection
 {
@@ -82,19 +81,17 @@ internal static class FusedSelection
             lowerValues = ArrayPool<double>.Shared.Rent(lowerSize);
             upperValues = ArrayPool<double>.Shared.Rent(upperSize);
             int lowerCopied = 0, upperCopied = 0;
+            foreach (var v in values)
             {
-                foreach (var v in values)
-                {
-                    if (double.IsNaN(v)) continue;
-                    var key = SortableKey.Of(v);
-                    var digit = (int)((key >> shift) & DigitMask);
-                    if (digit <= lowerBucket) lowerValues[lowerCopied++] = v;
-                    if (digit >= upperBucket) upperValues[upperCopied++] = v;
-                    var at = counts[digit];
-                    if (at < 0) continue;
-                    buffer[at] = key;
-                    counts[digit] = at + 1;
-                }
+                if (double.IsNaN(v)) continue;
+                var key = SortableKey.Of(v);
+                var digit = (int)((key >> shift) & DigitMask);
+                if (digit <= lowerBucket) lowerValues[lowerCopied++] = v;
+                if (digit >= upperBucket) upperValues[upperCopied++] = v;
+                var at = counts[digit];
+                if (at < 0) continue;
+                buffer[at] = key;
+                counts[digit] = at + 1;
             }
 
             var first = 0;

@@ -159,8 +159,6 @@ internal sealed class OnePassColumn
         var minKey = _minKey;
         var maxKey = _maxKey;
         var total = _total;
-        var lowerSum = _lowerSum;
-        var upperSum = _upperSum;
         var above = _aboveCount;
         var lowerBound = _lo[P5];
         var upperBound = _hi[P95];
@@ -245,7 +243,7 @@ internal sealed class OnePassColumn
                     if (!_windows[i].Append(key)) continue;
                     if (!handedOver)
                     {
-                        // Narrowing reads the count seen and the windows' counts below, and adds to the tails' sums.
+                        // Narrowing reads the count seen and the windows' counts below, and adds to the tails' counts.
                         if (Vector512.IsHardwareAccelerated)
                         {
                             below0.CopyTo(_pendingBelow);
@@ -268,10 +266,10 @@ internal sealed class OnePassColumn
                     upperBound = _hi[P95];
                 }
             }
-            if (lowerTail) lowerSum.Add(v);
+            if (lowerTail) _lowerSum.Add(v);
             if (upperTail)
             {
-                upperSum.Add(v);
+                _upperSum.Add(v);
                 above++;
             }
         }

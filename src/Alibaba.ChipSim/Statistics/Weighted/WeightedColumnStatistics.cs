@@ -130,7 +130,7 @@ internal static class WeightedColumnStatistics
     /// <summary>Squared deviations from the mean (Σw(x − mean)²) and the weighted means of both tails.</summary>
     private readonly record struct Moments(double SquaredDeviations, double LowerTailMean, double UpperTailMean)
     {
-        /// <summary><see cref="ColumnStatistics"/>'s <c>Tails.Measure</c>, each term weighted.</summary>
+        /// <summary>The corrected two-pass sum of squares in blocks of 1,024 trials and the tails' compensated sums, each term weighted.</summary>
         public static Moments Measure(double[] values, double[] weights, double largest, double mean, double sumWeights, double p5, double p95)
         {
             const int Block = ColumnStatistics.TailBlock;
