@@ -66,3 +66,41 @@ internal static class WindowCost
         }
     }
 }
+
+/// <summary>`consume N binary|continuous`: a streamed column's cost per value, and of its parts taken alone (the compensated sum, the extremes, the spread).</summary>
+internal static class ConsumeOnly
+{
+    public static void Go(int n, bool binary)
+    {
+        var random = new Random(1);
+        var values = binary ? Enumerable.Range(0, n).Select(_ => (double)(random.NextDouble() < 0.4 ? 1 : 0)).ToArray()
+            : Enumerable.Range(0, n).Select(_ => Math.Exp(random.NextDouble() * 3)).ToArray();
+        for (var rep = 0; rep < 5; rep++)
+        {
+            var column = new Alibaba.ChipSim.Statistics.Streaming.OnePassColumn("x", binary, binary);
+            column.BeginPass(0);
+            var sw = Stopwatch.StartNew();
+            for (var at = 0; at < n; at += 4096) column.Consume(values.AsSpan(at, Math.Min(4096, n - at)));
+            var whole = sw.Elapsed.TotalNanoseconds / n;
+            sw.Restart();
+            var sum = new Alibaba.ChipSim.Statistics.LaneSum();
+            for (var at = 0; at < n; at += 4096) sum.Add(values.AsSpan(at, Math.Min(4096, n - at)));
+            var lanes = sw.Elapsed.TotalNanoseconds / n;
+            sw.Restart();
+            ulong minKey = ulong.MaxValue, maxKey = 0;
+            foreach (var v in values)
+            {
+                var key = Alibaba.ChipSim.Statistics.SortableKey.Of(v);
+                minKey = Math.Min(minKey, key);
+                maxKey = Math.Max(maxKey, key);
+            }
+            var extremes = sw.Elapsed.TotalNanoseconds / n;
+            sw.Restart();
+            var spread = new Alibaba.ChipSim.Statistics.BlockSpread();
+            for (var at = 0; at < n; at += 1024) spread.Add(values.AsSpan(at, Math.Min(1024, n - at)));
+            var blocks = sw.Elapsed.TotalNanoseconds / n;
+            if (double.IsNaN(sum.Value) || minKey > maxKey) throw new InvalidOperationException();
+            Console.WriteLine($"{whole:F1} ns per value; alone: compensated sum {lanes:F2}, extremes {extremes:F2}, spread {blocks:F2}");
+        }
+    }
+}

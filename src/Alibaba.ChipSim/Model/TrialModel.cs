@@ -211,11 +211,37 @@ public sealed class TrialModel
         var total = v.DiscountedGrossProfitCnyBn;
         var chips = 0.0;
         for (var t = 0; t < months && t <= v.LastChange; t++) chips += v.CohortChange[t];
-        for (var t = months; t <= v.LastChange; t++)
+        // After the horizon: the tabulated months first (the same factors as Discount), then any beyond the table.
+        var discount = value.Table;
+        var cohorts = v.CohortChange;
+        var last = v.LastChange;
+        var t0 = months;
+        var tabulated = Math.Min(last, discount.Length - 1);
+        var lookForPayback = cost > 0 && double.IsNaN(payback);
+        for (; t0 <= tabulated && lookForPayback; t0++)
         {
-            chips += v.CohortChange[t];
+            chips += cohorts[t0];
+            total += rate * chips * discount[t0];
+            if (total >= cost)
+            {
+                payback = t0;
+                lookForPayback = false;
+            }
+        }
+        for (; t0 <= tabulated; t0++)
+        {
+            chips += cohorts[t0];
+            total += rate * chips * discount[t0];
+        }
+        for (var t = t0; t <= last; t++)
+        {
+            chips += cohorts[t];
             total += rate * chips * value.Discount(t);
-            if (cost > 0 && double.IsNaN(payback) && total >= cost) payback = t;
+            if (lookForPayback && total >= cost)
+            {
+                payback = t;
+                lookForPayback = false;
+            }
         }
         var npv = total - cost;
         var roi = cost > 0 ? total / cost : double.NaN;

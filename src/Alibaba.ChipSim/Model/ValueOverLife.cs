@@ -37,5 +37,11 @@ public sealed class ValueOverLife
     public double AdsOutstandingBn { get; }
 
     /// <summary>(1 + r)^(−<paramref name="month"/>/12).</summary>
-    public double Discount(int month) => month < _discount.Length ? _discount[month] : Math.Exp(-month * _monthlyLog);
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public double Discount(int month) => (uint)month < (uint)_discount.Length ? _discount[month] : Far(month);
+
+    /// <summary>The discount factors tabulated: months 0 to twice the horizon plus the useful life.</summary>
+    internal ReadOnlySpan<double> Table => _discount;
+
+    private double Far(int month) => Math.Exp(-month * _monthlyLog);
 }

@@ -96,16 +96,8 @@ internal static class ColumnStatistics
             Probability: probability, Ci95: ci95);
     }
 
-    /// <summary>The compensated sum of the defined values, in trial order.</summary>
-    private static double Sum(double[] values)
-    {
-        var sum = new NeumaierSum();
-        foreach (var v in values)
-        {
-            if (!double.IsNaN(v)) sum.Add(v);
-        }
-        return sum.Value;
-    }
+    /// <summary>The compensated sum of the defined values (<see cref="LaneSum"/>).</summary>
+    private static double Sum(double[] values) => LaneSum.Of(values);
 
     /// <summary>Writes the distinct ranks (ascending) that the <see cref="Levels"/> interpolate between into <paramref name="ranks"/>; returns how many.</summary>
     internal static int Ranks(int count, Span<int> ranks)

@@ -39,11 +39,13 @@ internal sealed class ExactSum
         var position = exponent - 1;                // bit position of the mantissa's lowest bit above 2^−1074
         var digit = position >> 5;
         var offset = position & 31;
-        var wide = (UInt128)(ulong)mantissa << offset; // at most 85 bits
+        // mantissa × 2^offset, at most 85 bits: its low 64 bits, and the bits shifted out above them.
+        var low = (ulong)mantissa << offset;
+        var high = (ulong)mantissa >> (63 - offset) >> 1;
         var sign = bits < 0 ? -1L : 1L;
-        _digits[digit] += sign * (long)(ulong)(wide & 0xFFFF_FFFF);
-        _digits[digit + 1] += sign * (long)(ulong)((wide >> 32) & 0xFFFF_FFFF);
-        _digits[digit + 2] += sign * (long)(ulong)(wide >> 64);
+        _digits[digit] += sign * (long)(low & 0xFFFF_FFFF);
+        _digits[digit + 1] += sign * (long)(low >> 32);
+        _digits[digit + 2] += sign * (long)high;
         if (++_sinceSettled == SettleEvery) Settle();
     }
 

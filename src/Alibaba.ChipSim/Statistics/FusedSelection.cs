@@ -46,14 +46,12 @@ internal static class FusedSelection
         {
             var counts = table.AsSpan(0, Buckets);
             counts.Clear();
-            var total = new NeumaierSum();
             foreach (var v in values)
             {
                 if (double.IsNaN(v)) continue;
-                total.Add(v);
                 counts[(int)((SortableKey.Of(v) >> shift) & DigitMask)]++;
             }
-            sum = total.Value;
+            sum = LaneSum.Of(values);
 
             var below = 0;
             var bucket = 0;

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Alibaba.ChipSim.Statistics.Streaming;
@@ -5,7 +8,7 @@ namespace Alibaba.ChipSim.Statistics.Streaming;
 /// <summary>
 /// The statistics of one numeric column of a streamed run from a single look at its values in trial order (docs/running-big.md,
 /// "Bounded memory"), the same bits as <see cref="ColumnStatistics.Summarize"/> over the column held in memory. The count,
-/// the extremes and the compensated sum are taken in trial order, and the squared deviations block by block
+/// the extremes and the compensated sum (<see cref="LaneSum"/>, by row) are taken as the column's are, and the squared deviations block by block
 /// (<see cref="BlockSpread"/>), exactly as the column's are. The percentiles come from a <see cref="LevelWindow"/> at each
 /// level, which keeps every key near that level's rank among the values seen so far: an order statistic it reports is
 /// exact. The tails are exact sums (<see cref="ExactSum"/>, whose result does not depend on the order of the terms) of
@@ -26,7 +29,7 @@ internal sealed class OnePassColumn
 
     private long _count;
     private ulong _minKey = ulong.MaxValue, _maxKey;
-    private NeumaierSum _total;
+    private readonly LaneSum _total = new();
 
     // Squared deviations: the current block (every row, NaN included, so blocks start where they do in the column).
     private readonly double[] _block = new double[Block];
@@ -37,6 +40,7 @@ internal sealed class OnePassColumn
     private readonly LevelWindow[] _windows;
     private readonly ulong[] _lo = new ulong[16], _hi = new ulong[16];
     private readonly long[] _pendingBelow = new long[16];
+    private readonly uint[] _belowLanes = new uint[16], _insideLanes = new uint[16];   // PlaceEight's lanes below / inside each window
     private readonly ExactSum _lowerSum = new(), _upperSum = new();
     private long _aboveCount;
 
@@ -142,172 +146,156 @@ internal sealed class OnePassColumn
 
     private void ConsumeFirst(ReadOnlySpan<double> values)
     {
-        // The running numbers live in locals (registers) through the loop and go back to the fields before anything that
-        // reads them (Sync): a block's flush, the windows' start, a window's narrowing, and the end.
-        var lo0 = Vector512.Create((ReadOnlySpan<ulong>)_lo);
-        var lo1 = Vector512.Create(_lo.AsSpan(8));
-        var hi0 = Vector512.Create((ReadOnlySpan<ulong>)_hi);
-        var hi1 = Vector512.Create(_hi.AsSpan(8));
-        var below0 = Vector512.Create((ReadOnlySpan<long>)_pendingBelow);
-        var below1 = Vector512.Create(_pendingBelow.AsSpan(8));
-        // Windows narrowed to one key (a point mass: zeros, a 0/1 outcome) count that key in a lane instead of appending it.
-        var single0 = Vector512.Equals(lo0, hi0);
-        var single1 = Vector512.Equals(lo1, hi1);
-        var atoms0 = Vector512<long>.Zero;
-        var atoms1 = Vector512<long>.Zero;
-        var count = _count;
+        // Every row, NaN included, joins the squared deviations' blocks (so blocks start where they do in the column).
+        for (var at = 0; at < values.Length;)
+        {
+            var take = Math.Min(Block - _blockFill, values.Length - at);
+            values.Slice(at, take).CopyTo(_block.AsSpan(_blockFill));
+            _blockFill += take;
+            at += take;
+            if (_blockFill == Block) FlushBlock();
+        }
+        // The compensated sum (in lanes by row) and the extremes: nothing else reads them.
+        _total.Add(values);
         var minKey = _minKey;
         var maxKey = _maxKey;
-        var total = _total;
-        var above = _aboveCount;
-        var lowerBound = _lo[P5];
-        var upperBound = _hi[P95];
-        var block = _block;
-        var fill = _blockFill;
         foreach (var v in values)
         {
-            block[fill++] = v;
-            if (fill == Block)
-            {
-                _blockFill = fill;
-                FlushBlock();
-                fill = 0;
-            }
             if (double.IsNaN(v)) continue;
-            count++;
-            total.Add(v);
             var key = SortableKey.Of(v);
             if (key < minKey) minKey = key;
             if (key > maxKey) maxKey = key;
-            if (!_windowsActive)
-            {
-                // The key that fills the first batch is in it (placed); the one that stops counting is placed below.
-                var placed = false;
-                if (_countable)
-                {
-                    if (Count(v)) continue;
-                    // Not a small-range whole number after all: the windows start from the counts, then take this key.
-                    _count = count - 1;
-                    SeedFromCounts();
-                }
-                else
-                {
-                    _early[_earlyFill++] = key;
-                    if (_earlyFill < _early.Length) continue;
-                    _count = count;
-                    SeedFromEarly();
-                    placed = true;
-                }
-                Reload(out lo0, out lo1, out hi0, out hi1, out below0, out below1);
-                above = _aboveCount;
-                lowerBound = _lo[P5];
-                upperBound = _hi[P95];
-                if (placed) continue;
-            }
-            var lowerTail = key < lowerBound;
-            var upperTail = key > upperBound;
-            uint mask;
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var k = Vector512.Create(key);
-                var under0 = Vector512.LessThan(k, lo0);
-                var under1 = Vector512.LessThan(k, lo1);
-                // A lane that compares true is all ones, −1 as a long: subtracting it counts the key below that window.
-                below0 -= under0.AsInt64();
-                below1 -= under1.AsInt64();
-                var inside0 = Vector512.AndNot(Vector512.LessThanOrEqual(k, hi0), under0);
-                var inside1 = Vector512.AndNot(Vector512.LessThanOrEqual(k, hi1), under1);
-                atoms0 -= (inside0 & single0).AsInt64();
-                atoms1 -= (inside1 & single1).AsInt64();
-                inside0 = Vector512.AndNot(inside0, single0);
-                inside1 = Vector512.AndNot(inside1, single1);
-                mask = (inside0 | inside1) == Vector512<ulong>.Zero ? 0u
-                    : (uint)(inside0.ExtractMostSignificantBits() | (inside1.ExtractMostSignificantBits() << 8));
-            }
-            else
-            {
-                mask = 0;
-                for (var i = 0; i < Levels; i++)
-                {
-                    if (key < _lo[i]) _pendingBelow[i]++;
-                    else if (key <= _hi[i]) mask |= 1u << i;
-                }
-            }
-            if (mask != 0)
-            {
-                var handedOver = false;
-                while (mask != 0)
-                {
-                    var i = System.Numerics.BitOperations.TrailingZeroCount(mask);
-                    mask &= mask - 1;
-                    if (!_windows[i].Append(key)) continue;
-                    if (!handedOver)
-                    {
-                        // Narrowing reads the count seen and the windows' counts below, and adds to the tails' counts.
-                        if (Vector512.IsHardwareAccelerated)
-                        {
-                            below0.CopyTo(_pendingBelow);
-                            below1.CopyTo(_pendingBelow.AsSpan(8));
-                        }
-                        _count = count;
-                        _aboveCount = above;
-                        handedOver = true;
-                    }
-                    Narrow(i);
-                }
-                if (handedOver)
-                {
-                    Reload(out lo0, out lo1, out hi0, out hi1, out below0, out below1);
-                    GiveAtoms(ref atoms0, ref atoms1);
-                    single0 = Vector512.Equals(lo0, hi0);
-                    single1 = Vector512.Equals(lo1, hi1);
-                    above = _aboveCount;
-                    lowerBound = _lo[P5];
-                    upperBound = _hi[P95];
-                }
-            }
-            if (lowerTail) _lowerSum.Add(v);
-            if (upperTail)
-            {
-                _upperSum.Add(v);
-                above++;
-            }
         }
-        if (Vector512.IsHardwareAccelerated)
-        {
-            below0.CopyTo(_pendingBelow);
-            below1.CopyTo(_pendingBelow.AsSpan(8));
-            GiveAtoms(ref atoms0, ref atoms1);
-        }
-        _count = count;
         _minKey = minKey;
         _maxKey = maxKey;
-        _total = total;
-        _aboveCount = above;
-        _blockFill = fill;
+        // The ranks: each value counted below a window, kept in it, or left above it.
+        var i = 0;
+        while (i < values.Length)
+        {
+            if (_windowsActive && Vector512.IsHardwareAccelerated && values.Length - i >= Vector512<double>.Count)
+            {
+                PlaceEight(values.Slice(i, Vector512<double>.Count));
+                i += Vector512<double>.Count;
+                continue;
+            }
+            var v = values[i++];
+            if (double.IsNaN(v)) continue;
+            if (_windowsActive) PlaceOne(v, SortableKey.Of(v));
+            else PlaceEarly(v);
+        }
     }
 
-    /// <summary>The keys counted in the lanes of single-key windows go to those windows (the key's count).</summary>
-    private void GiveAtoms(ref Vector512<long> atoms0, ref Vector512<long> atoms1)
+    /// <summary>
+    /// A value before the windows start: counted (a whole-number column of a small range) or kept in the first batch; the
+    /// windows start when counting stops or the batch is full.
+    /// </summary>
+    private void PlaceEarly(double v)
     {
-        if ((atoms0 | atoms1) == Vector512<long>.Zero) return;
-        Span<long> lanes = stackalloc long[16];
-        atoms0.CopyTo(lanes);
-        atoms1.CopyTo(lanes[8..]);
+        if (_countable)
+        {
+            if (Count(v))
+            {
+                _count++;
+                return;
+            }
+            // Not a small-range whole number after all: the windows start from the counts, then take this value.
+            SeedFromCounts();
+            PlaceOne(v, SortableKey.Of(v));
+            return;
+        }
+        _early[_earlyFill++] = SortableKey.Of(v);
+        _count++;
+        if (_earlyFill == _early.Length) SeedFromEarly();
+    }
+
+    /// <summary>
+    /// One value once the windows have started: counted below each window under it, kept by each window holding its key
+    /// (which narrows when its batch is full), and added to a tail's sum when below the 5th percentile's window or above
+    /// the 95th's.
+    /// </summary>
+    private void PlaceOne(double v, ulong key)
+    {
+        _count++;
+        var lowerTail = key < _lo[P5];
+        var upperTail = key > _hi[P95];
         for (var i = 0; i < Levels; i++)
-            if (lanes[i] != 0) _windows[i].AddToSingleKey(lanes[i]);
-        atoms0 = atoms1 = Vector512<long>.Zero;
+        {
+            if (key < _lo[i]) _pendingBelow[i]++;
+            else if (key <= _hi[i] && _windows[i].Append(key)) Narrow(i);
+        }
+        if (lowerTail) _lowerSum.Add(v);
+        if (upperTail)
+        {
+            _upperSum.Add(v);
+            _aboveCount++;
+        }
     }
 
-    private void Reload(out Vector512<ulong> lo0, out Vector512<ulong> lo1, out Vector512<ulong> hi0, out Vector512<ulong> hi1,
-        out Vector512<long> below0, out Vector512<long> below1)
+    /// <summary>
+    /// <see cref="PlaceOne"/> for eight values at once, with a key per lane. The values that no window keeps (nearly all
+    /// of them) are only counted: below each window from the lanes' comparisons, and in the tails' sums. Those a window
+    /// keeps then go one by one, in order. Taking the counted values first is the same as meeting them first, and a
+    /// window's keys are exact whatever the order of the values; only a single-key window (a point mass) counts its key
+    /// in place.
+    /// </summary>
+    private void PlaceEight(ReadOnlySpan<double> values)
     {
-        lo0 = Vector512.Create((ReadOnlySpan<ulong>)_lo);
-        lo1 = Vector512.Create(_lo.AsSpan(8));
-        hi0 = Vector512.Create((ReadOnlySpan<ulong>)_hi);
-        hi1 = Vector512.Create(_hi.AsSpan(8));
-        below0 = Vector512.Create((ReadOnlySpan<long>)_pendingBelow);
-        below1 = Vector512.Create(_pendingBelow.AsSpan(8));
+        var v = Vector512.Create(values);
+        var bits = v.AsUInt64();
+        var signBit = Vector512.Create(0x8000_0000_0000_0000UL);
+        // SortableKey.Of in every lane: −0 as +0, then every bit flipped for a negative, the sign bit for a positive.
+        bits = Vector512.AndNot(bits, Vector512.Equals(bits, signBit));
+        var negative = Vector512.ShiftRightArithmetic(bits.AsInt64(), 63).AsUInt64();
+        var keys = bits ^ (negative | signBit);
+        var valid = (uint)Vector512.Equals(v, v).ExtractMostSignificantBits();
+        if (valid == 0) return;
+        ref var lo = ref MemoryMarshal.GetArrayDataReference(_lo);
+        ref var hi = ref MemoryMarshal.GetArrayDataReference(_hi);
+        ref var below = ref MemoryMarshal.GetArrayDataReference(_belowLanes);
+        ref var inside = ref MemoryMarshal.GetArrayDataReference(_insideLanes);
+        uint kept = 0, atoms = 0;
+        for (var i = 0; i < Levels; i++)
+        {
+            var l = Unsafe.Add(ref lo, i);
+            var h = Unsafe.Add(ref hi, i);
+            var b = (uint)Vector512.LessThan(keys, Vector512.Create(l)).ExtractMostSignificantBits() & valid;
+            var n = (uint)Vector512.LessThanOrEqual(keys, Vector512.Create(h)).ExtractMostSignificantBits() & valid & ~b;
+            Unsafe.Add(ref below, i) = b;
+            Unsafe.Add(ref inside, i) = n;
+            if (l != h) kept |= n;
+            else atoms |= n;
+        }
+        var counted = valid & ~kept;
+        _count += BitOperations.PopCount(counted);
+        ref var pending = ref MemoryMarshal.GetArrayDataReference(_pendingBelow);
+        for (var i = 0; i < Levels; i++) Unsafe.Add(ref pending, i) += BitOperations.PopCount(Unsafe.Add(ref below, i) & counted);
+        if ((atoms & counted) != 0)
+            for (var i = 0; i < Levels; i++)
+                if (_lo[i] == _hi[i] && (_insideLanes[i] & counted) != 0) _windows[i].AddToSingleKey(BitOperations.PopCount(_insideLanes[i] & counted));
+        // Tails: below the 5th percentile's window, above the 95th's (neither inside nor below it).
+        var lower = _belowLanes[P5] & counted;
+        var upper = valid & ~(_belowLanes[P95] | _insideLanes[P95]) & counted;
+        while (lower != 0)
+        {
+            _lowerSum.Add(values[BitOperations.TrailingZeroCount(lower)]);
+            lower &= lower - 1;
+        }
+        if (upper != 0)
+        {
+            _aboveCount += BitOperations.PopCount(upper);
+            do
+            {
+                _upperSum.Add(values[BitOperations.TrailingZeroCount(upper)]);
+                upper &= upper - 1;
+            }
+            while (upper != 0);
+        }
+        while (kept != 0)
+        {
+            var lane = BitOperations.TrailingZeroCount(kept);
+            kept &= kept - 1;
+            PlaceOne(values[lane], keys.GetElement(lane));
+        }
     }
 
     /// <summary>The first keys, sorted once: every window starts holding them all, then narrows.</summary>
@@ -414,7 +402,7 @@ internal sealed class OnePassColumn
 
     private void Regrow(int min, int max)
     {
-        var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(2 * (max - min + 1)));
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)(2 * (max - min + 1)));
         var grown = new int[size];
         var offset = (size - (max - min + 1)) / 2 - min;
         Array.Copy(_counts!, _countMin + _countOffset, grown, _countMin + offset, _countMax - _countMin + 1);

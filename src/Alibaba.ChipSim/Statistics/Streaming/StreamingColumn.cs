@@ -28,7 +28,7 @@ internal sealed class StreamingColumn
     // Pass 0.
     private long _count;
     private ulong _minKey = ulong.MaxValue, _maxKey;
-    private NeumaierSum _total;
+    private readonly LaneSum _total = new();
     private KeyHistogram? _first;
     private LevelWindow? _lowerWindow = new(ColumnStatistics.Levels[ColumnStatistics.P5]);
     private LevelWindow? _upperWindow = new(ColumnStatistics.Levels[ColumnStatistics.P95]);
@@ -172,11 +172,11 @@ internal sealed class StreamingColumn
             if (lo <= hi) _first = KeyHistogram.OverValues(lo, hi, FirstDigitBits) ?? KeyHistogram.OverPrefix(lo, hi, FirstDigitBits);
         }
         var first = _first;
+        _total.Add(values);
         foreach (var v in values)
         {
             if (double.IsNaN(v)) continue;
             _count++;
-            _total.Add(v);
             var key = SortableKey.Of(v);
             if (key < _minKey) _minKey = key;
             if (key > _maxKey) _maxKey = key;
