@@ -4,6 +4,16 @@ using Alibaba.ChipSim.Tests.Support;
 using BenchmarkDotNet.Running;
 
 // `lhs-se [replications] [trials] [threads]`: SD of the mean across seeds, plain Monte Carlo against Latin hypercube.
+if (args.Length > 0 && args[0] == "tables")
+{
+    for (var k = 0; k < 6; k++)
+    {
+        var sw = Stopwatch.StartNew();
+        Alibaba.ChipSim.Distributions.QuantileTable.ForBeta(2 + k * 0.37, 3.1 + k * 0.21);
+        Console.WriteLine($"table {k}: {sw.Elapsed.TotalMilliseconds:F1} ms");
+    }
+    return;
+}
 if (args.Length > 0 && args[0] == "consume") { Alibaba.ChipSim.Benchmarks.ConsumeOnly.Go(int.Parse(args[1]), args[2] == "binary"); return; }
 if (args.Length > 0 && args[0] == "window") { Alibaba.ChipSim.Benchmarks.WindowCost.Go(); return; }
 if (args.Length > 0 && args[0] == "statistics") { Alibaba.ChipSim.Benchmarks.StatisticsCost.Go(args.Length > 1 ? int.Parse(args[1]) : 1_000_000); return; }

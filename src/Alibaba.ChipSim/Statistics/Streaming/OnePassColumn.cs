@@ -40,7 +40,11 @@ internal sealed class OnePassColumn
     private readonly LevelWindow[] _windows;
     private readonly ulong[] _lo = new ulong[16], _hi = new ulong[16];
     private readonly long[] _pendingBelow = new long[16];
-    private readonly uint[] _belowLanes = new uint[16], _insideLanes = new uint[16];   // PlaceEight's lanes below / inside each window
+    // PlaceEight's: each window's bounds in every lane, which windows keep keys (not narrowed to one key: all lanes set),
+    // the lanes inside each window, and the extremes of the keys it took, lane by lane.
+    private readonly Vector512<ulong>[] _loLanes = new Vector512<ulong>[16], _hiLanes = new Vector512<ulong>[16];
+    private readonly uint[] _keeps = new uint[16], _insideLanes = new uint[16];
+    private Vector512<ulong> _minLanes = Vector512<ulong>.AllBitsSet, _maxLanes = Vector512<ulong>.Zero;
     private readonly ExactSum _lowerSum = new(), _upperSum = new();
     private long _aboveCount;
 
@@ -83,6 +87,7 @@ internal sealed class OnePassColumn
         {
             _lo[i] = 0;
             _hi[i] = ulong.MaxValue;
+            SetLanes(i);
         }
     }
 
@@ -129,6 +134,7 @@ internal sealed class OnePassColumn
             return;
         }
         if (_blockFill > 0) FlushBlock();
+        FoldExtremes();
         if (!_windowsActive && _count > 0 && !(_countable && _count > RankSelector.SortBelow))
         {
             if (_countable) SeedFromCounts();
@@ -155,19 +161,8 @@ internal sealed class OnePassColumn
             at += take;
             if (_blockFill == Block) FlushBlock();
         }
-        // The compensated sum (in lanes by row) and the extremes: nothing else reads them.
+        // The compensated sum, in lanes by row: nothing else reads it.
         _total.Add(values);
-        var minKey = _minKey;
-        var maxKey = _maxKey;
-        foreach (var v in values)
-        {
-            if (double.IsNaN(v)) continue;
-            var key = SortableKey.Of(v);
-            if (key < minKey) minKey = key;
-            if (key > maxKey) maxKey = key;
-        }
-        _minKey = minKey;
-        _maxKey = maxKey;
         // The ranks: each value counted below a window, kept in it, or left above it.
         var i = 0;
         while (i < values.Length)
@@ -180,7 +175,10 @@ internal sealed class OnePassColumn
             }
             var v = values[i++];
             if (double.IsNaN(v)) continue;
-            if (_windowsActive) PlaceOne(v, SortableKey.Of(v));
+            var key = SortableKey.Of(v);
+            if (key < _minKey) _minKey = key;
+            if (key > _maxKey) _maxKey = key;
+            if (_windowsActive) PlaceOne(v, key);
             else PlaceEarly(v);
         }
     }
@@ -247,34 +245,38 @@ internal sealed class OnePassColumn
         bits = Vector512.AndNot(bits, Vector512.Equals(bits, signBit));
         var negative = Vector512.ShiftRightArithmetic(bits.AsInt64(), 63).AsUInt64();
         var keys = bits ^ (negative | signBit);
-        var valid = (uint)Vector512.Equals(v, v).ExtractMostSignificantBits();
+        var defined = Vector512.Equals(v, v).AsUInt64();
+        var valid = (uint)defined.ExtractMostSignificantBits();
         if (valid == 0) return;
-        ref var lo = ref MemoryMarshal.GetArrayDataReference(_lo);
-        ref var hi = ref MemoryMarshal.GetArrayDataReference(_hi);
-        ref var below = ref MemoryMarshal.GetArrayDataReference(_belowLanes);
+        _minLanes = Vector512.Min(_minLanes, keys | ~defined);
+        _maxLanes = Vector512.Max(_maxLanes, keys & defined);
+        // Each window: the lanes below it (counted below it now; taken back below for lanes a window keeps) and inside it.
+        ref var lo = ref MemoryMarshal.GetArrayDataReference(_loLanes);
+        ref var hi = ref MemoryMarshal.GetArrayDataReference(_hiLanes);
+        ref var keeps = ref MemoryMarshal.GetArrayDataReference(_keeps);
         ref var inside = ref MemoryMarshal.GetArrayDataReference(_insideLanes);
-        uint kept = 0, atoms = 0;
+        ref var pending = ref MemoryMarshal.GetArrayDataReference(_pendingBelow);
+        uint kept = 0, inAny = 0;
         for (var i = 0; i < Levels; i++)
         {
-            var l = Unsafe.Add(ref lo, i);
-            var h = Unsafe.Add(ref hi, i);
-            var b = (uint)Vector512.LessThan(keys, Vector512.Create(l)).ExtractMostSignificantBits() & valid;
-            var n = (uint)Vector512.LessThanOrEqual(keys, Vector512.Create(h)).ExtractMostSignificantBits() & valid & ~b;
-            Unsafe.Add(ref below, i) = b;
+            var b = (uint)Vector512.LessThan(keys, Unsafe.Add(ref lo, i)).ExtractMostSignificantBits() & valid;
+            var n = (uint)Vector512.LessThanOrEqual(keys, Unsafe.Add(ref hi, i)).ExtractMostSignificantBits() & valid & ~b;
+            Unsafe.Add(ref pending, i) += BitOperations.PopCount(b);
             Unsafe.Add(ref inside, i) = n;
-            if (l != h) kept |= n;
-            else atoms |= n;
+            kept |= n & Unsafe.Add(ref keeps, i);
+            inAny |= n;
         }
         var counted = valid & ~kept;
         _count += BitOperations.PopCount(counted);
-        ref var pending = ref MemoryMarshal.GetArrayDataReference(_pendingBelow);
-        for (var i = 0; i < Levels; i++) Unsafe.Add(ref pending, i) += BitOperations.PopCount(Unsafe.Add(ref below, i) & counted);
-        if ((atoms & counted) != 0)
+        if (kept != 0)
             for (var i = 0; i < Levels; i++)
-                if (_lo[i] == _hi[i] && (_insideLanes[i] & counted) != 0) _windows[i].AddToSingleKey(BitOperations.PopCount(_insideLanes[i] & counted));
-        // Tails: below the 5th percentile's window, above the 95th's (neither inside nor below it).
-        var lower = _belowLanes[P5] & counted;
-        var upper = valid & ~(_belowLanes[P95] | _insideLanes[P95]) & counted;
+                Unsafe.Add(ref pending, i) -= BitOperations.PopCount((uint)Vector512.LessThan(keys, Unsafe.Add(ref lo, i)).ExtractMostSignificantBits() & kept);
+        if ((inAny & ~kept) != 0)
+            for (var i = 0; i < Levels; i++)
+                if (_keeps[i] == 0 && (_insideLanes[i] & counted) != 0) _windows[i].AddToSingleKey(BitOperations.PopCount(_insideLanes[i] & counted));
+        // Tails: below the 5th percentile's window, above the 95th's.
+        var lower = (uint)Vector512.LessThan(keys, _loLanes[P5]).ExtractMostSignificantBits() & counted;
+        var upper = (uint)Vector512.GreaterThan(keys, _hiLanes[P95]).ExtractMostSignificantBits() & counted;
         while (lower != 0)
         {
             _lowerSum.Add(values[BitOperations.TrailingZeroCount(lower)]);
@@ -296,6 +298,26 @@ internal sealed class OnePassColumn
             kept &= kept - 1;
             PlaceOne(values[lane], keys.GetElement(lane));
         }
+    }
+
+    /// <summary>Window <paramref name="i"/>'s bounds in every lane, and whether it keeps keys (a single-key window only counts).</summary>
+    private void SetLanes(int i)
+    {
+        _loLanes[i] = Vector512.Create(_lo[i]);
+        _hiLanes[i] = Vector512.Create(_hi[i]);
+        _keeps[i] = _lo[i] == _hi[i] ? 0u : uint.MaxValue;
+    }
+
+    /// <summary>The extremes PlaceEight found, lane by lane, folded into the column's.</summary>
+    private void FoldExtremes()
+    {
+        for (var lane = 0; lane < Vector512<ulong>.Count; lane++)
+        {
+            _minKey = Math.Min(_minKey, _minLanes.GetElement(lane));
+            _maxKey = Math.Max(_maxKey, _maxLanes.GetElement(lane));
+        }
+        _minLanes = Vector512<ulong>.AllBitsSet;
+        _maxLanes = Vector512<ulong>.Zero;
     }
 
     /// <summary>The first keys, sorted once: every window starts holding them all, then narrows.</summary>
@@ -371,6 +393,7 @@ internal sealed class OnePassColumn
         window.Keep(start, end);
         _lo[i] = window.Lo;
         _hi[i] = window.Hi;
+        SetLanes(i);
     }
 
     /// <summary>Counts a value; false when it is not a whole number within the counting range of those before (counting then stops).</summary>
