@@ -166,25 +166,29 @@ public sealed class TrialModel
     /// The month's value (docs/deal.md): the cost of the chips shipped this month paid now, the month's incremental
     /// gross profit earned now, both discounted to the first month; the chips join the cohort of their month online.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Accrue(ref ValueState v, in TrialInputs x, double deliveredChips, double incrementalRevenue, int month)
     {
         var value = Value!;
         var d = value.Discount(month);
-        if (deliveredChips > 0)
-        {
-            var costUsd = CostAndFee.CostUsd(deliveredChips, x.PricePerChipUsd, x.ExportFeeRate, x.FeePassThrough);
-            v.DiscountedCostCnyBn += costUsd * x.UsdCny / 1e9 * d;
-            var online = month + v.LagMonths;
-            var retire = online + value.UsefulLifeMonths;
-            if (retire >= v.CohortChange.Length) Array.Resize(ref v.CohortChange, 2 * retire + 1); // only for lags far past the horizon
-            v.CohortChange[online] += deliveredChips;
-            v.CohortChange[retire] -= deliveredChips;
-            if (retire > v.LastChange) v.LastChange = retire;
-        }
+        if (deliveredChips > 0) AddCohort(ref v, in x, deliveredChips, month, d);
         var grossProfit = incrementalRevenue * x.GrossMargin;
         v.DiscountedGrossProfitCnyBn += grossProfit * d;
         v.CumulativeGrossProfit[month] = v.DiscountedGrossProfitCnyBn;
         v.LastMonthGrossProfit = grossProfit;
+    }
+
+    /// <summary>The month's delivered chips: their cost, discounted, and their cohort (online after the lag, retired after their life).</summary>
+    private void AddCohort(ref ValueState v, in TrialInputs x, double deliveredChips, int month, double d)
+    {
+        var costUsd = CostAndFee.CostUsd(deliveredChips, x.PricePerChipUsd, x.ExportFeeRate, x.FeePassThrough);
+        v.DiscountedCostCnyBn += costUsd * x.UsdCny / 1e9 * d;
+        var online = month + v.LagMonths;
+        var retire = online + Value!.UsefulLifeMonths;
+        if (retire >= v.CohortChange.Length) Array.Resize(ref v.CohortChange, 2 * retire + 1); // only for lags far past the horizon
+        v.CohortChange[online] += deliveredChips;
+        v.CohortChange[retire] -= deliveredChips;
+        if (retire > v.LastChange) v.LastChange = retire;
     }
 
     /// <summary>
