@@ -215,37 +215,25 @@ public sealed class TrialModel
         var total = v.DiscountedGrossProfitCnyBn;
         var chips = 0.0;
         for (var t = 0; t < months && t <= v.LastChange; t++) chips += v.CohortChange[t];
-        // After the horizon: the tabulated months first (the same factors as Discount), then any beyond the table.
-        var discount = value.Table;
+        // After the horizon: until the payback month is found (if it is looked for), then without looking.
         var cohorts = v.CohortChange;
         var last = v.LastChange;
-        var t0 = months;
-        var tabulated = Math.Min(last, discount.Length - 1);
-        var lookForPayback = cost > 0 && double.IsNaN(payback);
-        for (; t0 <= tabulated && lookForPayback; t0++)
-        {
-            chips += cohorts[t0];
-            total += rate * chips * discount[t0];
-            if (total >= cost)
+        var m = months;
+        if (cost > 0 && double.IsNaN(payback))
+            for (; m <= last; m++)
             {
-                payback = t0;
-                lookForPayback = false;
+                chips += cohorts[m];
+                total += rate * chips * value.Discount(m);
+                if (total >= cost)
+                {
+                    payback = m++;
+                    break;
+                }
             }
-        }
-        for (; t0 <= tabulated; t0++)
+        for (; m <= last; m++)
         {
-            chips += cohorts[t0];
-            total += rate * chips * discount[t0];
-        }
-        for (var t = t0; t <= last; t++)
-        {
-            chips += cohorts[t];
-            total += rate * chips * value.Discount(t);
-            if (lookForPayback && total >= cost)
-            {
-                payback = t;
-                lookForPayback = false;
-            }
+            chips += cohorts[m];
+            total += rate * chips * value.Discount(m);
         }
         var npv = total - cost;
         var roi = cost > 0 ? total / cost : double.NaN;

@@ -40,8 +40,5 @@ public sealed class ValueOverLife
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public double Discount(int month) => (uint)month < (uint)_discount.Length ? _discount[month] : Far(month);
 
-    /// <summary>The discount factors tabulated: months 0 to twice the horizon plus the useful life.</summary>
-    internal ReadOnlySpan<double> Table => _discount;
-
     private double Far(int month) => Math.Exp(-month * _monthlyLog);
 }
