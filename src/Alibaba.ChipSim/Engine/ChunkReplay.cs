@@ -7,8 +7,8 @@ namespace Alibaba.ChipSim.Engine;
 /// A run that keeps no per-trial column: its trials are simulated wave by wave into a few chunk-sized buffers and handed,
 /// in trial order, to a consumer, as often as the consumer asks (each time a <see cref="Pass"/>). Every draw is keyed by
 /// (seed, trial, what is drawn) and the plan (with its sampling design) is built once, so every pass sees the very same
-/// values, and the same values as <see cref="SimulationEngine.Run"/> puts in its columns. Memory is the buffers of one
-/// wave: <see cref="ChunksPerWave"/> × <see cref="SimulationEngine.ChunkSize"/> rows (<see cref="ChunkRows"/>), whatever the trial count.
+/// values, and the same values as <see cref="SimulationEngine.Run"/> puts in its columns. Memory is the buffers of two
+/// waves: 2 × <see cref="ChunksPerWave"/> × <see cref="SimulationEngine.ChunkSize"/> rows (<see cref="ChunkRows"/>), whatever the trial count.
 /// </summary>
 internal sealed class ChunkReplay
 {
@@ -34,9 +34,10 @@ internal sealed class ChunkReplay
         if (Plan.History is not null) throw new ArgumentException("a run conditioned on history keeps its columns; it is not replayed", nameof(scenario));
         _threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
         ChunksPerWave = 4 * _threads;
-        _buffers = new OutcomeColumns[ChunksPerWave];
-        _views = new SimulationResult[ChunksPerWave];
-        for (var i = 0; i < ChunksPerWave; i++)
+        // Two waves' buffers: one being consumed while the other is simulated into (Pass).
+        _buffers = new OutcomeColumns[2 * ChunksPerWave];
+        _views = new SimulationResult[_buffers.Length];
+        for (var i = 0; i < _buffers.Length; i++)
         {
             _buffers[i] = new OutcomeColumns(Plan, chunkSize);
             _views[i] = _buffers[i].ToResult(Plan, options.Seed, ImmutableArray<StateOccupancy>.Empty);
@@ -66,7 +67,9 @@ internal sealed class ChunkReplay
 
     /// <summary>
     /// Simulates every trial once more and hands the chunks to <paramref name="consume"/> wave by wave: the views of
-    /// <c>count</c> chunks in trial order, and the rows of each (every chunk but the run's last is full).
+    /// <c>count</c> chunks in trial order, and the rows of each (every chunk but the run's last is full). The waves are
+    /// pipelined: while the consumer takes one wave, the next is simulated into the other set of buffers, so neither
+    /// stage waits for the other's slowest thread. The consumer still sees the waves one at a time and in trial order.
     /// </summary>
     /// <exception cref="OperationCanceledException">When the run's token fires.</exception>
     public void Pass(Action<ReadOnlyMemory<SimulationResult>, ReadOnlyMemory<int>> consume)
@@ -77,23 +80,46 @@ internal sealed class ChunkReplay
         Passes++;
         var rows = (int)_options.Trials;
         var chunks = (rows + _chunkSize - 1) / _chunkSize;
-        var workers = new TrialWorker[ChunksPerWave];
+        var perWave = ChunksPerWave;
+        // Worker i fills buffer i: waves alternate between buffers [0, perWave) and [perWave, 2 perWave).
+        var workers = new TrialWorker[_buffers.Length];
         for (var i = 0; i < workers.Length; i++) workers[i] = new TrialWorker(Plan, _buffers[i], _options.Seed);
-        var counts = new int[ChunksPerWave];
+        var counts = new int[_buffers.Length];
         var parallel = new ParallelOptions { CancellationToken = _options.CancellationToken, MaxDegreeOfParallelism = _threads };
-        for (var wave = 0; wave < chunks; wave += ChunksPerWave)
+        Task? consuming = null;
+        try
         {
-            _options.CancellationToken.ThrowIfCancellationRequested();
-            var n = Math.Min(ChunksPerWave, chunks - wave);
-            Parallel.For(0, n, parallel, i =>
+            for (var wave = 0; wave * perWave < chunks; wave++)
             {
-                var row = (wave + i) * _chunkSize;
-                var count = Math.Min(_chunkSize, rows - row);
-                counts[i] = count;
-                workers[i].RunRange(_options.FirstTrial + row, 0, count);
-            });
-            consume(_views.AsMemory(0, n), counts.AsMemory(0, n));
-            if (first) progress?.Report(Math.Min(rows, (long)(wave + n) * _chunkSize));
+                _options.CancellationToken.ThrowIfCancellationRequested();
+                var firstChunk = wave * perWave;
+                var set = (wave & 1) * perWave;
+                var n = Math.Min(perWave, chunks - firstChunk);
+                Parallel.For(0, n, parallel, i =>
+                {
+                    var row = (firstChunk + i) * _chunkSize;
+                    var count = Math.Min(_chunkSize, rows - row);
+                    counts[set + i] = count;
+                    workers[set + i].RunRange(_options.FirstTrial + row, 0, count);
+                });
+                // The previous wave's consumer is done before this one's starts (trial order), and before the buffers it
+                // read are simulated into again (the next wave).
+                consuming?.GetAwaiter().GetResult();
+                consuming = null;
+                if (first) progress?.Report(Math.Min(rows, (long)(firstChunk + n) * _chunkSize));
+                var views = _views.AsMemory(set, n);
+                var rowCounts = counts.AsMemory(set, n);
+                consuming = Task.Run(() => consume(views, rowCounts));
+            }
+            consuming?.GetAwaiter().GetResult();
+            consuming = null;
+        }
+        finally
+        {
+            // On a failure or cancellation: no consumer is left running over the buffers when the exception leaves.
+            if (consuming is not null)
+                try { consuming.Wait(); }
+                catch (AggregateException) { }
         }
         if (!first) return;
         foreach (var worker in workers)
