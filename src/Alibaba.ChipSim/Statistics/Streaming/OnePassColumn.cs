@@ -40,10 +40,11 @@ internal sealed class OnePassColumn
     private readonly LevelWindow[] _windows;
     private readonly ulong[] _lo = new ulong[16], _hi = new ulong[16];
     private readonly long[] _pendingBelow = new long[16];
-    // PlaceEight's: each window's bounds in every lane, which windows keep keys (not narrowed to one key: all lanes set),
-    // the lanes inside each window, and the extremes of the keys it took, lane by lane.
-    private readonly Vector512<ulong>[] _loLanes = new Vector512<ulong>[16], _hiLanes = new Vector512<ulong>[16];
-    private readonly uint[] _keeps = new uint[16], _insideLanes = new uint[16];
+    // PlaceDefined's: the keys and values of a chunk's defined rows, the tail's lanes of each group of eight, and the
+    // extremes of the keys, lane by lane.
+    private ulong[] _keyBuffer = [];
+    private double[] _valueBuffer = [];
+    private byte[] _tailLanes = [];
     private Vector512<ulong> _minLanes = Vector512<ulong>.AllBitsSet, _maxLanes = Vector512<ulong>.Zero;
     private readonly ExactSum _lowerSum = new(), _upperSum = new();
     private long _aboveCount;
@@ -87,7 +88,6 @@ internal sealed class OnePassColumn
         {
             _lo[i] = 0;
             _hi[i] = ulong.MaxValue;
-            SetLanes(i);
         }
     }
 
@@ -167,11 +167,10 @@ internal sealed class OnePassColumn
         var i = 0;
         while (i < values.Length)
         {
-            if (_windowsActive && Vector512.IsHardwareAccelerated && values.Length - i >= Vector512<double>.Count)
+            if (_windowsActive && Vector512.IsHardwareAccelerated)
             {
-                PlaceEight(values.Slice(i, Vector512<double>.Count));
-                i += Vector512<double>.Count;
-                continue;
+                PlaceDefined(values[i..]);
+                return;
             }
             var v = values[i++];
             if (double.IsNaN(v)) continue;
@@ -219,7 +218,7 @@ internal sealed class OnePassColumn
         for (var i = 0; i < Levels; i++)
         {
             if (key < _lo[i]) _pendingBelow[i]++;
-            else if (key <= _hi[i] && _windows[i].Append(key)) Narrow(i);
+            else if (key <= _hi[i] && _windows[i].Append(key)) Narrow(i, _count);
         }
         if (lowerTail) _lowerSum.Add(v);
         if (upperTail)
@@ -230,85 +229,206 @@ internal sealed class OnePassColumn
     }
 
     /// <summary>
-    /// <see cref="PlaceOne"/> for eight values at once, with a key per lane. The values that no window keeps (nearly all
-    /// of them) are only counted: below each window from the lanes' comparisons, and in the tails' sums. Those a window
-    /// keeps then go one by one, in order. Taking the counted values first is the same as meeting them first, and a
-    /// window's keys are exact whatever the order of the values; only a single-key window (a point mass) counts its key
-    /// in place.
+    /// <see cref="PlaceOne"/> for the rest of a chunk once the windows have started, window by window instead of value by
+    /// value. The windows do not depend on one another: each meets the chunk's defined values in order, with its own
+    /// bounds and the count of values seen up to each one (for its narrowing), and the tails' sums belong to the 5th
+    /// percentile's window (below it) and the 95th's (above it). So this is <see cref="PlaceOne"/> value after value for
+    /// every window, but each window's pass over the keys compares eight at a time and stops only at the keys it keeps.
     /// </summary>
-    private void PlaceEight(ReadOnlySpan<double> values)
+    private void PlaceDefined(ReadOnlySpan<double> values)
     {
-        var v = Vector512.Create(values);
-        var bits = v.AsUInt64();
+        var n = DefinedKeys(values);
+        if (n == 0) return;
+        var seen = _count;
+        for (var i = 0; i < Levels; i++) PlaceInWindow(i, n, seen);
+        _count = seen + n;
+    }
+
+    /// <summary>
+    /// The keys of <paramref name="values"/>' defined rows into the key buffer, and the values beside them, in order; the
+    /// extremes of the keys lane by lane. Returns how many.
+    /// </summary>
+    private int DefinedKeys(ReadOnlySpan<double> values)
+    {
+        if (_keyBuffer.Length < values.Length)
+        {
+            _keyBuffer = new ulong[values.Length];
+            _valueBuffer = new double[values.Length];
+        }
+        ref var keyOut = ref MemoryMarshal.GetArrayDataReference(_keyBuffer);
+        ref var valueOut = ref MemoryMarshal.GetArrayDataReference(_valueBuffer);
+        ref var valueIn = ref MemoryMarshal.GetReference(values);
         var signBit = Vector512.Create(0x8000_0000_0000_0000UL);
-        // SortableKey.Of in every lane: −0 as +0, then every bit flipped for a negative, the sign bit for a positive.
-        bits = Vector512.AndNot(bits, Vector512.Equals(bits, signBit));
-        var negative = Vector512.ShiftRightArithmetic(bits.AsInt64(), 63).AsUInt64();
-        var keys = bits ^ (negative | signBit);
-        var defined = Vector512.Equals(v, v).AsUInt64();
-        var valid = (uint)defined.ExtractMostSignificantBits();
-        if (valid == 0) return;
-        _minLanes = Vector512.Min(_minLanes, keys | ~defined);
-        _maxLanes = Vector512.Max(_maxLanes, keys & defined);
-        // Each window: the lanes below it (counted below it now; taken back below for lanes a window keeps) and inside it.
-        ref var lo = ref MemoryMarshal.GetArrayDataReference(_loLanes);
-        ref var hi = ref MemoryMarshal.GetArrayDataReference(_hiLanes);
-        ref var keeps = ref MemoryMarshal.GetArrayDataReference(_keeps);
-        ref var inside = ref MemoryMarshal.GetArrayDataReference(_insideLanes);
-        ref var pending = ref MemoryMarshal.GetArrayDataReference(_pendingBelow);
-        uint kept = 0, inAny = 0;
-        for (var i = 0; i < Levels; i++)
+        var min = _minLanes;
+        var max = _maxLanes;
+        var n = 0;
+        var j = 0;
+        for (; j <= values.Length - Vector512<double>.Count; j += Vector512<double>.Count)
         {
-            var b = (uint)Vector512.LessThan(keys, Unsafe.Add(ref lo, i)).ExtractMostSignificantBits() & valid;
-            var n = (uint)Vector512.LessThanOrEqual(keys, Unsafe.Add(ref hi, i)).ExtractMostSignificantBits() & valid & ~b;
-            Unsafe.Add(ref pending, i) += BitOperations.PopCount(b);
-            Unsafe.Add(ref inside, i) = n;
-            kept |= n & Unsafe.Add(ref keeps, i);
-            inAny |= n;
-        }
-        var counted = valid & ~kept;
-        _count += BitOperations.PopCount(counted);
-        if (kept != 0)
-            for (var i = 0; i < Levels; i++)
-                Unsafe.Add(ref pending, i) -= BitOperations.PopCount((uint)Vector512.LessThan(keys, Unsafe.Add(ref lo, i)).ExtractMostSignificantBits() & kept);
-        if ((inAny & ~kept) != 0)
-            for (var i = 0; i < Levels; i++)
-                if (_keeps[i] == 0 && (_insideLanes[i] & counted) != 0) _windows[i].AddToSingleKey(BitOperations.PopCount(_insideLanes[i] & counted));
-        // Tails: below the 5th percentile's window, above the 95th's.
-        var lower = (uint)Vector512.LessThan(keys, _loLanes[P5]).ExtractMostSignificantBits() & counted;
-        var upper = (uint)Vector512.GreaterThan(keys, _hiLanes[P95]).ExtractMostSignificantBits() & counted;
-        while (lower != 0)
-        {
-            _lowerSum.Add(values[BitOperations.TrailingZeroCount(lower)]);
-            lower &= lower - 1;
-        }
-        if (upper != 0)
-        {
-            _aboveCount += BitOperations.PopCount(upper);
-            do
+            var v = Vector512.LoadUnsafe(ref valueIn, (nuint)j);
+            var bits = v.AsUInt64();
+            // SortableKey.Of in every lane: −0 as +0, then every bit flipped for a negative, the sign bit for a positive.
+            bits = Vector512.AndNot(bits, Vector512.Equals(bits, signBit));
+            var negative = Vector512.ShiftRightArithmetic(bits.AsInt64(), 63).AsUInt64();
+            var keys = bits ^ (negative | signBit);
+            var defined = Vector512.Equals(v, v).AsUInt64();
+            min = Vector512.Min(min, keys | ~defined);
+            max = Vector512.Max(max, keys & defined);
+            var mask = (uint)defined.ExtractMostSignificantBits();
+            if (mask == 0xFF)
             {
-                _upperSum.Add(values[BitOperations.TrailingZeroCount(upper)]);
-                upper &= upper - 1;
+                keys.StoreUnsafe(ref keyOut, (nuint)n);
+                v.StoreUnsafe(ref valueOut, (nuint)n);
+                n += Vector512<double>.Count;
+                continue;
             }
-            while (upper != 0);
+            while (mask != 0)
+            {
+                var lane = BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                Unsafe.Add(ref keyOut, n) = keys.GetElement(lane);
+                Unsafe.Add(ref valueOut, n++) = values[j + lane];
+            }
         }
-        while (kept != 0)
+        _minLanes = min;
+        _maxLanes = max;
+        for (; j < values.Length; j++)
         {
-            var lane = BitOperations.TrailingZeroCount(kept);
-            kept &= kept - 1;
-            PlaceOne(values[lane], keys.GetElement(lane));
+            var v = values[j];
+            if (double.IsNaN(v)) continue;
+            var key = SortableKey.Of(v);
+            if (key < _minKey) _minKey = key;
+            if (key > _maxKey) _maxKey = key;
+            Unsafe.Add(ref keyOut, n) = key;
+            Unsafe.Add(ref valueOut, n++) = v;
         }
+        return n;
     }
 
-    /// <summary>Window <paramref name="i"/>'s bounds in every lane, and whether it keeps keys (a single-key window only counts).</summary>
-    private void SetLanes(int i)
+    /// <summary>
+    /// The first <paramref name="n"/> keys of the key buffer through window <paramref name="i"/>, in order, the column
+    /// having seen <paramref name="seen"/> values before them: each counted below it, kept (narrowing it when its batch is
+    /// full, after which the next keys meet the new bounds) or left above it, and the tail's sum of the 5th percentile's
+    /// window (or the 95th's) taken as they go.
+    /// </summary>
+    private void PlaceInWindow(int i, int n, long seen)
     {
-        _loLanes[i] = Vector512.Create(_lo[i]);
-        _hiLanes[i] = Vector512.Create(_hi[i]);
-        _keeps[i] = _lo[i] == _hi[i] ? 0u : uint.MaxValue;
+        ref var key0 = ref MemoryMarshal.GetArrayDataReference(_keyBuffer);
+        var values = _valueBuffer;
+        var tail = i == P5 ? Tail.Lower : i == P95 ? Tail.Upper : Tail.None;
+        var groups = n / Vector512<ulong>.Count;
+        if (tail != Tail.None && _tailLanes.Length < groups) _tailLanes = new byte[groups];
+        ref var tailLanes = ref MemoryMarshal.GetArrayDataReference(_tailLanes);
+        long singles = 0;
+        var g = 0;
+        while (true)
+        {
+            var single = _lo[i] == _hi[i];
+            long below = 0;
+            g = Scan(ref key0, g, groups, _lo[i], _hi[i], tail, ref tailLanes, single, ref below, ref singles);
+            _pendingBelow[i] += below;
+            if (g == groups) break;
+            // A group with keys the window keeps, one by one: a narrowing among them gives the next ones new bounds
+            // (bounds only ever narrow, so the keys already counted below or left above stay where they are; the count
+            // below, given first for the narrowing's plan, may hold up to seven keys after the one narrowing).
+            var keys = Vector512.LoadUnsafe(ref key0, (nuint)(g * Vector512<ulong>.Count));
+            var lanes = (uint)(Vector512.GreaterThanOrEqual(keys, Vector512.Create(_lo[i])) & Vector512.LessThanOrEqual(keys, Vector512.Create(_hi[i])))
+                .ExtractMostSignificantBits();
+            while (lanes != 0)
+            {
+                var at = g * Vector512<ulong>.Count + BitOperations.TrailingZeroCount(lanes);
+                lanes &= lanes - 1;
+                KeepOrPlace(i, Unsafe.Add(ref key0, at), values[at], seen + at + 1);
+            }
+            g++;
+        }
+        // The tails' values the scan met below the 5th percentile's window or above the 95th's.
+        if (tail != Tail.None)
+        {
+            var sum = tail == Tail.Lower ? _lowerSum : _upperSum;
+            for (g = 0; g < groups; g++)
+            {
+                uint lanes = Unsafe.Add(ref tailLanes, g);
+                if (lanes == 0) continue;
+                if (tail == Tail.Upper) _aboveCount += BitOperations.PopCount(lanes);
+                do
+                {
+                    sum.Add(values[g * Vector512<ulong>.Count + BitOperations.TrailingZeroCount(lanes)]);
+                    lanes &= lanes - 1;
+                }
+                while (lanes != 0);
+            }
+        }
+        for (var j = groups * Vector512<ulong>.Count; j < n; j++)
+        {
+            var key = Unsafe.Add(ref key0, j);
+            if (_lo[i] == _hi[i] && key == _lo[i]) singles++;
+            else KeepOrPlace(i, key, values[j], seen + j + 1);
+        }
+        if (singles > 0) _windows[i].AddToSingleKey(singles);
     }
 
-    /// <summary>The extremes PlaceEight found, lane by lane, folded into the column's.</summary>
+    private enum Tail { None, Lower, Upper }
+
+    /// <summary>
+    /// Groups of eight keys from group <paramref name="g"/> against bounds [<paramref name="lo"/>, <paramref name="hi"/>], up to
+    /// the first group with a key the window keeps (returned; <paramref name="groups"/> when none): the keys below are
+    /// counted into <paramref name="below"/>, the tail's lanes (below for the lower tail, above for the upper) recorded per
+    /// group, and for a single-key window the keys equal to it counted into <paramref name="singles"/> (it keeps none).
+    /// Nothing here calls out, so the vectors stay in registers.
+    /// </summary>
+    private static int Scan(ref ulong key0, int g, int groups, ulong lo, ulong hi, Tail tail, ref byte tailLanes, bool single,
+        ref long below, ref long singles)
+    {
+        var low = Vector512.Create(lo);
+        var high = Vector512.Create(hi);
+        var under = Vector512<ulong>.Zero;     // each lane's count of keys below (a lane of all bits set is −1)
+        long equal = 0;
+        for (; g < groups; g++)
+        {
+            var keys = Vector512.LoadUnsafe(ref key0, (nuint)(g * Vector512<ulong>.Count));
+            var lt = Vector512.LessThan(keys, low);
+            var gt = Vector512.GreaterThan(keys, high);
+            under -= lt;
+            if (tail == Tail.Lower) Unsafe.Add(ref tailLanes, g) = (byte)lt.ExtractMostSignificantBits();
+            else if (tail == Tail.Upper) Unsafe.Add(ref tailLanes, g) = (byte)gt.ExtractMostSignificantBits();
+            var inside = ~(lt | gt);
+            if (inside == Vector512<ulong>.Zero) continue;
+            if (!single) break;
+            equal += BitOperations.PopCount((uint)inside.ExtractMostSignificantBits());
+        }
+        below += (long)Vector512.Sum(under);
+        singles += equal;
+        return g;
+    }
+
+    /// <summary>
+    /// One key through window <paramref name="i"/> with its current bounds (the <paramref name="seen"/>-th value of the
+    /// column): counted below, left above, or kept; true when keeping it narrowed the window.
+    /// </summary>
+    private bool KeepOrPlace(int i, ulong key, double value, long seen)
+    {
+        if (key < _lo[i])
+        {
+            _pendingBelow[i]++;
+            if (i == P5) _lowerSum.Add(value);
+            return false;
+        }
+        if (key > _hi[i])
+        {
+            if (i == P95)
+            {
+                _upperSum.Add(value);
+                _aboveCount++;
+            }
+            return false;
+        }
+        if (!_windows[i].Append(key)) return false;
+        Narrow(i, seen);
+        return true;
+    }
+
+    /// <summary>The extremes PlaceDefined found, lane by lane, folded into the column's.</summary>
     private void FoldExtremes()
     {
         for (var lane = 0; lane < Vector512<ulong>.Count; lane++)
@@ -366,7 +486,7 @@ internal sealed class OnePassColumn
         for (var i = 0; i < Levels; i++)
         {
             _windows[i].Seed(keys, counts);
-            if (held >= _appendLimit) Narrow(i);
+            if (held >= _appendLimit) Narrow(i, _count);
         }
     }
 
@@ -376,12 +496,12 @@ internal sealed class OnePassColumn
         _pendingBelow[i] = 0;
     }
 
-    /// <summary>Narrows window <paramref name="i"/>; the keys leaving the 5th percentile's window below, or the 95th's above, join the tails' sums.</summary>
-    private void Narrow(int i)
+    /// <summary>Narrows window <paramref name="i"/> around its rank among <paramref name="seen"/> values; the keys leaving the 5th percentile's window below, or the 95th's above, join the tails' sums.</summary>
+    private void Narrow(int i, long seen)
     {
         GiveBelow(i);
         var window = _windows[i];
-        var (start, end) = window.Plan(_count);
+        var (start, end) = window.Plan(seen);
         if (i == P5)
             for (var j = 0; j < start; j++) _lowerSum.Add(SortableKey.ToDouble(window.KeyAt(j)), window.CountAt(j));
         if (i == P95)
@@ -393,7 +513,6 @@ internal sealed class OnePassColumn
         window.Keep(start, end);
         _lo[i] = window.Lo;
         _hi[i] = window.Hi;
-        SetLanes(i);
     }
 
     /// <summary>Counts a value; false when it is not a whole number within the counting range of those before (counting then stops).</summary>
