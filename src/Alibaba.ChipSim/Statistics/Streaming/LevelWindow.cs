@@ -152,16 +152,12 @@ internal sealed class LevelWindow
         _distinct = keys.Length;
     }
 
-    /// <summary>
-    /// Keeps the distinct keys [start, end] of <see cref="Plan"/>: those below now count in <see cref="Below"/>. A bound moves
-    /// only where keys leave: a window that keeps its lowest key still takes every key below it (the first batch's smallest
-    /// key says nothing of the column's), and likewise above.
-    /// </summary>
+    /// <summary>Keeps the distinct keys [start, end] of <see cref="Plan"/>: those below now count in <see cref="Below"/>.</summary>
     public void Keep(int start, int end)
     {
         for (var i = 0; i < start; i++) Below += _counts[i];
-        if (start > 0) Lo = _keys[start];
-        if (end < _distinct - 1) Hi = _keys[end];
+        Lo = _keys[start];
+        Hi = _keys[end];
         var kept = end - start + 1;
         Array.Copy(_keys, start, _keys, 0, kept);
         Array.Copy(_counts, start, _counts, 0, kept);

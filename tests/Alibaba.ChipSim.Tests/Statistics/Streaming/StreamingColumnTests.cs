@@ -218,9 +218,11 @@ public sealed class StreamingColumnTests
     [Fact]
     public void Windows_that_narrow_many_times_within_each_chunk_still_hold_their_ranks_in_one_pass()
     {
-        // A small append batch makes each window narrow every few dozen keys it keeps, so in the middle of a chunk (and of
-        // a group of eight): each narrowing must plan with the count of values seen up to that key and the count below it,
-        // or its rank drifts out and the column needs a further pass. NaN rows, a point mass and negative zeros are mixed in.
+        // A small append batch makes each window narrow again and again, in the middle of a chunk (and of a group of
+        // eight): each narrowing must plan with the count of values seen up to that key and the count below it, or its
+        // rank drifts out and the column needs a further pass. NaN rows, a point mass and negative zeros are mixed in.
+        // The first two values are the column's extremes: the first batch (as small as the append batch here) then reaches
+        // below the 1st percentile and above the 99th, as a first batch of the default size does.
         Gen.Select(Gen.Int[20_000, 60_000], Gen.Int[8, 64], Gen.Int[1, 9000], Gen.Int[0, 1000]).Sample((n, append, chunk, seed) =>
         {
             var random = new Random(seed);
@@ -233,6 +235,8 @@ public sealed class StreamingColumnTests
                     2 => -0.0,
                     _ => Math.Exp(random.NextDouble() * 6) - 20,
                 };
+            values[0] = -1e9;
+            values[1] = 1e9;
             var (summary, passes, _) = Stream("x", values, false, false, chunk, appendLimit: append);
             AssertSameBits(ColumnStatistics.Summarize("x", values), summary);
             Assert.True(passes == 1, $"n {n} append {append} chunk {chunk} seed {seed}: {passes} passes");
