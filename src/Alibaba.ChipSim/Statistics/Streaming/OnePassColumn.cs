@@ -155,6 +155,13 @@ internal sealed class OnePassColumn
         // Every row, NaN included, joins the squared deviations' blocks (so blocks start where they do in the column).
         for (var at = 0; at < values.Length;)
         {
+            if (_blockFill == 0 && values.Length - at >= Block)
+            {
+                // A whole block in place (a chunk that starts where a block does), without the copy.
+                _spread.Add(values.Slice(at, Block));
+                at += Block;
+                continue;
+            }
             var take = Math.Min(Block - _blockFill, values.Length - at);
             values.Slice(at, take).CopyTo(_block.AsSpan(_blockFill));
             _blockFill += take;
