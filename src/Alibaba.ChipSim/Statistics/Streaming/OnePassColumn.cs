@@ -411,28 +411,22 @@ internal sealed class OnePassColumn
 
     /// <summary>
     /// One key through window <paramref name="i"/> with its current bounds (the <paramref name="seen"/>-th value of the
-    /// column): counted below, left above, or kept; true when keeping it narrowed the window.
+    /// column): counted below, left above, or kept (narrowing the window when its batch is full).
     /// </summary>
-    private bool KeepOrPlace(int i, ulong key, double value, long seen)
+    private void KeepOrPlace(int i, ulong key, double value, long seen)
     {
         if (key < _lo[i])
         {
             _pendingBelow[i]++;
             if (i == P5) _lowerSum.Add(value);
-            return false;
         }
-        if (key > _hi[i])
+        else if (key > _hi[i])
         {
-            if (i == P95)
-            {
-                _upperSum.Add(value);
-                _aboveCount++;
-            }
-            return false;
+            if (i != P95) return;
+            _upperSum.Add(value);
+            _aboveCount++;
         }
-        if (!_windows[i].Append(key)) return false;
-        Narrow(i, seen);
-        return true;
+        else if (_windows[i].Append(key)) Narrow(i, seen);
     }
 
     /// <summary>The extremes PlaceDefined found, lane by lane, folded into the column's.</summary>
