@@ -97,8 +97,9 @@ internal sealed class OnePassColumn
     /// <summary>The summary; only when <see cref="IsDone"/>.</summary>
     public MetricSummary Result => _result ?? throw new InvalidOperationException($"column {_name} needs more passes");
 
-    /// <summary>Numbers held now: the windows, the first batch, the counts, the block; and the fallback's, if any.</summary>
-    internal long HeldNumbers => _windows.Sum(w => w.Size) + _early.Length + (_counts?.Length ?? 0) + Block + (_fallback?.HeldNumbers ?? 0);
+    /// <summary>Numbers held now: the windows, the first batch, the counts, the block, a chunk's keys and values (and tail lanes); and the fallback's, if any.</summary>
+    internal long HeldNumbers => _windows.Sum(w => w.Size) + _early.Length + (_counts?.Length ?? 0) + Block
+        + _keyBuffer.Length + _valueBuffer.Length + _tailLanes.Length + (_fallback?.HeldNumbers ?? 0);
 
     /// <summary>Prepares pass <paramref name="pass"/> (0, 1, … in turn); false when this column needs no more passes.</summary>
     public bool BeginPass(int pass)

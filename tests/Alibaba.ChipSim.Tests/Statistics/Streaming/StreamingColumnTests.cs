@@ -166,16 +166,18 @@ public sealed class StreamingColumnTests
     public void The_numbers_a_column_holds_are_bounded_by_the_window_sizes_not_the_trial_count()
     {
         // Bound: nine windows, each at most twice its distinct-key limit (keys and counts, arrays grown to a power of two)
-        // and its append buffer, plus the first batch, the counting array and one block.
+        // and its append buffer, plus the first batch, the counting array, one block, and one chunk's keys, values and
+        // tail lanes (chunks of 4,096 here).
+        const int chunk = 4096;
         var bound = 9L * (2L * 2 * LevelWindow.DefaultDistinctLimit + LevelWindow.DefaultAppendLimit) + LevelWindow.DefaultAppendLimit
-            + ColumnStatistics.CountingRange * 2 + ColumnStatistics.TailBlock;
+            + ColumnStatistics.CountingRange * 2 + ColumnStatistics.TailBlock + 2 * chunk + chunk / 8;
         var random = new Random(11);
         long held = 0;
         foreach (var n in new[] { 20_000, 200_000, 2_000_000 })
         {
             var values = new double[n];
             for (var i = 0; i < n; i++) values[i] = Math.Exp(random.NextDouble() * 3);
-            var (summary, passes, mostHeld) = Stream("x", values, false, false, 4096);
+            var (summary, passes, mostHeld) = Stream("x", values, false, false, chunk);
             AssertSameBits(ColumnStatistics.Summarize("x", values), summary);
             Assert.Equal(1, passes);
             Assert.True(mostHeld <= bound, $"{mostHeld} numbers held at {n} trials");
