@@ -7,8 +7,8 @@ namespace Alibaba.ChipSim.Engine;
 /// A run that keeps no per-trial column: its trials are simulated wave by wave into a few chunk-sized buffers and handed,
 /// in trial order, to a consumer, as often as the consumer asks (each time a <see cref="Pass"/>). Every draw is keyed by
 /// (seed, trial, what is drawn) and the plan (with its sampling design) is built once, so every pass sees the very same
-/// values, and the same values as <see cref="SimulationEngine.Run"/> puts in its columns. Memory is the buffers of two
-/// waves: 2 × <see cref="ChunksPerWave"/> × <see cref="SimulationEngine.ChunkSize"/> rows (<see cref="ChunkRows"/>), whatever the trial count.
+/// values, and the same values as <see cref="SimulationEngine.Run"/> puts in its columns. Memory is the buffers of
+/// <see cref="BufferSets"/> waves: <see cref="BufferSets"/> × <see cref="ChunksPerWave"/> × <see cref="SimulationEngine.ChunkSize"/> rows (<see cref="ChunkRows"/>), whatever the trial count.
 /// </summary>
 internal sealed class ChunkReplay
 {
@@ -34,8 +34,8 @@ internal sealed class ChunkReplay
         if (Plan.History is not null) throw new ArgumentException("a run conditioned on history keeps its columns; it is not replayed", nameof(scenario));
         _threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
         ChunksPerWave = 4 * _threads;
-        // Two waves' buffers: one being consumed while the other is simulated into (Pass).
-        _buffers = new OutcomeColumns[2 * ChunksPerWave];
+        // BufferSets waves' buffers: the workers fill one set while the consumer takes another (Pass).
+        _buffers = new OutcomeColumns[BufferSets * ChunksPerWave];
         _views = new SimulationResult[_buffers.Length];
         for (var i = 0; i < _buffers.Length; i++)
         {
@@ -67,9 +67,11 @@ internal sealed class ChunkReplay
 
     /// <summary>
     /// Simulates every trial once more and hands the chunks to <paramref name="consume"/> wave by wave: the views of
-    /// <c>count</c> chunks in trial order, and the rows of each (every chunk but the run's last is full). The waves are
-    /// pipelined: while the consumer takes one wave, the next is simulated into the other set of buffers, so neither
-    /// stage waits for the other's slowest thread. The consumer still sees the waves one at a time and in trial order.
+    /// <c>count</c> chunks in trial order, and the rows of each (every chunk but the run's last is full). The stages overlap:
+    /// the workers take the chunks one after another from a shared counter, into <see cref="BufferSets"/> sets of
+    /// buffers used in turn, while the calling thread consumes the finished waves. No worker waits at the end of a wave
+    /// for the others, only for the consumer to free the set its next chunk goes into. The consumer still sees the waves
+    /// one at a time and in trial order.
     /// </summary>
     /// <exception cref="OperationCanceledException">When the run's token fires.</exception>
     public void Pass(Action<ReadOnlyMemory<SimulationResult>, ReadOnlyMemory<int>> consume)
@@ -81,48 +83,142 @@ internal sealed class ChunkReplay
         var rows = (int)_options.Trials;
         var chunks = (rows + _chunkSize - 1) / _chunkSize;
         var perWave = ChunksPerWave;
-        // Worker i fills buffer i: waves alternate between buffers [0, perWave) and [perWave, 2 perWave).
+        var waves = (chunks + perWave - 1) / perWave;
+        var token = _options.CancellationToken;
+        // One worker per buffer (its occupancy counts stay with it): chunk c goes into buffer c mod perWave of set
+        // (c / perWave) mod BufferSets, and a buffer holds one chunk at a time, whichever thread simulates it.
         var workers = new TrialWorker[_buffers.Length];
         for (var i = 0; i < workers.Length; i++) workers[i] = new TrialWorker(Plan, _buffers[i], _options.Seed);
         var counts = new int[_buffers.Length];
-        var parallel = new ParallelOptions { CancellationToken = _options.CancellationToken, MaxDegreeOfParallelism = _threads };
-        Task? consuming = null;
+        var pipeline = new Pipeline(chunks, perWave);
+        var running = new Task[Math.Min(_threads, chunks)];
+        for (var t = 0; t < running.Length; t++)
+            running[t] = Task.Factory.StartNew(() =>
+            {
+                try
+                {
+                    while (pipeline.NextChunk(token) is var chunk and >= 0)
+                    {
+                        var buffer = chunk / perWave % BufferSets * perWave + chunk % perWave;
+                        var row = chunk * _chunkSize;
+                        var count = Math.Min(_chunkSize, rows - row);
+                        counts[buffer] = count;
+                        workers[buffer].RunRange(_options.FirstTrial + row, 0, count);
+                        pipeline.Done(chunk);
+                    }
+                }
+                catch (Exception e)
+                {
+                    pipeline.Fail(e);
+                }
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            for (var wave = 0; wave * perWave < chunks; wave++)
+            for (var wave = 0; wave < waves; wave++)
             {
-                _options.CancellationToken.ThrowIfCancellationRequested();
+                pipeline.WaitForWave(wave, token);
                 var firstChunk = wave * perWave;
-                var set = (wave & 1) * perWave;
                 var n = Math.Min(perWave, chunks - firstChunk);
-                Parallel.For(0, n, parallel, i =>
-                {
-                    var row = (firstChunk + i) * _chunkSize;
-                    var count = Math.Min(_chunkSize, rows - row);
-                    counts[set + i] = count;
-                    workers[set + i].RunRange(_options.FirstTrial + row, 0, count);
-                });
-                // The previous wave's consumer is done before this one's starts (trial order), and before the buffers it
-                // read are simulated into again (the next wave).
-                consuming?.GetAwaiter().GetResult();
-                consuming = null;
                 if (first) progress?.Report(Math.Min(rows, (long)(firstChunk + n) * _chunkSize));
-                var views = _views.AsMemory(set, n);
-                var rowCounts = counts.AsMemory(set, n);
-                consuming = Task.Run(() => consume(views, rowCounts));
+                var set = wave % BufferSets * perWave;
+                consume(_views.AsMemory(set, n), counts.AsMemory(set, n));
+                pipeline.Consumed(wave);
             }
-            consuming?.GetAwaiter().GetResult();
-            consuming = null;
         }
         finally
         {
-            // On a failure or cancellation: no consumer is left running over the buffers when the exception leaves.
-            if (consuming is not null)
-                try { consuming.Wait(); }
-                catch (AggregateException) { }
+            // On a failure or cancellation: no worker is left running over the buffers when the exception leaves.
+            pipeline.Stop();
+            Task.WaitAll(running);
         }
+        pipeline.ThrowIfFailed();
         if (!first) return;
         foreach (var worker in workers)
             for (var i = 0; i < Occupancy.Length; i++) Occupancy[i] += worker.Occupancy[i];
+    }
+
+    /// <summary>
+    /// Sets of a wave's buffers used in turn. Two: the workers fill one while the consumer takes the other (a third let the
+    /// workers run further ahead, but the consumer then read its wave back from memory instead of the cache, and the runs
+    /// were no faster).
+    /// </summary>
+    internal const int BufferSets = 2;
+
+    /// <summary>
+    /// Which chunk comes next and which wave is ready, under one lock (a wave's events are milliseconds apart): chunk c
+    /// belongs to wave w = c / perWave, whose buffers are free once wave w − <see cref="BufferSets"/> is consumed.
+    /// </summary>
+    private sealed class Pipeline(int chunks, int perWave)
+    {
+        private readonly object _gate = new();
+        private readonly int[] _left = Enumerable.Range(0, (chunks + perWave - 1) / perWave)
+            .Select(w => Math.Min(perWave, chunks - w * perWave)).ToArray();
+        private int _next;
+        private int _consumed; // waves consumed so far
+        private bool _stopped;
+        private Exception? _failure;
+
+        /// <summary>The next chunk, once its buffers are free; −1 when none is left or the pass stops.</summary>
+        public int NextChunk(CancellationToken token)
+        {
+            lock (_gate)
+            {
+                if (_stopped || _next >= chunks) return -1;
+                var chunk = _next++;
+                while (!_stopped && chunk / perWave - BufferSets >= _consumed)
+                {
+                    if (token.IsCancellationRequested) Stop();
+                    else Monitor.Wait(_gate, 50);
+                }
+                return _stopped ? -1 : chunk;
+            }
+        }
+
+        public void Done(int chunk)
+        {
+            lock (_gate)
+                if (--_left[chunk / perWave] == 0) Monitor.PulseAll(_gate);
+        }
+
+        /// <summary>Waits until every chunk of <paramref name="wave"/> is simulated; throws a worker's failure or the cancellation.</summary>
+        public void WaitForWave(int wave, CancellationToken token)
+        {
+            lock (_gate)
+                while (_left[wave] > 0 && _failure is null && !token.IsCancellationRequested) Monitor.Wait(_gate, 50);
+            ThrowIfFailed();
+            token.ThrowIfCancellationRequested();
+        }
+
+        public void Consumed(int wave)
+        {
+            lock (_gate)
+            {
+                _consumed = wave + 1;
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        public void Fail(Exception e)
+        {
+            lock (_gate)
+            {
+                _failure ??= e;
+                Stop();
+            }
+        }
+
+        public void Stop()
+        {
+            lock (_gate)
+            {
+                _stopped = true;
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        public void ThrowIfFailed()
+        {
+            if (_failure is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
     }
 }
