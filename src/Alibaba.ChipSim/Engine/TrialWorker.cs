@@ -30,6 +30,7 @@ internal sealed class TrialWorker
     private readonly double[] _block;     // [slot * Block + k]: the rows of up to Block trials, column by column
     private readonly double[][] _slots;
     private readonly int[] _slotOf;
+    private readonly LifetimeBatch? _lifetime; // the block's value over the chips' life, side by side
 
     public TrialWorker(SimulationPlan plan, OutcomeColumns output, ulong seed)
     {
@@ -53,6 +54,7 @@ internal sealed class TrialWorker
         _slotOf = plan.SlotOf;
         _slots = output.Slots;
         _block = new double[_slots.Length * Block];
+        if (plan.Model.Value is not null) _lifetime = new LifetimeBatch(plan.Model, Block);
         if (plan.History is { } history)
         {
             _factors = new double[plan.ActorCount];
@@ -88,6 +90,7 @@ internal sealed class TrialWorker
         {
             var n = Math.Min(Block, count - start);
             for (var k = 0; k < n; k++) Run(firstTrial + start + k, firstRow + start + k, k);
+            if (_lifetime is { } lifetime) StageLifetime(lifetime, n);
             var row = firstRow + start;
             for (var c = 0; c < _slots.Length; c++) Array.Copy(_block, c * Block, _slots[c], row, n);
         }
@@ -130,7 +133,7 @@ internal sealed class TrialWorker
         var gates = _gates;
         for (var m = 0; m < gates.Length; m++) model.StepMonth(ref _state, in _inputs, gates[m], m);
 
-        WriteRow(row, k, model.Finish(in _state, in _inputs));
+        WriteRow(row, k, model.Finish(in _state, in _inputs, _lifetime, k));
     }
 
     /// <summary>
@@ -228,7 +231,7 @@ internal sealed class TrialWorker
             weight = 0;
             matched[history.ActorObservations + r] = false;
         }
-        var result = model.Finish(in _state, in _inputs);
+        var result = model.Finish(in _state, in _inputs, _lifetime, k);
         weight *= history.RevenueFactor(_state.Revenue.QuarterCloud);
         for (var o = 0; o < matched.Length; o++) if (matched[o]) ObservationMatches[o]++;
         _out.Weights![row] = weight;
@@ -247,6 +250,19 @@ internal sealed class TrialWorker
     {
         var slot = _slotOf[(int)outcome];
         if (slot >= 0) _block[slot * Block + k] = value;
+    }
+
+    /// <summary>The block's lifetime outcomes (<see cref="WriteRow"/> staged them as NaN), computed side by side.</summary>
+    private void StageLifetime(LifetimeBatch lifetime, int n)
+    {
+        lifetime.Complete(n);
+        for (var k = 0; k < n; k++)
+        {
+            Stage(Outcome.NpvCnyBn, k, lifetime.Npv[k]);
+            Stage(Outcome.LifetimeRoi, k, lifetime.LifetimeRoi[k]);
+            Stage(Outcome.PaybackMonth, k, lifetime.PaybackMonth[k]);
+            Stage(Outcome.NpvPerAdsUsd, k, lifetime.NpvPerAdsUsd[k]);
+        }
     }
 
     private void WriteRow(int row, int k, in TrialResult r)

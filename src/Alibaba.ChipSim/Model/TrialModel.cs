@@ -195,36 +195,23 @@ public sealed class TrialModel
     /// NPV, lifetime ROI, payback month and NPV per ADS (docs/deal.md): after the horizon each chip keeps earning
     /// the last month's incremental gross profit per chip online until its life ends (chips that come online
     /// after the horizon earn it from their month online); with no chip online in the last month the rate is 0.
+    /// <see cref="LifetimeBatch"/> gives the same bits for a block of trials at once.
     /// </summary>
     public (double Npv, double LifetimeRoi, double PaybackMonth, double NpvPerAdsUsd) Lifetime(in TrialState s, in TrialInputs x)
     {
         var value = Value!;
-        ref readonly var v = ref s.Value;
-        var months = Horizon.Months;
-        var cost = v.DiscountedCostCnyBn;
-        var payback = double.NaN;
-        if (cost > 0)
-            for (var t = 0; t < months; t++)
-                if (v.CumulativeGrossProfit[t] >= cost)
-                {
-                    payback = t;
-                    break;
-                }
-        var online = s.Pipeline.ChipsOnline;
-        var rate = online > 0 ? v.LastMonthGrossProfit / online : 0;
-        var total = v.DiscountedGrossProfitCnyBn;
-        var chips = 0.0;
-        for (var t = 0; t < months && t <= v.LastChange; t++) chips += v.CohortChange[t];
+        var end = AtHorizonEnd(in s);
+        var (chips, total, payback) = (end.Chips, end.Total, end.Payback);
+        var cohorts = s.Value.CohortChange;
+        var last = s.Value.LastChange;
+        var m = Horizon.Months;
         // After the horizon: until the payback month is found (if it is looked for), then without looking.
-        var cohorts = v.CohortChange;
-        var last = v.LastChange;
-        var m = months;
-        if (cost > 0 && double.IsNaN(payback))
+        if (end.SeeksPayback)
             for (; m <= last; m++)
             {
                 chips += cohorts[m];
-                total += rate * chips * value.Discount(m);
-                if (total >= cost)
+                total += end.Rate * chips * value.Discount(m);
+                if (total >= end.Cost)
                 {
                     payback = m++;
                     break;
@@ -233,15 +220,64 @@ public sealed class TrialModel
         for (; m <= last; m++)
         {
             chips += cohorts[m];
-            total += rate * chips * value.Discount(m);
+            total += end.Rate * chips * value.Discount(m);
         }
+        return LifetimeOutcomes(total, end.Cost, payback, x.UsdCny);
+    }
+
+    /// <summary>
+    /// Where a trial's value stands at the end of the horizon: the discounted cost, the discounted gross profit so far, the
+    /// payback month if it fell inside the horizon (else NaN), the rate each chip earns per month after it, and the chips
+    /// online. Those chips are the cohorts' changes summed over the horizon, and that sum is the pipeline's count bit for bit:
+    /// no cohort retires inside the horizon (a useful life covers it), each month's delivery comes online in one month of
+    /// its own in both (the same lag), and both add their months in order from +0, where adding a month with nothing (+0)
+    /// changes nothing.
+    /// </summary>
+    internal HorizonEnd AtHorizonEnd(in TrialState s)
+    {
+        ref readonly var v = ref s.Value;
+        var months = Horizon.Months;
+        var cost = v.DiscountedCostCnyBn;
+        var payback = double.NaN;
+        if (cost > 0)
+        {
+            var cumulative = v.CumulativeGrossProfit;
+            for (var t = 0; t < months; t++)
+                if (cumulative[t] >= cost)
+                {
+                    payback = t;
+                    break;
+                }
+        }
+        var online = s.Pipeline.ChipsOnline;
+        var rate = online > 0 ? v.LastMonthGrossProfit / online : 0;
+        return new HorizonEnd(cost, v.DiscountedGrossProfitCnyBn, payback, rate, online);
+    }
+
+    /// <summary>The lifetime outcomes from the gross profit over the whole life, discounted (<paramref name="total"/>).</summary>
+    internal (double Npv, double LifetimeRoi, double PaybackMonth, double NpvPerAdsUsd) LifetimeOutcomes(double total, double cost, double payback, double usdCny)
+    {
         var npv = total - cost;
         var roi = cost > 0 ? total / cost : double.NaN;
-        return (npv, roi, payback, npv / x.UsdCny / value.AdsOutstandingBn);
+        return (npv, roi, payback, npv / usdCny / Value!.AdsOutstandingBn);
+    }
+
+    /// <summary>A trial's value at the end of the horizon (<see cref="AtHorizonEnd"/>).</summary>
+    internal readonly record struct HorizonEnd(double Cost, double Total, double Payback, double Rate, double Chips)
+    {
+        /// <summary>Whether the months after the horizon are searched for the payback month.</summary>
+        public bool SeeksPayback => Cost > 0 && double.IsNaN(Payback);
     }
 
     /// <summary>The trial's outcomes after its last month (docs/model.md, "Cost and fee" for the money).</summary>
-    public TrialResult Finish(in TrialState s, in TrialInputs x)
+    public TrialResult Finish(in TrialState s, in TrialInputs x) => Finish(in s, in x, null, 0);
+
+    /// <summary>
+    /// <see cref="Finish(in TrialState, in TrialInputs)"/>, with the value over the chips' life left to <paramref name="lifetime"/>
+    /// (slot <paramref name="slot"/>) when it is given: the four lifetime outcomes are then NaN here and come from
+    /// <see cref="LifetimeBatch.Complete"/>.
+    /// </summary>
+    internal TrialResult Finish(in TrialState s, in TrialInputs x, LifetimeBatch? lifetime, int slot)
     {
         var sh = s.Shipments;
         var shipped = sh.InitialTrancheShipped;
@@ -250,7 +286,9 @@ public sealed class TrialModel
         var costCny = costUsd * x.UsdCny;
         var r = s.Revenue;
         var grossProfit = r.Incremental * x.GrossMargin;
-        var (npv, lifetimeRoi, payback, perAds) = Value is null ? (double.NaN, double.NaN, double.NaN, double.NaN) : Lifetime(in s, in x);
+        var (npv, lifetimeRoi, payback, perAds) = (double.NaN, double.NaN, double.NaN, double.NaN);
+        if (lifetime is not null) lifetime.Add(slot, in s, in x);
+        else if (Value is not null) (npv, lifetimeRoi, payback, perAds) = Lifetime(in s, in x);
         return new TrialResult(
             DeliveredByDeadline: shipped && sh.InitialMonth <= Horizon.DeadlineMonth,
             NothingDelivered: !shipped,

@@ -40,5 +40,8 @@ public sealed class ValueOverLife
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public double Discount(int month) => (uint)month < (uint)_discount.Length ? _discount[month] : Far(month);
 
+    /// <summary>The tabulated factors: <see cref="Discount"/>(m) for m below 2 × horizon + useful life + 1, the last month a lag within the horizon reaches.</summary>
+    internal ReadOnlySpan<double> Discounts => _discount;
+
     private double Far(int month) => Math.Exp(-month * _monthlyLog);
 }
