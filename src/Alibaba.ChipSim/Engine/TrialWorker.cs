@@ -130,8 +130,7 @@ internal sealed class TrialWorker
         BeginTrial(trial);
         _policy.RunPath(_streams, _before, _values, _firstEntry, _totals, _gates, _uniforms, _moves);
         _pathTrials++;
-        var gates = _gates;
-        for (var m = 0; m < gates.Length; m++) model.StepMonth(ref _state, in _inputs, gates[m], m);
+        model.StepMonths(ref _state, in _inputs, _gates);
 
         WriteRow(row, k, model.Finish(in _state, in _inputs, _lifetime, k));
     }

@@ -72,123 +72,184 @@ public sealed class TrialModel
     }
 
     /// <summary>Month <paramref name="month"/> (0 = the first simulated month) under combined gate <paramref name="gate"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void StepMonth(ref TrialState s, in TrialInputs x, double gate, int month)
-    {
-        var chips = Ship(ref s.Shipments, in x, gate, month);
-        var online = Deploy(ref s.Pipeline, chips, month);
-        var incremental = Serve(ref s.Revenue, online, month);
-        if (Value is not null) Accrue(ref s.Value, in x, chips, incremental, month);
-    }
+    public void StepMonth(ref TrialState s, in TrialInputs x, double gate, int month) => StepMonths(ref s, in x, new ReadOnlySpan<double>(in gate), month);
 
     /// <summary>
-    /// The month's shipments (docs/model.md, "Shipments"): the initial tranche in the first open month at or
-    /// after the first delivery, follow-on in every open month after it, up to the supply cap. Returns
-    /// Alibaba's chips delivered this month: its share, up to what is left of its licence cap (the rest of
-    /// the month's modules still ship to China, to other buyers).
+    /// Months <paramref name="firstMonth"/> … <paramref name="firstMonth"/> + <paramref name="gates"/>.Length − 1, month m under
+    /// combined gate <paramref name="gates"/>[m − <paramref name="firstMonth"/>]. Each month:
+    /// <list type="bullet">
+    /// <item>ships (docs/model.md, "Shipments"): the initial tranche in the first open month at or after the first delivery,
+    /// follow-on in every open month after it, up to the supply cap; Alibaba gets its share, up to what is left of its
+    /// licence cap (the rest of the month's modules still ship to China, to other buyers);</item>
+    /// <item>puts Alibaba's chips into the deployment pipeline, and takes this month's arrivals online;</item>
+    /// <item>serves revenue with the chips online and, on the same draws, without any (docs/model.md, "Revenue" and
+    /// "Counterfactual"), both times the quarter's factor when revenue has seasons or noise, added to the totals and the
+    /// month's quarter; then grows demand, capacity and the rest of the cloud by a month;</item>
+    /// <item>accrues the value (docs/deal.md): the cost of the chips shipped this month paid now, the month's incremental
+    /// gross profit earned now, both discounted to the first month; the chips join the cohort of their month online.</item>
+    /// </list>
+    /// The trial's running numbers are held in locals for the months and stored back once, so that they stay in registers
+    /// instead of going through memory every month; the arithmetic, and its order, is the same month by month.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Ship(ref ShipmentState s, in TrialInputs x, double gate, int month)
+    public void StepMonths(ref TrialState s, in TrialInputs x, ReadOnlySpan<double> gates, int firstMonth = 0)
     {
-        if (gate <= 0) return 0;
-        s.GateOpenMonths++;
-        var modules = 0.0;
-        if (s.InitialMonth < 0)
+        var horizon = Horizon;
+        var months = horizon.Months;
+        var firstDelivery = horizon.FirstDeliveryMonth;
+        var quarterOfMonth = horizon.QuarterOfMonth;
+        var quarterIndexOfMonth = horizon.QuarterIndexOfMonth;
+        var value = Value;
+        var shaped = _shaped;
+
+        // The inputs the months read.
+        var initialModules = x.InitialModules;
+        var followOnModules = x.FollowOnModulesPerMonth;
+        var supplyCap = x.SupplyCapModules;
+        var chipsPerModule = x.ChipsPerModule;
+        var buyerShare = x.BuyerShare;
+        var buyerCap = x.BuyerCapChips;
+        var grossMargin = x.GrossMargin;
+
+        ref var shipments = ref s.Shipments;
+        var gateOpenMonths = shipments.GateOpenMonths;
+        var initialMonth = shipments.InitialMonth;
+        var modulesShipped = shipments.ModulesShipped;
+        var buyerChips = shipments.BuyerChips;
+
+        ref var pipeline = ref s.Pipeline;
+        var arrivals = pipeline.Arrivals;
+        var lag = pipeline.LagMonths;
+        var chipsOnline = pipeline.ChipsOnline;
+
+        ref var r = ref s.Revenue;
+        var nonAiLevel = r.NonAi;
+        var aiDemand = r.AiDemand;
+        var baselineCapacity = r.BaselineCapacity;
+        var (nonAiStep, aiDemandStep, baselineStep) = (r.NonAiStep, r.AiDemandStep, r.BaselineCapacityStep);
+        var capacityPerChip = r.CapacityPerChip;
+        var (cloud, cloudWithout, aiServed, incrementalTotal) = (r.Cloud, r.CloudWithoutH200, r.AiServed, r.Incremental);
+        var quarterFactor = r.QuarterFactor;
+        var (quarterCloud, quarterWithout, quarterAi, quarterIncremental) = (r.QuarterCloud, r.QuarterCloudWithoutH200, r.QuarterAiServed, r.QuarterIncremental);
+
+        // The value: nothing in the loop calls out (a call would send every running number through memory), so the cohorts'
+        // array is grown before it for the last month's retirements, and the months' discounts are read from their table.
+        ref var v = ref s.Value;
+        var hasValue = value is not null;
+        var grossProfitSoFar = v.DiscountedGrossProfitCnyBn;
+        var lastMonthGrossProfit = v.LastMonthGrossProfit;
+        var discountedCost = v.DiscountedCostCnyBn;
+        var lastChange = v.LastChange;
+        var cumulative = v.CumulativeGrossProfit;
+        var cohortLag = v.LagMonths;
+        var usefulLife = value?.UsefulLifeMonths ?? 0;
+        var discounts = hasValue ? value!.Discounts[..months] : default;
+        if (hasValue && firstMonth + gates.Length - 1 + cohortLag + usefulLife is var latest && latest >= v.CohortChange.Length)
+            Array.Resize(ref v.CohortChange, 2 * latest + 1); // only for lags far past the horizon
+        var cohorts = v.CohortChange;
+        var (pricePerChip, feeRate, passThrough, usdCny) = (x.PricePerChipUsd, x.ExportFeeRate, x.FeePassThrough, x.UsdCny);
+
+        for (var i = 0; i < gates.Length; i++)
         {
-            if (month >= Horizon.FirstDeliveryMonth)
+            var month = firstMonth + i;
+            var gate = gates[i];
+
+            // Ship: Alibaba's chips delivered this month.
+            var chips = 0.0;
+            if (!(gate <= 0))
             {
-                modules = ShipmentRules.InitialTrancheModules(x.InitialModules, gate, x.SupplyCapModules);
-                s.InitialMonth = month;
+                gateOpenMonths++;
+                var modules = 0.0;
+                if (initialMonth < 0)
+                {
+                    if (month >= firstDelivery)
+                    {
+                        modules = ShipmentRules.InitialTrancheModules(initialModules, gate, supplyCap);
+                        initialMonth = month;
+                    }
+                }
+                else
+                {
+                    modules = ShipmentRules.FollowOnModules(followOnModules, gate, modulesShipped, supplyCap);
+                }
+                if (!(modules <= 0))
+                {
+                    modulesShipped += modules;
+                    chips = ShipmentRules.CappedBuyerChips(ShipmentRules.BuyerChips(modules, chipsPerModule, buyerShare), buyerChips, buyerCap);
+                    buyerChips += chips;
+                }
+            }
+
+            // Deploy: the chips enter the pipeline; this month's arrivals go online.
+            if (chips > 0 && month + lag < months) arrivals[month + lag] += chips;
+            chipsOnline += arrivals[month];
+            arrivals[month] = 0;
+
+            // Serve: with the chips online and without any.
+            var nonAi = nonAiLevel;
+            var h200 = chipsOnline * capacityPerChip;
+            var served = CloudRevenue.AiServed(aiDemand, baselineCapacity, h200);
+            var servedWithout = CloudRevenue.AiServed(aiDemand, baselineCapacity, 0);
+            if (shaped)
+            {
+                var f = quarterFactor![quarterIndexOfMonth[month]];
+                nonAi *= f;
+                served *= f;
+                servedWithout *= f;
+            }
+            var added = served - servedWithout;
+            cloud += nonAi + served;
+            cloudWithout += nonAi + servedWithout;
+            aiServed += served;
+            incrementalTotal += added;
+            var q = quarterOfMonth[month];
+            if (q >= 0)
+            {
+                quarterCloud[q] += nonAi + served;
+                quarterWithout[q] += nonAi + servedWithout;
+                quarterAi[q] += served;
+                quarterIncremental[q] += added;
+            }
+            nonAiLevel *= nonAiStep;
+            aiDemand *= aiDemandStep;
+            baselineCapacity *= baselineStep;
+
+            // Accrue: the value, discounted to the first month; the month's chips paid now and in the cohort of their month online.
+            if (hasValue)
+            {
+                var d = discounts[month];
+                if (chips > 0)
+                {
+                    var costUsd = CostAndFee.CostUsd(chips, pricePerChip, feeRate, passThrough);
+                    discountedCost += costUsd * usdCny / 1e9 * d;
+                    var online = month + cohortLag;
+                    var retire = online + usefulLife;
+                    cohorts[online] += chips;
+                    cohorts[retire] -= chips;
+                    if (retire > lastChange) lastChange = retire;
+                }
+                var grossProfit = added * grossMargin;
+                grossProfitSoFar += grossProfit * d;
+                cumulative[month] = grossProfitSoFar;
+                lastMonthGrossProfit = grossProfit;
             }
         }
-        else
+
+        shipments.GateOpenMonths = gateOpenMonths;
+        shipments.InitialMonth = initialMonth;
+        shipments.ModulesShipped = modulesShipped;
+        shipments.BuyerChips = buyerChips;
+        pipeline.ChipsOnline = chipsOnline;
+        r.NonAi = nonAiLevel;
+        r.AiDemand = aiDemand;
+        r.BaselineCapacity = baselineCapacity;
+        (r.Cloud, r.CloudWithoutH200, r.AiServed, r.Incremental) = (cloud, cloudWithout, aiServed, incrementalTotal);
+        if (hasValue)
         {
-            modules = ShipmentRules.FollowOnModules(x.FollowOnModulesPerMonth, gate, s.ModulesShipped, x.SupplyCapModules);
+            v.DiscountedGrossProfitCnyBn = grossProfitSoFar;
+            v.LastMonthGrossProfit = lastMonthGrossProfit;
+            v.DiscountedCostCnyBn = discountedCost;
+            v.LastChange = lastChange;
         }
-        if (modules <= 0) return 0;
-        s.ModulesShipped += modules;
-        var chips = ShipmentRules.CappedBuyerChips(
-            ShipmentRules.BuyerChips(modules, x.ChipsPerModule, x.BuyerShare), s.BuyerChips, x.BuyerCapChips);
-        s.BuyerChips += chips;
-        return chips;
-    }
-
-    /// <summary>Puts the month's delivered chips into the pipeline and returns the chips online this month.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Deploy(ref LagPipeline p, double deliveredChips, int month)
-    {
-        var arrivals = p.Arrivals;
-        if (deliveredChips > 0 && month + p.LagMonths < Horizon.Months) arrivals[month + p.LagMonths] += deliveredChips;
-        p.ChipsOnline += arrivals[month];
-        arrivals[month] = 0;
-        return p.ChipsOnline;
-    }
-
-    /// <summary>
-    /// The month's revenue with <paramref name="chipsOnline"/> H200s online and, on the same draws, without any
-    /// (docs/model.md, "Revenue" and "Counterfactual"), both times the quarter's factor when revenue has seasons
-    /// or noise, added to the totals and the month's quarter; then growth. Returns the month's incremental revenue.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Serve(ref RevenueState r, double chipsOnline, int month)
-    {
-        var nonAi = r.NonAi;
-        var h200 = chipsOnline * r.CapacityPerChip;
-        var served = CloudRevenue.AiServed(r.AiDemand, r.BaselineCapacity, h200);
-        var servedWithout = CloudRevenue.AiServed(r.AiDemand, r.BaselineCapacity, 0);
-        if (_shaped)
-        {
-            var f = r.QuarterFactor![Horizon.QuarterIndexOfMonth[month]];
-            nonAi *= f;
-            served *= f;
-            servedWithout *= f;
-        }
-        var added = served - servedWithout;
-        r.Cloud += nonAi + served;
-        r.CloudWithoutH200 += nonAi + servedWithout;
-        r.AiServed += served;
-        r.Incremental += added;
-        var q = Horizon.QuarterOfMonth[month];
-        if (q >= 0)
-        {
-            r.QuarterCloud[q] += nonAi + served;
-            r.QuarterCloudWithoutH200[q] += nonAi + servedWithout;
-            r.QuarterAiServed[q] += served;
-            r.QuarterIncremental[q] += added;
-        }
-        r.NonAi *= r.NonAiStep;
-        r.AiDemand *= r.AiDemandStep;
-        r.BaselineCapacity *= r.BaselineCapacityStep;
-        return added;
-    }
-
-    /// <summary>
-    /// The month's value (docs/deal.md): the cost of the chips shipped this month paid now, the month's incremental
-    /// gross profit earned now, both discounted to the first month; the chips join the cohort of their month online.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Accrue(ref ValueState v, in TrialInputs x, double deliveredChips, double incrementalRevenue, int month)
-    {
-        var value = Value!;
-        var d = value.Discount(month);
-        if (deliveredChips > 0) AddCohort(ref v, in x, deliveredChips, month, d);
-        var grossProfit = incrementalRevenue * x.GrossMargin;
-        v.DiscountedGrossProfitCnyBn += grossProfit * d;
-        v.CumulativeGrossProfit[month] = v.DiscountedGrossProfitCnyBn;
-        v.LastMonthGrossProfit = grossProfit;
-    }
-
-    /// <summary>The month's delivered chips: their cost, discounted, and their cohort (online after the lag, retired after their life).</summary>
-    private void AddCohort(ref ValueState v, in TrialInputs x, double deliveredChips, int month, double d)
-    {
-        var costUsd = CostAndFee.CostUsd(deliveredChips, x.PricePerChipUsd, x.ExportFeeRate, x.FeePassThrough);
-        v.DiscountedCostCnyBn += costUsd * x.UsdCny / 1e9 * d;
-        var online = month + v.LagMonths;
-        var retire = online + Value!.UsefulLifeMonths;
-        if (retire >= v.CohortChange.Length) Array.Resize(ref v.CohortChange, 2 * retire + 1); // only for lags far past the horizon
-        v.CohortChange[online] += deliveredChips;
-        v.CohortChange[retire] -= deliveredChips;
-        if (retire > v.LastChange) v.LastChange = retire;
     }
 
     /// <summary>

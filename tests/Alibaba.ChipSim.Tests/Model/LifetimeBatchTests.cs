@@ -97,6 +97,34 @@ public sealed class LifetimeBatchTests
         Assert.Equal(["after", "inside", "never", "none", "outgrown"], seen.Order());
     }
 
+    [Fact]
+    public void Months_stepped_in_pieces_or_one_at_a_time_give_the_bits_of_all_months_at_once()
+    {
+        var model = new TrialModel(TwelveMonths, value: new ValueOverLife(60, 0.08, 18.6, TwelveMonths.Months));
+        var random = new Random(4);
+        for (var trial = 0; trial < 300; trial++)
+        {
+            var x = Inputs(random);
+            var gates = Enumerable.Range(0, 12).Select(_ => new[] { 0, 0.5, 1, 1 }[random.Next(4)]).ToArray();
+            var split = random.Next(13);
+            var whole = TrialState.Create(model);
+            var pieces = TrialState.Create(model);
+            var single = TrialState.Create(model);
+            model.Begin(ref whole, in x);
+            model.Begin(ref pieces, in x);
+            model.Begin(ref single, in x);
+            model.StepMonths(ref whole, in x, gates);
+            model.StepMonths(ref pieces, in x, gates.AsSpan(0, split));
+            model.StepMonths(ref pieces, in x, gates.AsSpan(split), split);
+            for (var m = 0; m < 12; m++) model.StepMonth(ref single, in x, gates[m], m);
+            var expected = model.Finish(in whole, in x);
+            Assert.Equal(expected, model.Finish(in pieces, in x));
+            Assert.Equal(expected, model.Finish(in single, in x));
+            Assert.Equal(whole.Revenue.QuarterCloud, pieces.Revenue.QuarterCloud);
+            Assert.Equal(whole.Value.CohortChange.AsSpan(0, whole.Value.LastChange + 1).ToArray(), single.Value.CohortChange.AsSpan(0, single.Value.LastChange + 1).ToArray());
+        }
+    }
+
     private static long[] Bits((double, double, double, double) r) =>
         [BitConverter.DoubleToInt64Bits(r.Item1), BitConverter.DoubleToInt64Bits(r.Item2), BitConverter.DoubleToInt64Bits(r.Item3), BitConverter.DoubleToInt64Bits(r.Item4)];
 }
