@@ -158,8 +158,8 @@ internal sealed class TrialWorker
     /// <summary>One standard normal per quarter the horizon touches: the q-th uniform of the trial's quarter-noise stream.</summary>
     private static void DrawQuarterNoise(ulong trialHash, double[] z)
     {
-        var stream = RandomStreams.StreamOf(trialHash, QuarterNoiseKey);
-        for (var q = 0; q < z.Length; q++) z[q] = NormalQuantile.Of(RandomStreams.Uniform(stream, q));
+        RandomStreams.Uniforms(RandomStreams.StreamOf(trialHash, QuarterNoiseKey), z);
+        for (var q = 0; q < z.Length; q++) z[q] = NormalQuantile.Of(z[q]);
     }
 
     /// <summary>

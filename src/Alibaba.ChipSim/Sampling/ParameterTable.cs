@@ -102,12 +102,8 @@ public sealed class ParameterTable
         // The uniforms first, each starting the load of its table entries, then the quantiles: a dozen PERT tables do not
         // fit in the L2 cache, and the loads then overlap instead of waiting one after another.
         Span<double> uniforms = stackalloc double[random.Length];
-        for (var k = 0; k < random.Length; k++)
-        {
-            var u = RandomStreams.Uniform(RandomStreams.StreamOf(trialHash, keys[k]), 0);
-            uniforms[k] = u;
-            distributions[k].Prefetch(u);
-        }
+        RandomStreams.FirstUniforms(trialHash, keys, uniforms);
+        for (var k = 0; k < random.Length; k++) distributions[k].Prefetch(uniforms[k]);
         for (var k = 0; k < random.Length; k++) values[random[k]] = distributions[k].Sample(uniforms[k]);
     }
 }

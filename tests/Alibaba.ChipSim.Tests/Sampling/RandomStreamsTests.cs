@@ -71,4 +71,21 @@ public sealed class RandomStreamsTests
             for (var c = 0; c < filled.Length; c++) Assert.Equal(RandomStreams.Uniform(stream, c), filled[c]);
         }
     }
+
+    [Fact]
+    public void First_uniforms_of_many_streams_are_the_bits_of_each_stream_alone_for_every_count()
+    {
+        var rng = new Random(23);
+        for (var count = 0; count <= 27; count++)
+            for (var rep = 0; rep < 20; rep++)
+            {
+                var trialHash = rep == 0 ? ulong.MaxValue : (ulong)rng.NextInt64() ^ ((ulong)rng.Next() << 40);
+                var keys = Enumerable.Range(0, count).Select(k => RandomStreams.KeyOf($"parameter.{k}.{rep}")).ToArray();
+                var filled = new double[count];
+                RandomStreams.FirstUniforms(trialHash, keys, filled);
+                for (var k = 0; k < count; k++)
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(RandomStreams.Uniform(RandomStreams.StreamOf(trialHash, keys[k]), 0)),
+                        BitConverter.DoubleToInt64Bits(filled[k]));
+            }
+    }
 }
