@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Alibaba.ChipSim.Sampling;
 using Alibaba.ChipSim.Scenarios;
 
@@ -35,7 +36,17 @@ internal sealed class CompiledPolicy
                 for (var st = 0; st < actor.StateCount; st++)
                     _scheduled[m * total + StateOffset[a] + st] = actor.ScheduledTo[m * actor.StateCount + st] >= 0;
         }
+        if (Months <= 64)
+        {
+            _scheduledMonths = new ulong[total];
+            for (var m = 0; m < Months; m++)
+                for (var flat = 0; flat < total; flat++)
+                    if (_scheduled[m * total + flat]) _scheduledMonths[flat] |= 1UL << m;
+        }
     }
+
+    /// <summary>Per flattened state, bit m set when a scheduled move leaves it in month m; null beyond 64 months.</summary>
+    private readonly ulong[]? _scheduledMonths;
 
     // Per (month, flattened state): true when a scheduled move leaves the state that month (its guard may still fail).
     private readonly bool[] _scheduled;
@@ -169,6 +180,7 @@ internal sealed class CompiledPolicy
         var offset = StateOffset;
         var total = offset[^1];
         var scheduled = _scheduled;
+        var scheduledMonths = _scheduledMonths;
         for (var a = 0; a < n; a++) RandomStreams.Uniforms(actorStreams[a], uniforms.Slice(a * months, months));
         Span<byte> before = stackalloc byte[n];
         var gate = Gate(states, parameterValues);
@@ -184,6 +196,15 @@ internal sealed class CompiledPolicy
                 var flat = offset[a] + s;
                 var hazard = totals[flat];
                 var u = uniforms.Slice(a * months, months);
+                if (scheduledMonths is not null)
+                {
+                    // Every month at once, as bits: a scheduled move, or a uniform that is not at or above the hazard.
+                    var events = scheduledMonths[flat];
+                    if (!(hazard <= 0)) events |= BelowHazard(u, hazard);
+                    events &= ~0UL << m;
+                    if (events != 0) next = Math.Min(next, System.Numerics.BitOperations.TrailingZeroCount(events));
+                    continue;
+                }
                 for (var k = m; k < next; k++)
                 {
                     if (!scheduled[k * total + flat] && (hazard <= 0 || u[k] >= hazard)) continue;
@@ -215,6 +236,25 @@ internal sealed class CompiledPolicy
             gates[next] = gate;
             m = next + 1;
         }
+    }
+
+    /// <summary>
+    /// Bit k set where !(<paramref name="u"/>[k] ≥ <paramref name="hazard"/>) (so also where either is NaN, as the month-by-month
+    /// test has it), for the first 64 months: eight months a compare where the processor has 512-bit vectors.
+    /// </summary>
+    private static ulong BelowHazard(ReadOnlySpan<double> u, double hazard)
+    {
+        var bits = 0UL;
+        var k = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var h = Vector512.Create(hazard);
+            for (; k <= u.Length - Vector512<double>.Count; k += Vector512<double>.Count)
+                bits |= (~Vector512.GreaterThanOrEqual(Vector512.Create(u[k..]), h).ExtractMostSignificantBits() & 0xFFUL) << k;
+        }
+        for (; k < u.Length; k++)
+            if (!(u[k] >= hazard)) bits |= 1UL << k;
+        return bits;
     }
 
     /// <summary>

@@ -22,6 +22,17 @@ public sealed class RunPathTests
     public void Agrees_with_the_monthly_step_on_three_actors_with_guards_and_schedules() => AssertAgree(PolicyScenarios.ThreeActors(), 7);
 
     [Theory]
+    [InlineData(63)] // months as bits: every month in one word
+    [InlineData(64)]
+    [InlineData(65)] // past one word: month by month
+    [InlineData(100)]
+    public void Agrees_with_the_monthly_step_on_three_actors_over_long_horizons(int months)
+    {
+        var three = PolicyScenarios.ThreeActors();
+        AssertAgree(PolicyScenarios.WithActors("2025-12", months, [.. three.Actors]), 11);
+    }
+
+    [Theory]
     [MemberData(nameof(ShippedScenarios.Files), MemberType = typeof(ShippedScenarios))]
     public void Agrees_with_the_monthly_step_on_every_shipped_scenario(string file)
     {
