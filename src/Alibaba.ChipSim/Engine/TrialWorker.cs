@@ -40,6 +40,8 @@ internal sealed class TrialWorker
         _out = output;
         _seed = seed;
         _values = new double[plan.Parameters.Count];
+        _current = new double[plan.Parameters.RandomCount];
+        _ahead = new double[plan.Parameters.RandomCount];
         _streams = new ulong[plan.ActorCount];
         _before = new byte[plan.ActorCount];
         _after = new byte[plan.ActorCount];
@@ -65,6 +67,10 @@ internal sealed class TrialWorker
         }
         ObservationMatches = new long[plan.History?.ObservationNames.Length ?? 0];
     }
+
+    // The uniforms of the trial being drawn and of the next one (ParameterTable.FirstUniforms), and which trial that is.
+    private double[] _current, _ahead;
+    private long _aheadTrial = -1;
 
     private readonly double[] _factors = [];
     private readonly double[] _modulesThrough = [];
@@ -142,7 +148,18 @@ internal sealed class TrialWorker
     private void BeginTrial(long trial)
     {
         var trialHash = RandomStreams.TrialHash(_seed, trial);
-        _plan.Parameters.Draw(trial, trialHash, _values);
+        var parameters = _plan.Parameters;
+        if (parameters.Design is not null) parameters.Draw(trial, trialHash, _values);
+        else
+        {
+            // Plain Monte Carlo: this trial's uniforms were drawn (and their table entries asked for) one trial ahead, by
+            // the previous trial of the range; the next trial's are drawn now, so that their loads overlap this trial.
+            if (_aheadTrial != trial) parameters.FirstUniforms(trialHash, _ahead);
+            (_ahead, _current) = (_current, _ahead);
+            parameters.FirstUniforms(RandomStreams.TrialHash(_seed, trial + 1), _ahead);
+            _aheadTrial = trial + 1;
+            parameters.DrawFrom(_current, _values);
+        }
         _plan.Inputs.Fill(_values, ref _inputs);
         if (_inputs.QuarterNoiseZ is { } z) DrawQuarterNoise(trialHash, z);
         _policy.Streams(trialHash, _streams);

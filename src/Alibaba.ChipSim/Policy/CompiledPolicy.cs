@@ -242,17 +242,27 @@ internal sealed class CompiledPolicy
     /// Bit k set where !(<paramref name="u"/>[k] ≥ <paramref name="hazard"/>) (so also where either is NaN, as the month-by-month
     /// test has it), for the first 64 months: eight months a compare where the processor has 512-bit vectors.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong BelowHazard(ReadOnlySpan<double> u, double hazard)
     {
         var bits = 0UL;
-        var k = 0;
-        if (Vector512.IsHardwareAccelerated)
+        var length = u.Length;
+        if (Vector512.IsHardwareAccelerated && length >= Vector512<double>.Count)
         {
             var h = Vector512.Create(hazard);
-            for (; k <= u.Length - Vector512<double>.Count; k += Vector512<double>.Count)
-                bits |= (~Vector512.GreaterThanOrEqual(Vector512.Create(u[k..]), h).ExtractMostSignificantBits() & 0xFFUL) << k;
+            ref var first = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(u);
+            var k = 0;
+            for (; k <= length - Vector512<double>.Count; k += Vector512<double>.Count)
+                bits |= (~Vector512.GreaterThanOrEqual(Vector512.LoadUnsafe(ref first, (nuint)k), h).ExtractMostSignificantBits() & 0xFFUL) << k;
+            if (k < length)
+            {
+                // The last eight months, overlapping the ones already done (a month's bit is the same either way).
+                k = length - Vector512<double>.Count;
+                bits |= (~Vector512.GreaterThanOrEqual(Vector512.LoadUnsafe(ref first, (nuint)k), h).ExtractMostSignificantBits() & 0xFFUL) << k;
+            }
+            return bits;
         }
-        for (; k < u.Length; k++)
+        for (var k = 0; k < length; k++)
             if (!(u[k] >= hazard)) bits |= 1UL << k;
         return bits;
     }

@@ -102,8 +102,32 @@ public sealed class ParameterTable
         // The uniforms first, each starting the load of its table entries, then the quantiles: a dozen PERT tables do not
         // fit in the L2 cache, and the loads then overlap instead of waiting one after another.
         Span<double> uniforms = stackalloc double[random.Length];
-        RandomStreams.FirstUniforms(trialHash, keys, uniforms);
-        for (var k = 0; k < random.Length; k++) distributions[k].Prefetch(uniforms[k]);
+        FirstUniforms(trialHash, uniforms);
+        DrawFrom(uniforms, values);
+    }
+
+    /// <summary>How many parameters are drawn per trial (the length of <see cref="FirstUniforms"/>'s uniforms).</summary>
+    internal int RandomCount => _random.Length;
+
+    /// <summary>
+    /// The uniforms of a trial's random parameters (plain Monte Carlo: each stream's first), and a hint to the processor to
+    /// start loading the table entries each will read: computed a trial ahead, the loads are done by the time
+    /// <see cref="DrawFrom"/> needs them.
+    /// </summary>
+    internal void FirstUniforms(ulong trialHash, Span<double> uniforms)
+    {
+        RandomStreams.FirstUniforms(trialHash, _randomKeys, uniforms);
+        var distributions = _randomDistributions;
+        for (var k = 0; k < distributions.Length; k++) distributions[k].Prefetch(uniforms[k]);
+    }
+
+    /// <summary>Every parameter of a trial from the uniforms <see cref="FirstUniforms"/> gave it (what <see cref="Draw"/> does without a design).</summary>
+    internal void DrawFrom(ReadOnlySpan<double> uniforms, Span<double> values)
+    {
+        var constants = _constants;
+        for (var i = 0; i < constants.Length; i++) values[i] = constants[i];
+        var random = _random;
+        var distributions = _randomDistributions;
         for (var k = 0; k < random.Length; k++) values[random[k]] = distributions[k].Sample(uniforms[k]);
     }
 }
