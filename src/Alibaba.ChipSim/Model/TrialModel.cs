@@ -148,6 +148,8 @@ public sealed class TrialModel
         var cohorts = v.CohortChange;
         var (pricePerChip, feeRate, passThrough, usdCny) = (x.PricePerChipUsd, x.ExportFeeRate, x.FeePassThrough, x.UsdCny);
 
+        var openQuarter = -1;
+        double qCloud = 0, qWithout = 0, qAi = 0, qIncremental = 0;
         for (var i = 0; i < gates.Length; i++)
         {
             var month = firstMonth + i;
@@ -201,13 +203,22 @@ public sealed class TrialModel
             cloudWithout += nonAi + servedWithout;
             aiServed += served;
             incrementalTotal += added;
+            // The month's quarter: its four sums are held in locals while its months last, stored when it ends.
             var q = quarterOfMonth[month];
+            if (q != openQuarter)
+            {
+                if (openQuarter >= 0)
+                    (quarterCloud[openQuarter], quarterWithout[openQuarter], quarterAi[openQuarter], quarterIncremental[openQuarter]) =
+                        (qCloud, qWithout, qAi, qIncremental);
+                openQuarter = q;
+                if (q >= 0) (qCloud, qWithout, qAi, qIncremental) = (quarterCloud[q], quarterWithout[q], quarterAi[q], quarterIncremental[q]);
+            }
             if (q >= 0)
             {
-                quarterCloud[q] += nonAi + served;
-                quarterWithout[q] += nonAi + servedWithout;
-                quarterAi[q] += served;
-                quarterIncremental[q] += added;
+                qCloud += nonAi + served;
+                qWithout += nonAi + servedWithout;
+                qAi += served;
+                qIncremental += added;
             }
             nonAiLevel *= nonAiStep;
             aiDemand *= aiDemandStep;
@@ -234,6 +245,9 @@ public sealed class TrialModel
             }
         }
 
+        if (openQuarter >= 0)
+            (quarterCloud[openQuarter], quarterWithout[openQuarter], quarterAi[openQuarter], quarterIncremental[openQuarter]) =
+                (qCloud, qWithout, qAi, qIncremental);
         shipments.GateOpenMonths = gateOpenMonths;
         shipments.InitialMonth = initialMonth;
         shipments.ModulesShipped = modulesShipped;
