@@ -212,7 +212,7 @@ internal sealed class CompiledPolicy
                     break;
                 }
             }
-            gates[m..next].Fill(gate);
+            for (var k = m; k < next; k++) gates[k] = gate; // a few months at a time: cheaper than a call to Fill
             if (next == months) return;
 
             states[..n].CopyTo(before);
