@@ -183,6 +183,9 @@ internal sealed class CompiledPolicy
         var scheduledMonths = _scheduledMonths;
         for (var a = 0; a < n; a++) RandomStreams.Uniforms(actorStreams[a], uniforms.Slice(a * months, months));
         Span<byte> before = stackalloc byte[n];
+        Span<ulong> eventMonths = stackalloc ulong[scheduledMonths is null ? 0 : n];
+        Span<int> eventsState = stackalloc int[scheduledMonths is null ? 0 : n]; // the flattened state eventMonths[a] is for
+        eventsState.Fill(-1);
         var gate = Gate(states, parameterValues);
         var m = 0;
         while (m < months)
@@ -198,10 +201,14 @@ internal sealed class CompiledPolicy
                 var u = uniforms.Slice(a * months, months);
                 if (scheduledMonths is not null)
                 {
-                    // Every month at once, as bits: a scheduled move, or a uniform that is not at or above the hazard.
-                    var events = scheduledMonths[flat];
-                    if (!(hazard <= 0)) events |= BelowHazard(u, hazard);
-                    events &= ~0UL << m;
+                    // Every month at once, as bits: a scheduled move, or a uniform that is not at or above the hazard; found
+                    // once for each state the actor is in (its uniforms and the state's hazard do not change meanwhile).
+                    if (eventsState[a] != flat)
+                    {
+                        eventsState[a] = flat;
+                        eventMonths[a] = scheduledMonths[flat] | (hazard <= 0 ? 0 : BelowHazard(u, hazard));
+                    }
+                    var events = eventMonths[a] & ~0UL << m;
                     if (events != 0) next = Math.Min(next, System.Numerics.BitOperations.TrailingZeroCount(events));
                     continue;
                 }
@@ -215,7 +222,7 @@ internal sealed class CompiledPolicy
             for (var k = m; k < next; k++) gates[k] = gate; // a few months at a time: cheaper than a call to Fill
             if (next == months) return;
 
-            states[..n].CopyTo(before);
+            for (var a = 0; a < n; a++) before[a] = states[a];
             var moved = false;
             for (var a = 0; a < n; a++)
             {
