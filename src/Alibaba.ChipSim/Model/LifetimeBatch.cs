@@ -49,9 +49,6 @@ internal sealed class LifetimeBatch
         NpvPerAdsUsd = new double[_capacity];
     }
 
-    /// <summary>Slots a block may fill.</summary>
-    public int Capacity => _capacity;
-
     /// <summary>Each slot's outcomes after <see cref="Complete"/> (as <see cref="TrialModel.Lifetime"/> gives them).</summary>
     public double[] Npv { get; }
 

@@ -87,23 +87,23 @@ public sealed class ParameterTable
     /// </summary>
     public void Draw(long trial, ulong trialHash, Span<double> values)
     {
+        if (Design is not { } design)
+        {
+            // The uniforms first, each starting the load of its table entries, then the quantiles: a dozen PERT tables do not
+            // fit in the L2 cache, and the loads then overlap instead of waiting one after another.
+            Span<double> uniforms = stackalloc double[_random.Length];
+            FirstUniforms(trialHash, uniforms);
+            DrawFrom(uniforms, values);
+            return;
+        }
         var constants = _constants;
         for (var i = 0; i < constants.Length; i++) values[i] = constants[i];
         var random = _random;
         var keys = _randomKeys;
         var distributions = _randomDistributions;
-        if (Design is { } design)
-        {
-            // Precomputed uniforms (read-only here): the same values on any thread.
-            for (var k = 0; k < random.Length; k++)
-                values[random[k]] = distributions[k].Sample(design.Uniform(random[k], trial, trialHash, keys[k]));
-            return;
-        }
-        // The uniforms first, each starting the load of its table entries, then the quantiles: a dozen PERT tables do not
-        // fit in the L2 cache, and the loads then overlap instead of waiting one after another.
-        Span<double> uniforms = stackalloc double[random.Length];
-        FirstUniforms(trialHash, uniforms);
-        DrawFrom(uniforms, values);
+        // Precomputed uniforms (read-only here): the same values on any thread.
+        for (var k = 0; k < random.Length; k++)
+            values[random[k]] = distributions[k].Sample(design.Uniform(random[k], trial, trialHash, keys[k]));
     }
 
     /// <summary>How many parameters are drawn per trial (the length of <see cref="FirstUniforms"/>'s uniforms).</summary>
