@@ -24,7 +24,7 @@ public static class SummaryBuilder
         ArgumentNullException.ThrowIfNull(result);
         var columns = ColumnsOf(result);
         return WithRunSections(Build(columns, maxThreads, weights), result.Scenario,
-            weights is null ? null : History(weights, asOf) with { File = result.Scenario.History?.File, Sha256 = result.Scenario.History?.Sha256 }, TargetProbability.Of(result, result.Scenario.Targets), YearTotals.Of(result));
+            weights is null ? null : History(weights, asOf) with { File = result.Scenario.History?.File, Sha256 = result.Scenario.History?.Sha256 }, TargetProbability.Of(result, result.Scenario.Targets), YearTotals.Of(result, weights, maxThreads));
     }
 
     /// <summary>The columns of <paramref name="result"/> as the summary reads them (its layout: names, kinds, order).</summary>
