@@ -32,6 +32,7 @@ public static class YearTotals
         foreach (var (year, quarters) in Years(result))
             foreach (var qc in result.Quarterly)
                 jobs.Add((year, quarters, qc));
+        if (jobs.Count == 0) return ImmutableArray<YearSummary>.Empty;
         var summaries = new MetricSummary[jobs.Count];
         var trials = (int)result.Trials;
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxThreads ?? Environment.ProcessorCount };
