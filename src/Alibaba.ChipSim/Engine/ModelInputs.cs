@@ -45,6 +45,7 @@ internal sealed class ModelInputs
     }
 
     /// <summary>The trial's inputs from its drawn parameter values <paramref name="v"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     public void Fill(ReadOnlySpan<double> v, ref TrialInputs x)
     {
         x.InitialModules = v[_initialModules];

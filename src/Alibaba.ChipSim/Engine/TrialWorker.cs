@@ -90,6 +90,7 @@ internal sealed class TrialWorker
     public const int Block = 128;
 
     /// <summary>Runs <paramref name="count"/> trials from <paramref name="firstTrial"/> into rows from <paramref name="firstRow"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     public void RunRange(long firstTrial, int firstRow, int count)
     {
         for (var start = 0; start < count; start += Block)
@@ -125,6 +126,7 @@ internal sealed class TrialWorker
     private long _pathTrials;
 
     /// <summary>Runs trial <paramref name="trial"/> of the seed's sequence: row <paramref name="row"/>, block position <paramref name="k"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     private void Run(long trial, int row, int k)
     {
         if (_plan.History is { } history)
@@ -145,6 +147,7 @@ internal sealed class TrialWorker
     /// What every trial starts with, observed or not: its parameters drawn, the model's inputs filled (quarter noise
     /// included), the actors' streams and initial states, the model's state, and no state entered yet.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     private void BeginTrial(long trial)
     {
         var trialHash = RandomStreams.TrialHash(_seed, trial);
@@ -174,6 +177,7 @@ internal sealed class TrialWorker
     private static readonly ulong QuarterNoiseKey = RandomStreams.KeyOf("revenue.quarter_noise");
 
     /// <summary>One standard normal per quarter the horizon touches: the q-th uniform of the trial's quarter-noise stream.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     private static void DrawQuarterNoise(ulong trialHash, double[] z)
     {
         RandomStreams.Uniforms(RandomStreams.StreamOf(trialHash, QuarterNoiseKey), z);
@@ -270,6 +274,7 @@ internal sealed class TrialWorker
     }
 
     /// <summary>The block's lifetime outcomes (<see cref="WriteRow"/> staged them as NaN), computed side by side.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     private void StageLifetime(LifetimeBatch lifetime, int n)
     {
         lifetime.Complete(n);
@@ -282,6 +287,7 @@ internal sealed class TrialWorker
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     private void WriteRow(int row, int k, in TrialResult r)
     {
         Stage(Outcome.DeliveredByDeadline, k, r.DeliveredByDeadline ? 1 : 0);

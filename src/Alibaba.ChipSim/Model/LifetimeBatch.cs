@@ -59,6 +59,7 @@ internal sealed class LifetimeBatch
     public double[] NpvPerAdsUsd { get; }
 
     /// <summary>Takes trial state <paramref name="s"/> (after its last month) into <paramref name="slot"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     public void Add(int slot, in TrialState s, in TrialInputs x)
     {
         var end = _model.AtHorizonEnd(in s);
@@ -84,6 +85,7 @@ internal sealed class LifetimeBatch
     }
 
     /// <summary>The outcomes of slots 0 … <paramref name="count"/> − 1, every one of them filled by <see cref="Add"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     public void Complete(int count)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _capacity);

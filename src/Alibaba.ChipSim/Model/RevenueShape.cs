@@ -38,6 +38,7 @@ public sealed class RevenueShape
     /// The factor of each quarter of the horizon: season × exp(σ e_q − σ²/2), e_q = ρ e_{q−1} + √(1−ρ²) z_q,
     /// e_0 = z_0, from the standard normal draws <paramref name="z"/> (one per quarter; ignored without noise).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     public void QuarterFactors(Horizon horizon, ReadOnlySpan<double> z, Span<double> factors)
     {
         var sd = NoiseSd;

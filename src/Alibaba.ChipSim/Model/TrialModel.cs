@@ -32,6 +32,7 @@ public sealed class TrialModel
     public ValueOverLife? Value { get; }
 
     /// <summary>Resets <paramref name="s"/> for a trial with inputs <paramref name="x"/>: nothing shipped, revenue at the first month.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     public void Begin(ref TrialState s, in TrialInputs x)
     {
         s.Shipments = new ShipmentState { InitialMonth = -1 };
@@ -91,6 +92,7 @@ public sealed class TrialModel
     /// The trial's running numbers are held in locals for the months and stored back once, so that they stay in registers
     /// instead of going through memory every month; the arithmetic, and its order, is the same month by month.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     public void StepMonths(ref TrialState s, in TrialInputs x, ReadOnlySpan<double> gates, int firstMonth = 0)
     {
         var horizon = Horizon;
@@ -352,6 +354,7 @@ public sealed class TrialModel
     /// (slot <paramref name="slot"/>) when it is given: the four lifetime outcomes are then NaN here and come from
     /// <see cref="LifetimeBatch.Complete"/>.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     internal TrialResult Finish(in TrialState s, in TrialInputs x, LifetimeBatch? lifetime, int slot)
     {
         var sh = s.Shipments;

@@ -56,6 +56,7 @@ internal sealed class CompiledPolicy
     /// aside; 0 for a final state or one without hazards), for <see cref="StepMonth"/>'s quick test: an actor whose month
     /// has no scheduled move and whose uniform is at least the total stays where it is, whatever the guards.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     public void TotalHazards(ReadOnlySpan<double> parameterValues, Span<double> totals)
     {
         for (var a = 0; a < _actors.Length; a++)
@@ -171,6 +172,7 @@ internal sealed class CompiledPolicy
     /// <param name="uniforms">Scratch, ActorCount × Months.</param>
     /// <param name="moves">Receives, per (month, flattened state), −1 for each move out of the state that month and +1 for each
     /// move in (added to what it holds): the occupancy of the months after a trial's initial states (<see cref="Occupancy"/>).</param>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     public void RunPath(ReadOnlySpan<ulong> actorStreams, Span<byte> states, ReadOnlySpan<double> parameterValues, Span<int> firstEntry,
         ReadOnlySpan<double> totals, Span<double> gates, Span<double> uniforms, Span<long> moves)
     {
@@ -352,6 +354,7 @@ internal sealed class CompiledPolicy
     }
 
     /// <summary>The combined gate: the product of each actor's state gate (drawn once per trial).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     public double Gate(ReadOnlySpan<byte> states, ReadOnlySpan<double> parameterValues)
     {
         var g = 1.0;

@@ -114,6 +114,7 @@ public sealed class ParameterTable
     /// start loading the table entries each will read: computed a trial ahead, the loads are done by the time
     /// <see cref="DrawFrom"/> needs them.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     internal void FirstUniforms(ulong trialHash, Span<double> uniforms)
     {
         RandomStreams.FirstUniforms(trialHash, _randomKeys, uniforms);
@@ -122,6 +123,7 @@ public sealed class ParameterTable
     }
 
     /// <summary>Every parameter of a trial from the uniforms <see cref="FirstUniforms"/> gave it (what <see cref="Draw"/> does without a design).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     internal void DrawFrom(ReadOnlySpan<double> uniforms, Span<double> values)
     {
         var constants = _constants;

@@ -46,6 +46,7 @@ public static class RandomStreams
     /// same bits, eight counters at a time where the processor has 512-bit vectors (the hash is integer arithmetic and the
     /// conversion of a 53-bit integer to a double is exact, so the vector and scalar paths cannot differ).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     public static void Uniforms(ulong stream, Span<double> destination)
     {
         var c = 0;
@@ -69,6 +70,7 @@ public static class RandomStreams
     /// <paramref name="destination"/>[k] for every k: the first uniform of each of a trial's streams, eight at a time where
     /// the processor has 512-bit vectors (the same bits: whole-number arithmetic, and one exact conversion).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     public static void FirstUniforms(ulong trialHash, ReadOnlySpan<ulong> keys, Span<double> destination)
     {
         var k = 0;
