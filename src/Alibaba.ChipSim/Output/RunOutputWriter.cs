@@ -106,8 +106,22 @@ public static class RunOutputWriter
             existing = Path.GetDirectoryName(existing) ?? throw new IOException($"no existing parent folder of {directory}");
         }
         var probe = TemporaryName(existing, "write-check", "tmp");
-        using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+        try
         {
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The probe's hidden name means nothing to the user: the message names the folder and why.
+            var why = e switch
+            {
+                UnauthorizedAccessException => "permission denied",
+                FileNotFoundException or DirectoryNotFoundException => "it does not take new files",
+                _ => e.Message.Replace(probe, existing, StringComparison.Ordinal),
+            };
+            throw new IOException($"files cannot be created in {existing} ({why})", e);
         }
     }
 

@@ -140,6 +140,20 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_output_folder_whose_parent_takes_no_files_is_named_with_the_reason_and_nothing_is_written()
+    {
+        if (!OperatingSystem.IsLinux()) return; // /proc takes no new files, even for root (CI runs as root, so chmod would not do)
+        var target = "/proc/chipsim-test-" + Guid.NewGuid().ToString("N");
+
+        Assert.Equal(1, Run(Settings(outDir: target)));
+
+        var message = _stderr.ToString();
+        Assert.Contains($"run: cannot write the output to {target}: files cannot be created in /proc", message);
+        Assert.DoesNotContain("write-check", message);
+        Assert.False(Directory.Exists(target));
+    }
+
+    [Fact]
     public void An_unwritable_output_folder_is_a_runtime_failure()
     {
         File.WriteAllText(_out, "a file where the folder should be");
