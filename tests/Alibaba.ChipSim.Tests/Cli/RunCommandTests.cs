@@ -140,12 +140,15 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void An_output_folder_whose_parent_takes_no_files_is_named_with_the_reason_and_nothing_is_written()
+    public void An_output_folder_whose_parent_takes_no_files_is_found_before_the_trials_run_and_named_with_the_reason()
     {
         if (!OperatingSystem.IsLinux()) return; // /proc takes no new files, even for root (CI runs as root, so chmod would not do)
         var target = "/proc/chipsim-test-" + Guid.NewGuid().ToString("N");
 
-        Assert.Equal(1, Run(Settings(outDir: target)));
+        // Stopped before it starts: a run that checked the folder only after its trials would report the interruption (130).
+        using var stopped = new CancellationTokenSource();
+        stopped.Cancel();
+        Assert.Equal(1, RunCommand.Execute([], Settings(outDir: target), _console, _stdout, _stderr, outputRedirected: true, stop: stopped.Token));
 
         var message = _stderr.ToString();
         Assert.Contains($"run: cannot write the output to {target}: files cannot be created in /proc", message);
