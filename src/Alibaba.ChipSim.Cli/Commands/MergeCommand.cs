@@ -10,7 +10,7 @@ namespace Alibaba.ChipSim.Cli.Commands;
 
 /// <summary>
 /// <c>chipsim merge SHARD_DIR... --out DIR</c>: rebuilds a run from the shard folders of <c>run --shard</c> and writes
-/// its files (summary.json, trials.csv / trials.parquet, quarters.csv), byte for byte those of the same run in one
+/// its files (summary.json, summary.csv, trials.csv / trials.parquet, quarters.csv), byte for byte those of the same run in one
 /// process. Exit codes: 0 done; 1 the output cannot be written or memory runs out; 2 a missing, overlapping, foreign or
 /// damaged shard (each named), or bad arguments; 130 interrupted.
 /// </summary>
@@ -27,7 +27,7 @@ internal static class MergeCommand
         var outDir = new Option<string>("--out") { Description = "Write the run's files to this folder.", Required = true };
         var format = new Option<string[]>("--format")
         {
-            Description = "Files to write: csv (trials.csv, quarters.csv), parquet (trials.parquet), json (summary.json only). Repeatable; default csv. summary.json is always written.",
+            Description = "Files to write: csv (trials.csv, quarters.csv), parquet (trials.parquet), json (summary.json and summary.csv only). Repeatable; default csv. summary.json and summary.csv are always written.",
             AllowMultipleArgumentsPerToken = true,
         };
         format.AcceptOnlyFromAmong("csv", "parquet", "json");
@@ -106,10 +106,10 @@ internal static class MergeCommand
             foreach (var e in merged.Errors) errors.WriteLine("merge: " + e);
             return ExitCode.InvalidInput;
         }
-        string written;
+        IReadOnlyList<string> written;
         try
         {
-            written = SummaryFile.Write(settings.OutDir!, summary);
+            written = RunOutputWriter.WriteSummary(settings.OutDir!, summary, scenario, cancel);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -122,7 +122,7 @@ internal static class MergeCommand
             return ExitCode.Ok;
         }
         console.Write(SummaryTable.Render([HeadlineBuilder.From(summary, scenario.Shipments.Deadline.ToString())]));
-        if (!settings.Quiet) console.WriteLine($"Wrote {Path.GetFileName(written)} to {settings.OutDir}");
+        if (!settings.Quiet) console.WriteLine($"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {settings.OutDir}");
         return ExitCode.Ok;
     }
 }

@@ -18,6 +18,7 @@ internal static class ConvergenceLine
         var outcome = trace.Converged
             ? $"met after {trace.Trials.ToString("N0", Inv)} trials"
             : $"[yellow]not met[/] within --max-trials {trace.MaxTrials.ToString("N0", Inv)}";
-        return new Markup($"{Markup.Escape(scenario)}: --until-se {Markup.Escape(target)} {outcome} ({trace.Points.Length.ToString(Inv)} batches of {trace.BatchTrials.ToString("N0", Inv)}; mean {last.Mean.ToString("G6", Inv)}, SE {se})\n");
+        var batches = trace.Points.Length == 1 ? "1 batch" : $"{trace.Points.Length.ToString(Inv)} batches";
+        return new Markup($"{Markup.Escape(scenario)}: --until-se {Markup.Escape(target)} {outcome} ({batches} of {trace.BatchTrials.ToString("N0", Inv)}; mean {last.Mean.ToString("G6", Inv)}, SE {se})\n");
     }
 }

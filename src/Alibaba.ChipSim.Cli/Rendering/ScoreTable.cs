@@ -34,7 +34,7 @@ internal static class ScoreTable
                 table.AddRow(Markup.Escape(v.Metric), Number(v.Actual), Number(v.Forecast?.P1), Number(v.Forecast?.P50), Number(v.Forecast?.P99),
                     Number(v.Pit, "F3"), Number(v.Crps), note);
             }
-            console.Write(table);
+            console.Write(new TrimmedLines(table));
         }
         if (report.Events.Length > 0)
         {
@@ -48,7 +48,7 @@ internal static class ScoreTable
             foreach (var e in report.Events)
                 table.AddRow(Markup.Escape(e.Event), e.Happened ? "yes" : "no", Number(e.Probability, "F4"), Number(e.Brier, "F4"), Number(e.LogScore, "F3"),
                     e.Note is null ? "" : $"[grey]{Markup.Escape(e.Note)}[/]");
-            console.Write(table);
+            console.Write(new TrimmedLines(table));
         }
         console.MarkupLine("[grey]PIT: the actual's percentile in the forecast (0.5 = the median). CRPS: in the metric's unit, lower is better. "
             + "Brier (p − o)² and log score −ln p(outcome) in nats: lower is better.[/]");

@@ -38,7 +38,7 @@ internal static class SensitivityTable
             }
             rows.Add(table);
         }
-        return new Rows(rows);
+        return new TrimmedLines(new Rows(rows));
     }
 
     private static string Signed(double v) => double.IsNaN(v) ? "–" : v.ToString("+0.000;-0.000;0.000", Inv);

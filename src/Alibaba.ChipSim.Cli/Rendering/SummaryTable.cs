@@ -13,7 +13,8 @@ internal static class SummaryTable
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static IRenderable Render(IReadOnlyList<HeadlineFigures> runs) => runs.Count == 1 ? Single(runs[0]) : SideBySide(runs);
+    /// <summary>The table, with no trailing whitespace on its lines (see <see cref="TrimmedLines"/>).</summary>
+    public static IRenderable Render(IReadOnlyList<HeadlineFigures> runs) => new TrimmedLines(runs.Count == 1 ? Single(runs[0]) : SideBySide(runs));
 
     private static Table Single(HeadlineFigures f)
     {

@@ -40,7 +40,7 @@ internal static class TargetsTable
             table.AddRow(cells.ToArray());
         }
         table.Caption("Over the trials where the metric is defined; strict inequalities.");
-        return table;
+        return new TrimmedLines(table);
     }
 
     private static string Cell(TargetResult t) =>

@@ -1,4 +1,5 @@
 using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Scenarios;
 using Alibaba.ChipSim.Statistics;
 
 namespace Alibaba.ChipSim.Output;
@@ -34,6 +35,39 @@ public static class RunOutputWriter
         formats |= OutputFormats.Json; // summary.json is always written
         var all = writers.ToList();
         var selected = all.Where(w => (w.Format & formats) != 0).ToList();
+        var files = folders.Select(f => new FolderFiles(f.Directory,
+            [.. selected.Select(w => new FileToWrite(w.FileName, (stream, cancel) => w.Write(stream, f.Result, f.Summary, cancel)))])).ToList();
+        return Stage(files, [.. all.Select(w => w.FileName)], cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the files of <see cref="OutputFormats.Json"/> (<c>summary.json</c> and <c>summary.csv</c>, byte for byte
+    /// those of a run with <c>--format json</c>) from a summary alone, for a merge that holds no columns; all or
+    /// nothing, and an earlier run's files set aside, as <see cref="WriteAll"/> does. Returns the paths written.
+    /// </summary>
+    public static IReadOnlyList<string> WriteSummary(string directory, RunSummary summary, Scenario? scenario,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        FileToWrite[] files =
+        [
+            new(new SummaryJsonWriter().FileName, (stream, _) => SummaryJsonWriter.Write(stream, summary)),
+            new(new SummaryCsvWriter().FileName, (stream, _) => SummaryCsvWriter.Write(stream, summary, scenario)),
+        ];
+        return Stage([new FolderFiles(directory, files)], [.. RunFileWriters.All.Select(w => w.FileName)], cancellationToken)[0];
+    }
+
+    private sealed record FileToWrite(string FileName, Action<Stream, CancellationToken> Write);
+
+    private sealed record FolderFiles(string Directory, IReadOnlyList<FileToWrite> Files);
+
+    /// <summary>
+    /// Stages every folder's files, then sets aside each file of <paramref name="allFileNames"/> already there and moves
+    /// the new ones in; any failure undoes every step.
+    /// </summary>
+    private static IReadOnlyList<IReadOnlyList<string>> Stage(IReadOnlyList<FolderFiles> folders, IReadOnlyList<string> allFileNames,
+        CancellationToken cancellationToken)
+    {
         foreach (var f in folders) CheckWritable(f.Directory);
 
         var created = new List<string>();
@@ -50,14 +84,14 @@ public static class RunOutputWriter
                     created.Insert(0, d);
                 Directory.CreateDirectory(folder.Directory);
                 RemoveStaleTemporaries(folder.Directory);
-                foreach (var writer in selected)
+                foreach (var file in folder.Files)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var temporary = TemporaryName(folder.Directory, writer.FileName, "tmp");
-                    staged.Add((temporary, Path.Combine(folder.Directory, writer.FileName)));
-                    perFolder[i].Add(Path.Combine(folder.Directory, writer.FileName));
+                    var temporary = TemporaryName(folder.Directory, file.FileName, "tmp");
+                    staged.Add((temporary, Path.Combine(folder.Directory, file.FileName)));
+                    perFolder[i].Add(Path.Combine(folder.Directory, file.FileName));
                     using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-                    writer.Write(stream, folder.Result, folder.Summary, cancellationToken);
+                    file.Write(stream, cancellationToken);
                     stream.Flush(flushToDisk: true);
                 }
             }
@@ -66,11 +100,11 @@ public static class RunOutputWriter
             // Set aside every file of an earlier run (also the formats not written this time, so that a folder never
             // mixes two runs), then move the new files in. Any failure undoes both steps.
             foreach (var folder in folders)
-                foreach (var w in all)
+                foreach (var name in allFileNames)
                 {
-                    var original = Path.Combine(folder.Directory, w.FileName);
+                    var original = Path.Combine(folder.Directory, name);
                     if (!File.Exists(original)) continue;
-                    var backup = TemporaryName(folder.Directory, w.FileName, "old");
+                    var backup = TemporaryName(folder.Directory, name, "old");
                     File.Move(original, backup);
                     setAside.Add((original, backup));
                 }

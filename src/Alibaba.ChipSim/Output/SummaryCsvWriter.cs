@@ -17,10 +17,14 @@ public sealed class SummaryCsvWriter : IRunFileWriter
 
     public OutputFormats Format => OutputFormats.Json;
 
-    void IRunFileWriter.Write(Stream stream, SimulationResult result, RunSummary summary, CancellationToken cancellationToken)
+    void IRunFileWriter.Write(Stream stream, SimulationResult result, RunSummary summary, CancellationToken cancellationToken) =>
+        Write(stream, summary, result.Scenario);
+
+    /// <summary>The file's bytes (UTF-8 without a byte order mark), with the labels and units of <paramref name="scenario"/>.</summary>
+    public static void Write(Stream stream, RunSummary summary, Scenarios.Scenario? scenario)
     {
         using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        Write(writer, summary, result.Scenario);
+        Write(writer, summary, scenario);
     }
 
     public static void Write(TextWriter writer, RunSummary summary, Scenarios.Scenario? scenario = null)

@@ -63,12 +63,12 @@ internal sealed record ScenarioCharts(
             [(MetricDisplay.ChipsDelivered, "chips-delivered"), (MetricDisplay.CostUsd, "cost"), (MetricDisplay.FeeTotal, "fee-total"), (MetricDisplay.FeeBorne, "fee-borne")],
             cdf: false, weights);
 
-        // A conditioned run's rank correlations are weighted (docs/sensitivity.md), so its tornado is drawn as any other.
+        // A conditioned run's rank correlations are weighted (docs/sensitivity.md): its tornado is drawn as any other, its caption marked.
         var tornadoes = new List<ReportChart>();
         if (summary.Sensitivity is { } sensitivity)
             foreach (var metric in TornadoOutputs)
                 if (sensitivity.Output(metric) is { } output)
-                    tornadoes.Add(TornadoChart.Render($"{key}-tornado-{Slug.Of(metric)}", output, scenario));
+                    tornadoes.Add(TornadoChart.Render($"{key}-tornado-{Slug.Of(metric)}", output, scenario, sensitivity.Weighted));
         return new ScenarioCharts(fan, incremental, occupancy, first, outcomes, volumes, tornadoes);
     }
 

@@ -17,7 +17,8 @@ internal static class TornadoChart
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static ReportChart Render(string stem, OutputSensitivity output, Scenario scenario)
+    /// <param name="weighted">The ranks are weighted (a run conditioned on history): the caption opens with <see cref="ChartWeights.Caption"/>.</param>
+    public static ReportChart Render(string stem, OutputSensitivity output, Scenario scenario, bool weighted)
     {
         var shown = output.Inputs.Where(i => !double.IsNaN(i.Spearman)).Take(MaxBars).ToList();
         var display = MetricDisplay.Of(output.Output);
@@ -61,8 +62,11 @@ internal static class TornadoChart
         ChartTheme.ManualTicks(plot.Axes.Bottom, [-1, -0.5, 0, 0.5, 1], ["−1", "−0.5", "0", "+0.5", "+1"]);
         plot.Axes.SetLimits(-1, 1, -0.7, Math.Max(shown.Count, 1) - 0.3);
         var r2 = double.IsNaN(output.RankRegressionR2) ? "n/a" : output.RankRegressionR2.ToString("0.00", Invariant);
-        var caption = string.Create(Invariant,
-            $"Spearman rank correlation of {what} with each uncertain input over {output.Count:#,0} trials (inputs drawn once per trial, and each actor's months until its gate opens, 'never' counted as the horizon). Beside each bar, across the zero line: ρ and, in brackets, the input's share of the variance explained by a linear regression on ranks (SRRC², R² {r2}). Top {shown.Count} of {output.Inputs.Length} inputs; the assumptions table gives each input's path and distribution.");
+        var caption = weighted
+            ? string.Create(Invariant,
+                $"{ChartWeights.Caption} Weighted Spearman rank correlation (weighted mid-ranks) of {what} with each uncertain input over the {output.Count:#,0} trials that carry weight (inputs drawn once per trial, and each actor's months until its gate opens, 'never' counted as the horizon). Beside each bar, across the zero line: ρ and, in brackets, the input's share of the variance explained by a weighted linear regression on ranks (SRRC², R² {r2}). Top {shown.Count} of {output.Inputs.Length} inputs; the assumptions table gives each input's path and distribution.")
+            : string.Create(Invariant,
+                $"Spearman rank correlation of {what} with each uncertain input over {output.Count:#,0} trials (inputs drawn once per trial, and each actor's months until its gate opens, 'never' counted as the horizon). Beside each bar, across the zero line: ρ and, in brackets, the input's share of the variance explained by a linear regression on ranks (SRRC², R² {r2}). Top {shown.Count} of {output.Inputs.Length} inputs; the assumptions table gives each input's path and distribution.");
         return ChartTheme.Render(plot, stem, title, caption, 120 + 38 * Math.Max(shown.Count, 3));
     }
 }

@@ -17,4 +17,14 @@ public sealed class ConvergenceLineTests
         console.Write(ConvergenceLine.Render("base", trace));
         Assert.Equal(expected, console.Output.TrimEnd());
     }
+
+    [Fact]
+    public void One_batch_is_written_in_the_singular()
+    {
+        var trace = new ConvergenceTrace(new SeTarget("roi", 0.05), 1000, 2000, Converged: true,
+            [new ConvergencePoint(1000, 990, 1.5, 0.02)]);
+        var console = new TestConsole().Width(200);
+        console.Write(ConvergenceLine.Render("base", trace));
+        Assert.Equal("base: --until-se roi=0.05 met after 1,000 trials (1 batch of 1,000; mean 1.5, SE 0.02)", console.Output.TrimEnd());
+    }
 }

@@ -38,6 +38,21 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal("", _stderr.ToString());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_console_output_has_no_trailing_spaces_on_any_line(bool several)
+    {
+        // Given a run with every table (summary, sensitivity, targets), of one scenario or two side by side
+        string[] paths = several ? [Scenario("base.yaml"), Scenario("fee-raised.yaml")] : [Scenario("base.yaml")];
+        Assert.Equal(0, Run(Settings() with { Sensitivity = true, Targets = [Alibaba.ChipSim.Scenarios.TargetSpec.TryParse("roi<0.1", out _)!] }, paths));
+
+        // Then no line ends in whitespace, the centred titles and captions included
+        var lines = _console.Output.Split('\n');
+        Assert.Contains(lines, l => l.Contains("trials", StringComparison.Ordinal) && l.StartsWith(' '));
+        Assert.All(lines, l => Assert.Equal(l.TrimEnd(), l));
+    }
+
     [Fact]
     public void Json_prints_the_summary_json_on_stdout_and_nothing_on_the_console()
     {

@@ -70,22 +70,39 @@ public sealed class ShardCommandTests : IDisposable
         var merged = _temp.File("merged");
         Assert.Equal(0, Merge(merged, folders));
         Assert.Equal("", _stderr.ToString());
-        AssertSameFiles(single, merged, "summary.json", "trials.csv", "quarters.csv", "trials.parquet");
+        AssertSameFiles(single, merged, "summary.json", "summary.csv", "trials.csv", "quarters.csv", "trials.parquet");
     }
+
+    private static string[] FilesIn(string folder) => [.. Directory.GetFiles(folder).Select(Path.GetFileName).Order()!];
 
     [Theory]
     [InlineData(3)]
     [InlineData(7)]
-    public void A_summary_only_merge_reads_a_column_at_a_time_and_gives_the_same_summary_json(int shards)
+    public void A_summary_only_merge_reads_a_column_at_a_time_and_writes_the_files_of_a_run_with_format_json(int shards)
     {
         string[] scenario = [Scenario("base.yaml")];
         var single = _temp.File("single");
-        Assert.Equal(0, Run(Settings(single), scenario));
+        Assert.Equal(0, Run(Settings(single) with { Formats = ["json"] }, scenario));
         var merged = _temp.File("merged");
         Assert.Equal(0, Merge(merged, Shards(shards, scenario), formats: ["json"]));
         Assert.Equal("", _stderr.ToString());
-        Assert.Equal(["summary.json"], Directory.GetFiles(merged).Select(Path.GetFileName));
-        AssertSameFiles(single, merged, "summary.json");
+        Assert.Equal(["summary.csv", "summary.json"], FilesIn(single));
+        Assert.Equal(FilesIn(single), FilesIn(merged));
+        AssertSameFiles(single, merged, "summary.json", "summary.csv");
+    }
+
+    [Fact]
+    public void A_summary_only_merge_into_an_earlier_runs_folder_replaces_its_files_as_run_does()
+    {
+        string[] scenario = [Scenario("base.yaml")];
+        var folders = Shards(2, scenario);
+        var merged = _temp.File("merged");
+        Assert.Equal(0, Merge(merged, folders));
+        Assert.Contains("trials.csv", FilesIn(merged));
+
+        Assert.Equal(0, Merge(merged, folders, formats: ["json"]));
+
+        Assert.Equal(["summary.csv", "summary.json"], FilesIn(merged)); // no trials.csv of the earlier merge left beside them
     }
 
     [Fact]

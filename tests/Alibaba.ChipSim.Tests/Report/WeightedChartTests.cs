@@ -4,6 +4,7 @@ using Alibaba.ChipSim.Report;
 using Alibaba.ChipSim.Scenarios;
 using Alibaba.ChipSim.Scenarios.History;
 using Alibaba.ChipSim.Statistics;
+using Alibaba.ChipSim.Statistics.Sensitivity;
 using Alibaba.ChipSim.Tests.Support;
 
 namespace Alibaba.ChipSim.Tests.Report;
@@ -158,6 +159,38 @@ public sealed class WeightedChartTests
             Assert.DoesNotContain("Weighted", c.Caption);
         });
         Assert.DoesNotContain("conditioned on history", plain.Html);
+    }
+
+    [Fact]
+    public void The_tornado_captions_of_a_conditioned_run_open_with_weighted_as_its_other_charts_do()
+    {
+        // Given the conditioned run with its (weighted) sensitivity, and an unweighted run with its sensitivity
+        var result = Conditioned.Value;
+        var conditioned = SyntheticResults.AsReportScenario(result, SyntheticResults.Date);
+        var sensitivity = SensitivityBuilder.Build(result);
+        Assert.True(sensitivity.Weighted);
+        conditioned = conditioned with { Summary = conditioned.Summary with { Sensitivity = sensitivity } };
+        var plainResult = SimulationEngine.Run(TestScenarios.SpecExample(), new RunOptions { Trials = 2000, Seed = 1, Threads = 1 });
+        var plain = SyntheticResults.AsReportScenario(plainResult, SyntheticResults.Date);
+        plain = plain with { Summary = plain.Summary with { Sensitivity = SensitivityBuilder.Build(plainResult) } };
+
+        var weightedReport = ReportBuilder.Build([conditioned], SyntheticResults.Date);
+        var plainReport = ReportBuilder.Build([plain], SyntheticResults.Date);
+
+        // Then both tornado charts of the conditioned run open with the weighted marker and say the correlation is weighted
+        var tornadoes = weightedReport.Charts.Where(c => c.FileStem.Contains("-tornado-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, tornadoes.Count);
+        Assert.All(tornadoes, c =>
+        {
+            Assert.StartsWith(ChartWeights.Caption + " Weighted Spearman rank correlation", c.Caption);
+            Assert.Contains("weighted linear regression on ranks", c.Caption);
+        });
+        // as every other chart of the conditioned run does
+        Assert.All(weightedReport.Charts, c => Assert.StartsWith("Weighted:", c.Caption));
+        // and an unweighted run's tornado captions are unmarked
+        var plainTornadoes = plainReport.Charts.Where(c => c.FileStem.Contains("-tornado-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, plainTornadoes.Count);
+        Assert.All(plainTornadoes, c => Assert.StartsWith("Spearman rank correlation", c.Caption));
     }
 
     [Fact]
