@@ -4,6 +4,7 @@ using Alibaba.ChipSim.Cli.Rendering;
 using Alibaba.ChipSim.Cli.Running;
 using Alibaba.ChipSim.Output;
 using Alibaba.ChipSim.Output.Shards;
+using Alibaba.ChipSim.Scenarios;
 using Spectre.Console;
 
 namespace Alibaba.ChipSim.Cli.Commands;
@@ -65,6 +66,16 @@ internal static class MergeCommand
         Console.CancelKeyPress += onCancel;
         try
         {
+            // A folder that cannot be written is found before the shards are read, not after.
+            try
+            {
+                RunOutputWriter.CheckWritable(settings.OutDir!);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.WriteLine(MessageText.Escape($"merge: cannot write the output to {settings.OutDir}: {e.Message}"));
+                return ExitCode.Failure;
+            }
             if (settings.Formats.All(f => f == "json") && !settings.Sensitivity)
                 return SummaryOnly(folders, settings, console, output, errors, cancel.Token);
             var (run, problems) = ShardRuns.Merge(folders, settings.ToRequest(cancel.Token));
@@ -77,7 +88,7 @@ internal static class MergeCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            errors.WriteLine($"merge: {e.Message}");
+            errors.WriteLine(MessageText.Escape($"merge: {e.Message}"));
             return ExitCode.Failure;
         }
         catch (OperationCanceledException)
@@ -113,16 +124,10 @@ internal static class MergeCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            errors.WriteLine($"merge: cannot write the output to {settings.OutDir}: {e.Message}");
+            errors.WriteLine(MessageText.Escape($"merge: cannot write the output to {settings.OutDir}: {e.Message}"));
             return ExitCode.Failure;
         }
-        if (settings.Json)
-        {
-            output.Write(SummaryJsonWriter.ToJson(summary));
-            return ExitCode.Ok;
-        }
-        console.Write(SummaryTable.Render([HeadlineBuilder.From(summary, scenario.Shipments.Deadline.ToString())]));
-        if (!settings.Quiet) console.WriteLine($"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {settings.OutDir}");
-        return ExitCode.Ok;
+        return RunOutput.Print([summary], [scenario.Shipments.Deadline.ToString()],
+            [$"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {settings.OutDir}"], settings, console, output, errors);
     }
 }

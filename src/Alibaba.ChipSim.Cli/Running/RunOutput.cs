@@ -2,6 +2,7 @@ using Alibaba.ChipSim.Cli.Rendering;
 using Alibaba.ChipSim.Output;
 using Alibaba.ChipSim.Runs;
 using Alibaba.ChipSim.Scenarios;
+using Alibaba.ChipSim.Statistics;
 using Spectre.Console;
 
 namespace Alibaba.ChipSim.Cli.Running;
@@ -42,13 +43,24 @@ internal static class RunOutput
             }
         }
 
+        return Print(summaries, results.Select(r => r.Scenario.Shipments.Deadline.ToString()).ToList(), wrote, settings, console, output, errors);
+    }
+
+    /// <summary>
+    /// Prints finished summaries as <c>run</c> does: <c>summary.json</c> on stdout with <see cref="RunSettings.Json"/>,
+    /// else the table, then each scenario's history, convergence and sensitivity lines and the targets; the
+    /// <paramref name="wrote"/> lines on stderr unless quiet. <paramref name="deadlines"/> are the scenarios' delivery deadlines.
+    /// </summary>
+    public static int Print(IReadOnlyList<RunSummary> summaries, IReadOnlyList<string> deadlines, IReadOnlyList<string> wrote,
+        RunSettings settings, IAnsiConsole console, TextWriter output, TextWriter errors)
+    {
         if (settings.Json)
         {
             if (summaries.Count == 1) output.Write(SummaryJsonWriter.ToJson(summaries[0]));
             else output.Write("[\n" + string.Join(",\n", summaries.Select(s => SummaryJsonWriter.ToJson(s).TrimEnd('\n'))) + "\n]\n");
             return ExitCode.Ok;
         }
-        var figures = summaries.Select((s, i) => HeadlineBuilder.From(s, results[i].Scenario.Shipments.Deadline.ToString())).ToList();
+        var figures = summaries.Select((s, i) => HeadlineBuilder.From(s, deadlines[i])).ToList();
         console.Write(SummaryTable.Render(figures));
         for (var i = 0; i < summaries.Count; i++)
         {

@@ -73,6 +73,41 @@ public sealed class ShardCommandTests : IDisposable
         AssertSameFiles(single, merged, "summary.json", "summary.csv", "trials.csv", "quarters.csv", "trials.parquet");
     }
 
+    [Fact]
+    public void A_summary_only_merge_prints_what_a_full_merge_prints_with_its_wrote_line_on_stderr()
+    {
+        var folders = Shards(3, [Scenario("fee-raised.yaml")]);
+        var full = _temp.File("full");
+        var summaryOnly = _temp.File("summary-only");
+
+        Assert.Equal(0, MergeCommand.Execute(folders, Settings(full) with { Quiet = false, Formats = ["csv"] }, _console, _stdout, _stderr));
+        var (fullConsole, fullErrors) = (_console.Output, _stderr.ToString());
+        _stderr.GetStringBuilder().Clear();
+        using var console = new TestConsole().Width(160);
+        Assert.Equal(0, MergeCommand.Execute(folders, Settings(summaryOnly) with { Quiet = false, Formats = ["json"] }, console, _stdout, _stderr));
+
+        Assert.Equal(fullConsole, console.Output);
+        Assert.Equal("", _stdout.ToString());
+        Assert.Equal($"Wrote summary.json, summary.csv, trials.csv, quarters.csv to {full}\n", fullErrors.Replace("\r\n", "\n"));
+        Assert.Equal($"Wrote summary.json, summary.csv to {summaryOnly}\n", _stderr.ToString().Replace("\r\n", "\n"));
+    }
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public void A_merge_into_a_folder_that_takes_no_files_fails_before_it_reads_a_shard(string format)
+    {
+        if (!OperatingSystem.IsLinux()) return; // /proc takes no new files, even for root
+        var target = "/proc/chipsim-test-" + Guid.NewGuid().ToString("N");
+
+        // The shard folders do not exist: a merge that read them first would report them (exit 2).
+        var code = MergeCommand.Execute([_temp.File("no-shard-0"), _temp.File("no-shard-1")], Settings(target) with { Formats = [format] },
+            _console, _stdout, _stderr);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith($"merge: cannot write the output to {target}: files cannot be created in /proc", _stderr.ToString());
+    }
+
     private static string[] FilesIn(string folder) => [.. Directory.GetFiles(folder).Select(Path.GetFileName).Order()!];
 
     [Theory]
