@@ -18,7 +18,11 @@ internal static class ConvergenceLine
         var outcome = trace.Converged
             ? $"met after {trace.Trials.ToString("N0", Inv)} trials"
             : $"[yellow]not met[/] within --max-trials {trace.MaxTrials.ToString("N0", Inv)}";
-        var batches = trace.Points.Length == 1 ? "1 batch" : $"{trace.Points.Length.ToString(Inv)} batches";
-        return new Markup($"{Markup.Escape(scenario)}: --until-se {Markup.Escape(target)} {outcome} ({batches} of {trace.BatchTrials.ToString("N0", Inv)}; mean {last.Mean.ToString("G6", Inv)}, SE {se})\n");
+        var count = trace.Points.Length;
+        var batches = (count == 1 ? "1 batch" : $"{count.ToString(Inv)} batches") + $" of {trace.BatchTrials.ToString("N0", Inv)}";
+        // --max-trials may cut the last batch short.
+        var lastBatch = trace.Trials - (count - 1L) * trace.BatchTrials;
+        if (lastBatch != trace.BatchTrials) batches += count == 1 ? $" cut to {lastBatch.ToString("N0", Inv)}" : $", the last of {lastBatch.ToString("N0", Inv)}";
+        return new Markup($"{Markup.Escape(scenario)}: --until-se {Markup.Escape(target)} {outcome} ({batches}; mean {last.Mean.ToString("G6", Inv)}, SE {se})\n");
     }
 }
