@@ -67,15 +67,7 @@ internal static class MergeCommand
         try
         {
             // A folder that cannot be written is found before the shards are read, not after.
-            try
-            {
-                RunOutputWriter.CheckWritable(settings.OutDir!);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                errors.WriteLine(MessageText.Escape($"merge: cannot write the output to {settings.OutDir}: {e.Message}"));
-                return ExitCode.Failure;
-            }
+            if (!RunOutput.CanWrite("merge", settings.OutDir!, errors)) return ExitCode.Failure;
             if (settings.Formats.All(f => f == "json") && !settings.Sensitivity)
                 return SummaryOnly(folders, settings, console, output, errors, cancel.Token);
             var (run, problems) = ShardRuns.Merge(folders, settings.ToRequest(cancel.Token));
@@ -124,7 +116,7 @@ internal static class MergeCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            errors.WriteLine(MessageText.Escape($"merge: cannot write the output to {settings.OutDir}: {e.Message}"));
+            RunOutput.CannotWrite("merge", settings.OutDir!, e, errors);
             return ExitCode.Failure;
         }
         return RunOutput.Print([summary], [scenario.Shipments.Deadline.ToString()],

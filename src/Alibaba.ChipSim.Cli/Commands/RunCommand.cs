@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using Alibaba.ChipSim.Cli.Running;
-using Alibaba.ChipSim.Output;
 using Alibaba.ChipSim.Runs;
 using Alibaba.ChipSim.Scenarios;
 using Alibaba.ChipSim.Statistics.Convergence;
@@ -160,18 +159,7 @@ internal static class RunCommand
         }
 
         // A folder that cannot be written is found before the trials are run, not after.
-        if (settings.OutDir is { } outDir)
-        {
-            try
-            {
-                RunOutputWriter.CheckWritable(outDir);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                errors.WriteLine(MessageText.Escape($"run: cannot write the output to {outDir}: {e.Message}"));
-                return ExitCode.Failure;
-            }
-        }
+        if (settings.OutDir is { } outDir && !RunOutput.CanWrite("run", outDir, errors)) return ExitCode.Failure;
 
         // Stop cleanly on a signal instead of dying mid-write: the output folders are left as they were.
         using var cancel = new Interruption(stop);

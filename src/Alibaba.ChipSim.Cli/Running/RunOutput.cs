@@ -38,7 +38,7 @@ internal static class RunOutput
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                errors.WriteLine(MessageText.Escape($"run: cannot write the output to {dir}: {e.Message}"));
+                CannotWrite("run", dir, e, errors);
                 return ExitCode.Failure;
             }
         }
@@ -73,6 +73,28 @@ internal static class RunOutput
             foreach (var line in wrote) errors.WriteLine(line);
         return ExitCode.Ok;
     }
+
+    /// <summary>
+    /// Whether files can be created in <paramref name="dir"/>, checked before any work so that a long run does not find
+    /// out at its end; when not, prints the reason as <paramref name="command"/>'s message.
+    /// </summary>
+    public static bool CanWrite(string command, string dir, TextWriter errors)
+    {
+        try
+        {
+            RunOutputWriter.CheckWritable(dir);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            CannotWrite(command, dir, e, errors);
+            return false;
+        }
+    }
+
+    /// <summary>Prints <c>COMMAND: cannot write the output to DIR: why</c> (exit code 1 follows).</summary>
+    public static void CannotWrite(string command, string dir, Exception e, TextWriter errors) =>
+        errors.WriteLine(MessageText.Escape($"{command}: cannot write the output to {dir}: {e.Message}"));
 
     public static OutputFormats Formats(RunSettings settings)
     {
