@@ -179,7 +179,9 @@ internal static class ColumnStatistics
                     if (double.IsNaN(v)) continue;
                     var offset = v - min;
                     var bin = (int)offset;
-                    if (bin != offset) return false; // not a whole number after all: the caller selects instead
+                    // Not a whole number after all (v − min may round to one: a tiny value beside whole ones), so not
+                    // min + bin: the caller selects instead.
+                    if (bin != offset || min + bin != v) return false;
                     counts[bin]++;
                 }
                 FromCounts(counts, count, min, mean, quantiles, out tails);
