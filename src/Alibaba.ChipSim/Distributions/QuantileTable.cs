@@ -24,15 +24,46 @@ internal sealed class QuantileTable
     private readonly double _alpha, _beta;
     private readonly Knots _body, _low, _high;
 
-    private QuantileTable(double alpha, double beta)
+    private QuantileTable(double alpha, double beta, Knots body, Knots low, Knots high)
     {
         _alpha = alpha;
         _beta = beta;
-        var logBeta = SpecialFunctions.BetaLn(alpha, beta);
-        _body = new Knots(alpha, beta, logBeta, 0, 1, Segments);
-        _low = new Knots(alpha, beta, logBeta, 0, TailWidth, TailTableSegments);
-        _high = new Knots(alpha, beta, logBeta, 1 - TailWidth, 1, TailTableSegments);
+        _body = body;
+        _low = low;
+        _high = high;
     }
+
+    /// <summary>The table of Beta(<paramref name="alpha"/>, <paramref name="beta"/>), computed (tens of milliseconds).</summary>
+    internal static QuantileTable Build(double alpha, double beta)
+    {
+        var logBeta = SpecialFunctions.BetaLn(alpha, beta);
+        return new QuantileTable(alpha, beta,
+            new Knots(alpha, beta, logBeta, 0, 1, Segments),
+            new Knots(alpha, beta, logBeta, 0, TailWidth, TailTableSegments),
+            new Knots(alpha, beta, logBeta, 1 - TailWidth, 1, TailTableSegments));
+    }
+
+    /// <summary>
+    /// The table of Beta(<paramref name="alpha"/>, <paramref name="beta"/>) from the table files in
+    /// <paramref name="folder"/> when one holds it for this build of the engine, else computed and saved there
+    /// (<see cref="TableFiles"/>; no folder: computed only). The same bits either way.
+    /// </summary>
+    internal static QuantileTable Load(double alpha, double beta, string? folder)
+    {
+        if (folder is not null && TableFiles.TryRead(folder, alpha, beta, [KnotCount(Segments), KnotCount(TailTableSegments), KnotCount(TailTableSegments)]) is { } parts)
+            return new QuantileTable(alpha, beta,
+                new Knots(0, 1, Segments, parts[0]),
+                new Knots(0, TailWidth, TailTableSegments, parts[1]),
+                new Knots(1 - TailWidth, 1, TailTableSegments, parts[2]));
+        var table = Build(alpha, beta);
+        if (folder is not null) TableFiles.Write(folder, alpha, beta, [table._body.Values, table._low.Values, table._high.Values]);
+        return table;
+    }
+
+    private static int KnotCount(int segments) => 2 * (segments + 1);
+
+    /// <summary>The knots and slopes of the body and of the low and high tail tables, in that order (tests compare tables bit for bit).</summary>
+    internal IReadOnlyList<double[]> Parts => [_body.Values, _low.Values, _high.Values];
 
     /// <summary>
     /// The most tables kept for reuse (about 160 kB each). A scenario has a dozen beta-family parameters; a process that
@@ -41,7 +72,8 @@ internal sealed class QuantileTable
     internal const int CacheCapacity = 64;
 
     // Tables are pure functions of (α, β) and take tens of milliseconds to build: cached, so scenario variants run side by
-    // side, and repeated runs, share them. Dropping the cache never changes a number, only the time to rebuild.
+    // side, and repeated runs, share them; across processes they are kept in table files (TableFiles). Dropping either
+    // cache never changes a number, only the time to rebuild.
     private static readonly ConcurrentDictionary<(double, double), Lazy<QuantileTable>> Built = new();
 
     /// <summary>How many tables the cache holds now (at most <see cref="CacheCapacity"/>).</summary>
@@ -53,7 +85,7 @@ internal sealed class QuantileTable
         lock (Built)
         {
             if (Built.Count >= CacheCapacity) Built.Clear();
-            table = Built.GetOrAdd((alpha, beta), k => new Lazy<QuantileTable>(() => new QuantileTable(k.Item1, k.Item2)));
+            table = Built.GetOrAdd((alpha, beta), k => new Lazy<QuantileTable>(() => Load(k.Item1, k.Item2, TableFiles.Folder)));
         }
         return table.Value; // built outside the lock: the Lazy makes one thread build it, the others wait for that one
     }
@@ -87,12 +119,21 @@ internal sealed class QuantileTable
         private readonly double[] _knots;
         private readonly double _h;
 
+        /// <summary>Knots already computed (read back from a table file).</summary>
+        public Knots(double u0, double u1, int segments, double[] knots)
+        {
+            U0 = u0;
+            Scale = segments / (u1 - u0);
+            _h = (u1 - u0) / segments;
+            _knots = knots;
+        }
+
         public Knots(double alpha, double beta, double logBeta, double u0, double u1, int segments)
         {
             U0 = u0;
             Scale = segments / (u1 - u0);
             _h = (u1 - u0) / segments;
-            _knots = new double[2 * (segments + 1)];
+            _knots = new double[KnotCount(segments)];
             var guess = double.NaN;
             for (var i = 0; i <= segments; i++)
             {
@@ -107,6 +148,8 @@ internal sealed class QuantileTable
         }
 
         public double U0 { get; }
+
+        public double[] Values => _knots;
 
         /// <summary>Segments per unit of probability.</summary>
         public double Scale { get; }
