@@ -8,7 +8,13 @@ namespace Alibaba.ChipSim.Engine;
 /// once per process for 2 MB pages over the address range the .NET GC reserved for its heap (madvise MADV_HUGEPAGE).
 /// The kernel then faults fresh heap memory in 2 MB at a time instead of 4 KB: a million-trial run takes ~17,000 page
 /// faults instead of ~152,000, and about a second less CPU on a 2-core VM (docs/performance.md, "Page faults").
-/// A hint only: the kernel may decline it, and nothing changes in the results. <c>CHIPSIM_HUGE_PAGES=0</c> turns it off.
+/// A hint only: the kernel may decline it, and nothing changes in the results.
+/// Not given by default in a virtual machine whose kernel reports free memory to the hypervisor (a virtio balloon with
+/// free page reporting, as Firecracker and many clouds use): the host takes reported memory back, and a 2 MB page can
+/// only come from the large free blocks that were reported, so every one must be handed out by the host again, while
+/// 4 KB pages come first from small free fragments the host still backs (on the 2-core VM a cold million-trial run
+/// took 2.14 s with the hint against 1.52 s without; docs/performance.md, "Page faults").
+/// <c>CHIPSIM_HUGE_PAGES=1</c> gives the hint there too, <c>CHIPSIM_HUGE_PAGES=0</c> never gives it.
 /// </summary>
 /// <remarks>
 /// The GC reserves its heap as one anonymous mapping and commits pieces of it as it grows; the pieces are split
@@ -30,9 +36,12 @@ internal static partial class ManagedHeapHugePages
     public static bool Advise()
     {
         if (Interlocked.Exchange(ref _advised, 1) == 1) return false;
-        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("CHIPSIM_HUGE_PAGES") == "0") return false;
+        if (!OperatingSystem.IsLinux()) return false;
+        var chosen = Environment.GetEnvironmentVariable("CHIPSIM_HUGE_PAGES");
+        if (chosen == "0") return false;
         try
         {
+            if (chosen != "1" && ReportsFreePages(BalloonFeatures())) return false;
             if (!File.ReadAllText("/sys/kernel/mm/transparent_hugepage/enabled").Contains("[madvise]", StringComparison.Ordinal)) return false;
             var probe = GC.AllocateUninitializedArray<byte>(1 << 20, pinned: true);
             var span = HeapSpan(File.ReadLines("/proc/self/maps"), AddressOf(probe));
@@ -43,6 +52,30 @@ internal static partial class ManagedHeapHugePages
         {
             return false;
         }
+    }
+
+    // VIRTIO_BALLOON_F_REPORTING: the balloon device takes the kernel's reports of free pages (the host then discards them).
+    private const int FreePageReportingBit = 5;
+
+    /// <summary>
+    /// True when one of the virtio balloon devices' feature strings (the <c>features</c> files under
+    /// <c>/sys/bus/virtio/drivers/virtio_balloon</c>: one '0' or '1' per feature bit, bit 0 first) has free page
+    /// reporting on, so the kernel hands its large free blocks back to the hypervisor.
+    /// </summary>
+    public static bool ReportsFreePages(IEnumerable<string> featureStrings) =>
+        featureStrings.Any(f => f.Length > FreePageReportingBit && f[FreePageReportingBit] == '1');
+
+    private static IEnumerable<string> BalloonFeatures()
+    {
+        const string driver = "/sys/bus/virtio/drivers/virtio_balloon";
+        if (!Directory.Exists(driver)) return [];
+        var features = new List<string>();
+        foreach (var device in Directory.EnumerateDirectories(driver, "virtio*"))
+        {
+            var file = Path.Combine(device, "features");
+            if (File.Exists(file)) features.Add(File.ReadAllText(file).Trim());
+        }
+        return features;
     }
 
     /// <summary>

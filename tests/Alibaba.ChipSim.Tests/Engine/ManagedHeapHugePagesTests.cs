@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Tests.Support;
 using Xunit;
 
 namespace Alibaba.ChipSim.Tests.Engine;
@@ -43,6 +45,15 @@ public sealed class ManagedHeapHugePagesTests
         Assert.Equal((0x7f0000000000UL, 0x40000000UL),
             ManagedHeapHugePages.HeapSpan(["garbage", "", "zz-yy rw-p 0 00:00 0", "7f0000000000-7f0040000000 rw-p 00000000 00:00 0"], 0x7f0000000010));
 
+    [Theory]
+    [InlineData(true, new[] { "0110010100000000000000000000000010000000" })] // this project's VM: stats, deflate on OOM, reporting
+    [InlineData(false, new[] { "0110000100000000000000000000000010000000" })] // a balloon without free page reporting
+    [InlineData(true, new[] { "01100001", "00000100" })]                      // a second device that reports
+    [InlineData(false, new[] { "0110" })]                                     // too short to say
+    [InlineData(false, new string[0])]                                        // no balloon at all
+    public void Free_page_reporting_is_feature_bit_five_of_a_balloon_device(bool reports, string[] features) =>
+        Assert.Equal(reports, ManagedHeapHugePages.ReportsFreePages(features));
+
     [Fact]
     public void On_Linux_the_span_holds_the_managed_heap()
     {
@@ -56,5 +67,30 @@ public sealed class ManagedHeapHugePagesTests
         Assert.Equal(0UL, start % (2 * 1024 * 1024));
         Assert.True(length >= 1UL << 30, $"a heap reservation of {length >> 20} MB");
         GC.KeepAlive(array);
+    }
+
+    private static byte[] SummaryWithHugePages(string folder, string choice)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "chipsim.dll"));
+        foreach (var a in new[] { "run", Path.Combine(RepoRoot.Scenarios, "base.yaml"), "--trials", "20000", "--seed", "4", "--quiet",
+                     "--out", folder, "--format", "json" })
+            start.ArgumentList.Add(a);
+        start.Environment["CHIPSIM_HUGE_PAGES"] = choice;
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, stderr.Result);
+        return File.ReadAllBytes(Path.Combine(folder, "summary.json"));
+    }
+
+    [Fact]
+    public void A_run_writes_the_same_summary_with_the_hint_forced_on_left_to_the_machine_and_turned_off()
+    {
+        using var temp = new TempFolder();
+        var on = SummaryWithHugePages(temp.File("on"), "1");
+        Assert.Equal(on, SummaryWithHugePages(temp.File("auto"), ""));
+        Assert.Equal(on, SummaryWithHugePages(temp.File("off"), "0"));
     }
 }
