@@ -13,6 +13,15 @@ public sealed class TempFolder : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Writes <paramref name="text"/> to <paramref name="name"/> in the folder and returns the file's path.</summary>
+    public string Write(string name, string text)
+    {
+        var file = File(name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+        System.IO.File.WriteAllText(file, text);
+        return file;
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(Path, recursive: true); }

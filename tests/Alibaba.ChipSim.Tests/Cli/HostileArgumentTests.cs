@@ -1,9 +1,10 @@
 using System.CommandLine;
-using Alibaba.ChipSim.Cli;
 using Alibaba.ChipSim.Cli.Commands;
 using Alibaba.ChipSim.Cli.Reporting;
+using Alibaba.ChipSim.Cli;
 using Alibaba.ChipSim.Output;
 using Alibaba.ChipSim.Tests.Scenarios;
+using Alibaba.ChipSim.Tests.Support;
 
 namespace Alibaba.ChipSim.Tests.Cli;
 

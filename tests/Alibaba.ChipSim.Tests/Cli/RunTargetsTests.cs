@@ -3,6 +3,7 @@ using System.Text.Json;
 using Alibaba.ChipSim.Cli.Commands;
 using Alibaba.ChipSim.Cli.Running;
 using Alibaba.ChipSim.Scenarios;
+using Alibaba.ChipSim.Tests.Support;
 using Spectre.Console.Testing;
 
 namespace Alibaba.ChipSim.Tests.Cli;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Alibaba.ChipSim.Cli;
 using Alibaba.ChipSim.Tests.Scenarios;
+using Alibaba.ChipSim.Tests.Support;
 
 namespace Alibaba.ChipSim.Tests.Cli;
 

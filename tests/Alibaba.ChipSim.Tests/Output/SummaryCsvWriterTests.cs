@@ -3,6 +3,7 @@ using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Output;
 using Alibaba.ChipSim.Scenarios;
 using Alibaba.ChipSim.Statistics;
+using Alibaba.ChipSim.Tests.Support;
 
 namespace Alibaba.ChipSim.Tests.Output;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Alibaba.ChipSim.Distributions;
 using Alibaba.ChipSim.Scenarios;
+using Alibaba.ChipSim.Tests.Support;
 
 namespace Alibaba.ChipSim.Tests.Scenarios;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Alibaba.ChipSim.Distributions;
 using Alibaba.ChipSim.Scenarios;
+using Alibaba.ChipSim.Tests.Support;
 using CsCheck;
 
 namespace Alibaba.ChipSim.Tests.Scenarios;

@@ -1,5 +1,6 @@
 using System.Text;
 using Alibaba.ChipSim.Scenarios;
+using Alibaba.ChipSim.Tests.Support;
 
 namespace Alibaba.ChipSim.Tests.Scenarios;
 
