@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Alibaba.ChipSim.Distributions;
 using Alibaba.ChipSim.Tests.Support;
 
@@ -111,19 +110,9 @@ public sealed class TableFilesTests
 
     private static (byte[] Summary, string[] Tables) Run(string folder, string cache)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "chipsim.dll"));
-        foreach (var a in new[] { "run", Path.Combine(RepoRoot.Scenarios, "base.yaml"), "--trials", "20000", "--seed", "9", "--quiet",
-                     "--out", folder, "--format", "json" })
-            start.ArgumentList.Add(a);
-        start.Environment["CHIPSIM_CACHE_DIR"] = cache;
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, stderr.Result);
+        var summary = CliSummary.Run(folder, 20000, 9, new Dictionary<string, string> { ["CHIPSIM_CACHE_DIR"] = cache });
         var tables = Directory.Exists(cache) ? Directory.GetFiles(cache).Select(f => Path.GetFileName(f)).Order().ToArray() : [];
-        return (File.ReadAllBytes(Path.Combine(folder, "summary.json")), tables);
+        return (summary, tables);
     }
 
     [Fact]

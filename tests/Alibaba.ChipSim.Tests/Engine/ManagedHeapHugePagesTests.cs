@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Tests.Support;
 using Xunit;
@@ -69,21 +68,8 @@ public sealed class ManagedHeapHugePagesTests
         GC.KeepAlive(array);
     }
 
-    private static byte[] SummaryWithHugePages(string folder, string choice)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "chipsim.dll"));
-        foreach (var a in new[] { "run", Path.Combine(RepoRoot.Scenarios, "base.yaml"), "--trials", "20000", "--seed", "4", "--quiet",
-                     "--out", folder, "--format", "json" })
-            start.ArgumentList.Add(a);
-        start.Environment["CHIPSIM_HUGE_PAGES"] = choice;
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, stderr.Result);
-        return File.ReadAllBytes(Path.Combine(folder, "summary.json"));
-    }
+    private static byte[] SummaryWithHugePages(string folder, string choice) =>
+        CliSummary.Run(folder, 20000, 4, new Dictionary<string, string> { ["CHIPSIM_HUGE_PAGES"] = choice });
 
     [Fact]
     public void A_run_writes_the_same_summary_with_the_hint_forced_on_left_to_the_machine_and_turned_off()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Alibaba.ChipSim.Tests.Support;
 
 namespace Alibaba.ChipSim.Tests.Statistics.Streaming;
@@ -10,21 +9,9 @@ namespace Alibaba.ChipSim.Tests.Statistics.Streaming;
 /// </summary>
 public sealed class VectorWidthTests
 {
-    private static byte[] Summary(string folder, bool withoutAvx512, params string[] extra)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "chipsim.dll"));
-        foreach (var a in new[] { "run", Path.Combine(RepoRoot.Scenarios, "base.yaml"), "--trials", "30000", "--seed", "5", "--quiet",
-                     "--threads", "2", "--out", folder, "--format", "json" }.Concat(extra))
-            start.ArgumentList.Add(a);
-        if (withoutAvx512) start.Environment["DOTNET_EnableAVX512F"] = "0";
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, stderr.Result);
-        return File.ReadAllBytes(Path.Combine(folder, "summary.json"));
-    }
+    private static byte[] Summary(string folder, bool withoutAvx512, params string[] extra) =>
+        CliSummary.Run(folder, 30000, 5, withoutAvx512 ? new Dictionary<string, string> { ["DOTNET_EnableAVX512F"] = "0" } : null,
+            ["--threads", "2", .. extra]);
 
     [Theory]
     [InlineData(false)]
