@@ -37,10 +37,7 @@ internal sealed class QuantileTable
     internal static QuantileTable Build(double alpha, double beta)
     {
         var logBeta = SpecialFunctions.BetaLn(alpha, beta);
-        return new QuantileTable(alpha, beta,
-            new Knots(alpha, beta, logBeta, 0, 1, Segments),
-            new Knots(alpha, beta, logBeta, 0, TailWidth, TailTableSegments),
-            new Knots(alpha, beta, logBeta, 1 - TailWidth, 1, TailTableSegments));
+        return FromParts(alpha, beta, (i, part) => new Knots(alpha, beta, logBeta, part.U0, part.U1, part.Segments));
     }
 
     /// <summary>
@@ -50,15 +47,19 @@ internal sealed class QuantileTable
     /// </summary>
     internal static QuantileTable Load(double alpha, double beta, string? folder)
     {
-        if (folder is not null && TableFiles.TryRead(folder, alpha, beta, [KnotCount(Segments), KnotCount(TailTableSegments), KnotCount(TailTableSegments)]) is { } parts)
-            return new QuantileTable(alpha, beta,
-                new Knots(0, 1, Segments, parts[0]),
-                new Knots(0, TailWidth, TailTableSegments, parts[1]),
-                new Knots(1 - TailWidth, 1, TailTableSegments, parts[2]));
+        if (folder is not null && TableFiles.TryRead(folder, alpha, beta, [.. PartShapes.Select(p => KnotCount(p.Segments))]) is { } parts)
+            return FromParts(alpha, beta, (i, part) => new Knots(part.U0, part.U1, part.Segments, parts[i]));
         var table = Build(alpha, beta);
         if (folder is not null) TableFiles.Write(folder, alpha, beta, [table._body.Values, table._low.Values, table._high.Values]);
         return table;
     }
+
+    // The body over the whole of (0, 1) and the finer tables of its low and high tails, in that order (files keep it).
+    private static readonly (double U0, double U1, int Segments)[] PartShapes =
+        [(0, 1, Segments), (0, TailWidth, TailTableSegments), (1 - TailWidth, 1, TailTableSegments)];
+
+    private static QuantileTable FromParts(double alpha, double beta, Func<int, (double U0, double U1, int Segments), Knots> knots) =>
+        new(alpha, beta, knots(0, PartShapes[0]), knots(1, PartShapes[1]), knots(2, PartShapes[2]));
 
     private static int KnotCount(int segments) => 2 * (segments + 1);
 
