@@ -31,7 +31,7 @@ public static class SimulationEngine
         var output = new OutcomeColumns(plan, rows);
         var occupancy = new long[plan.Months * plan.TotalStates];
         var weighted = plan.History is null ? null : new Int128[occupancy.Length];
-        var matches = new long[plan.History?.ObservationNames.Length ?? 0];
+        var matches = new long[plan.History is { } h ? h.ObservationNames.Length + 1 : 0]; // TrialWorker.ObservationMatches
         var chunks = (rows + ChunkSize - 1) / ChunkSize;
         long done = 0;
         var parallel = new ParallelOptions

@@ -65,7 +65,7 @@ internal sealed class TrialWorker
             _path = new int[plan.Months * plan.ActorCount];
             WeightedOccupancy = new Int128[plan.Months * plan.TotalStates];
         }
-        ObservationMatches = new long[plan.History?.ObservationNames.Length ?? 0];
+        ObservationMatches = new long[plan.History is { } h ? h.ObservationNames.Length + 1 : 0];
     }
 
     // The uniforms of the trial being drawn and of the next one (ParameterTable.FirstUniforms), and which trial that is.
@@ -80,7 +80,10 @@ internal sealed class TrialWorker
     /// <summary>In a run with history: Σ weight (fixed point, <see cref="StateOccupancy.WeightUnit"/>) per (month, flattened state); null otherwise.</summary>
     public Int128[]? WeightedOccupancy { get; }
 
-    /// <summary>For each observation of the history, the trials this worker ran that satisfied it (factor &gt; 0).</summary>
+    /// <summary>
+    /// For each observation of the history, the trials this worker ran that satisfied it (factor &gt; 0); then the trials that
+    /// satisfied every observed state and shipment at once (weight &gt; 0 before the reported quarters' likelihood).
+    /// </summary>
     public long[] ObservationMatches { get; }
 
     /// <summary>
@@ -253,6 +256,7 @@ internal sealed class TrialWorker
             matched[history.ActorObservations + r] = false;
         }
         var result = model.Finish(in _state, in _inputs, _lifetime, k);
+        if (weight > 0) ObservationMatches[^1]++;
         weight *= history.RevenueFactor(_state.Revenue.QuarterCloud);
         for (var o = 0; o < matched.Length; o++) if (matched[o]) ObservationMatches[o]++;
         _out.Weights![row] = weight;

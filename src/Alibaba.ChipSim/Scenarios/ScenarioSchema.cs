@@ -79,6 +79,7 @@ public static class ScenarioSchema
             o["maximum"] = JsonNode.Parse(k.MaxInteger.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         if (k.Pattern is not null) o["pattern"] = k.Pattern;
+        if (k.MaxLength > 0) o["maxLength"] = k.MaxLength;
         if (k.MinItems > 0 && k.Kind == ValueKind.List) o["minItems"] = k.MinItems;
         if (k.MinItems > 0 && k.Kind == ValueKind.NamedEntries && complete) o["minProperties"] = k.MinItems; // a variant's map merges
         if (k.MaxItems is { } max) o["maxItems"] = max;

@@ -70,6 +70,23 @@ public sealed class HistoryWeightTests
         Assert.Contains("history.actors.beijing[0] (discouraged from 2026-01 to 2026-06", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", "the reported quarters' likelihood is 0 in every trial; the reported revenue lies far")]
+    [InlineData("  actors:\n    washington:\n      - { from: 2025-12, state: rescinded }\n",
+        "the reported quarters' likelihood is 0 in every trial (")]
+    public void A_reported_quarter_no_trial_comes_near_is_named_as_the_reason_not_an_observed_state(string actors, string expected)
+    {
+        // Before: with an actor observed too, the message blamed that actor's entry ("each alone was matched; the rarest, …").
+        var s = Load(ConstantWashington + "\nhistory:\n  as_of: 2026-03\n" + actors +
+            "  revenue: { residual_sd: 0.03, quarters: { FY2026Q4: 1e300 } }\n");
+
+        var e = Assert.Throws<NoTrialMatchedException>(() => Run(s, trials: 300));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("rarest", e.Message, StringComparison.Ordinal);
+        if (actors.Length > 0) Assert.Contains("of the 300 trials matched every observed state and shipment", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_observed_move_guarded_on_an_unobserved_actor_has_weight_only_where_the_guard_held()
     {

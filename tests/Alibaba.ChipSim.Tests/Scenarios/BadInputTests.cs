@@ -85,6 +85,7 @@ public sealed class BadInputTests
         new("empty value", "h200_vs_h20: { dist: triangular, min: 4, mode: 6, max: 7 }", "h200_vs_h20:", "h200_vs_h20", "compute.h200_vs_h20", "has no value; expected a number or a distribution"),
         new("duplicate key", "  usd_cny: 7.05", "  usd_cny: 7.05\n  usd_cny: 7.1", "usd_cny: 7.1", "economics.usd_cny", "duplicate key 'usd_cny' (first written at line"),
         new("scenario name with a space", "name: example", "name: my example", "my example", "name", "is not a valid name (got a text of 10 characters)"),
+        new("scenario name longer than a folder name may be", "name: example", "name: " + new string('n', 300), "nnnn", "name", "is too long (300 characters; at most 100)"),
         new("correlation of an unknown parameter", "  gross_margin: 0.35", "  gross_margin: 0.35\ncorrelations:\n  - { between: [economics.price_per_chip, shipments.buyer_share], rho: 0.5 }", "economics.price_per_chip,", "correlations[0].between[0]",
             "'economics.price_per_chip' is not a parameter of this scenario (did you mean 'economics.price_per_chip_usd'?)"),
         new("correlation of a constant", "  gross_margin: 0.35", "  gross_margin: 0.35\ncorrelations:\n  - { between: [economics.usd_cny, shipments.buyer_share], rho: 0.5 }", "economics.usd_cny,", "correlations[0].between[0]", "'economics.usd_cny' is a constant in this scenario"),

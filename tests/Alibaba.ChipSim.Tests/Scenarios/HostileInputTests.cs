@@ -201,6 +201,10 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("initial_modules: { dist: uniform-int, min: 5000, max: 10000 }", "initial_modules: 1e300", "shipments.initial_modules", "must be at most 1000000000")]
     [InlineData("baseline_capacity_growth_yoy: 0.6", "baseline_capacity_growth_yoy: 1e300", "compute.baseline_capacity_growth_yoy", "must be at most 100")]
     [InlineData("gross_margin: 0.35", "gross_margin: -1e308", "revenue.gross_margin", "must be at least -100")]
+    [InlineData("usd_cny: 7.05", "usd_cny: 0", "economics.usd_cny", "must be > 0 (got 0)")]
+    [InlineData("usd_cny: 7.05", "usd_cny: 1e-9", "economics.usd_cny", "must be at least 0.0001, a limit that keeps every result finite (got 1E-09)")]
+    [InlineData("gross_margin: 0.35", "seasonality: { q1: 1e308, q2: 1, q3: 1, q4: 1 }\n  gross_margin: 0.35", "revenue.seasonality.q1", "must be at most 1000000, a limit that keeps every result finite")]
+    [InlineData("gross_margin: 0.35", "quarter_noise: { sd: 50, rho: 0.5 }\n  gross_margin: 0.35", "revenue.quarter_noise.sd", "must be at most 5, a limit that keeps every result finite (got 50)")]
     [InlineData("base_month: 2025-08", "base_month: 0001-01", "revenue.base_month", "at most 120 months before calendar.start")]
     [InlineData("ai_demand_growth_yoy: { dist: lognormal, mean: 1.3, sd: 0.3 }", "ai_demand_growth_yoy: { dist: lognormal, mean: 1.3, sd: 1e10 }", "revenue.ai_demand_growth_yoy", "this lognormal reaches")]
     public void A_value_that_would_make_a_result_non_finite_is_a_positioned_error(string from, string to, string keyPath, string message)
@@ -211,16 +215,16 @@ public sealed class HostileInputTests : IDisposable
         var d = OnlyError(ScenarioLoader.LoadText(text, "values.yaml"));
 
         Assert.Equal(keyPath, d.KeyPath);
-        Assert.Equal(ScenarioTexts.LineOf(text, to), d.Location.Line);
+        Assert.Equal(ScenarioTexts.LineOf(text, to.Split('\n')[0]), d.Location.Line);
         Assert.Contains(message, d.Message);
     }
 
     /// <summary>The shipped base with every guarded parameter at its limit, over the longest horizon allowed.</summary>
-    private static string AtTheLimits(double growth) => $$"""
+    private static string AtTheLimits(double growth, double usdCny = 1e4) => $$"""
         extends: {{Path.Combine(RepoRoot.Scenarios, "base.yaml")}}
         name: limits
         calendar: { start: 2025-12, months: 1200 }
-        economics: { price_per_chip_usd: 1e7, usd_cny: 1e4, export_fee_rate: 100, useful_life_months: 1200, discount_rate_yoy: 0 }
+        economics: { price_per_chip_usd: 1e7, usd_cny: {{usdCny}}, export_fee_rate: 100, useful_life_months: 1200, discount_rate_yoy: 0 }
         compute: { baseline_capacity_cover: 1e6, h200_vs_h20: 1e4, revenue_per_h20e_month_cny: 1e9, baseline_capacity_growth_yoy: {{growth}} }
         revenue: { base_quarter_cny_bn: 1e6, base_month: 2015-12, non_ai_growth_yoy: {{growth}}, ai_demand_growth_yoy: {{growth}}, gross_margin: -100,
                    seasonality: { q1: 1e6, q2: 1e6, q3: 1e6, q4: 1e6 }, quarter_noise: { sd: 5, rho: 1 } }
@@ -240,11 +244,13 @@ public sealed class HostileInputTests : IDisposable
         Assert.All(result.Errors, e => Assert.Contains("compounds to more than 1e60 over the 110 years", e.Message));
     }
 
-    [Fact]
-    public void A_scenario_at_every_limit_gives_a_summary_without_infinity_or_nan()
+    [Theory]
+    [InlineData(1e4)]
+    [InlineData(1e-4)] // per-share values in USD divide by the rate: its smallest value
+    public void A_scenario_at_every_limit_gives_a_summary_without_infinity_or_nan(double usdCny)
     {
         // 3.5^110 = 1e60: the largest growth this horizon allows, with every other guard at its limit too.
-        var result = ScenarioLoader.LoadText(AtTheLimits(2.5), Path.Combine(_dir.Path, "limits.yaml"), allowExtendsOutside: true);
+        var result = ScenarioLoader.LoadText(AtTheLimits(2.5, usdCny), Path.Combine(_dir.Path, "limits.yaml"), allowExtendsOutside: true);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
 
         var run = Alibaba.ChipSim.Engine.SimulationEngine.Run(result.Scenario, new Alibaba.ChipSim.Engine.RunOptions { Trials = 200, Seed = 3 });

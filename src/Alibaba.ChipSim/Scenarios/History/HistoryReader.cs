@@ -42,7 +42,7 @@ internal sealed class HistoryReader(DiagnosticBag diagnostics)
         var known = diagnostics.Count == errors;
         var actorHistories = map.Find("actors") is { } a ? ReadActors(a.Value, calendar, actors, asOf, known) : [];
         var shipments = map.Find("shipments") is { } s ? ReadShipments(s.Value, calendar, asOf, known) : [];
-        var revenue = map.Find("revenue") is { } r ? ReadRevenue(r.Value, calendar) : null;
+        var revenue = map.Find("revenue") is { } r ? ReadRevenue(r.Value, calendar, asOf, known) : null;
         if (diagnostics.Count > errors) return null;
         return new HistorySpec(asOf, actorHistories, shipments, revenue, map.Location);
     }
@@ -168,7 +168,7 @@ internal sealed class HistoryReader(DiagnosticBag diagnostics)
         return null;
     }
 
-    private RevenueHistory? ReadRevenue(YNode node, CalendarSpec calendar)
+    private RevenueHistory? ReadRevenue(YNode node, CalendarSpec calendar, Month asOf, bool asOfKnown)
     {
         const string path = "history.revenue";
         if (node is not YMap map)
@@ -198,6 +198,13 @@ internal sealed class HistoryReader(DiagnosticBag diagnostics)
                     {
                         var reported = layout.Names.Length == 0 ? "none" : $"{layout.Names[0]}…{layout.Names[^1]}";
                         diagnostics.Error(q.Key.Location, qPath, $"not a reported quarter of this horizon (reported: {reported})" + Suggestions.Hint(q.Name, layout.Names));
+                        continue;
+                    }
+                    var quarterIndex = layout.Names.IndexOf(q.Name);
+                    var lastMonth = calendar.Start.AddMonths(Array.LastIndexOf(layout.QuarterOfMonth, quarterIndex));
+                    if (asOfKnown && lastMonth > asOf)
+                    {
+                        diagnostics.Error(q.Key.Location, qPath, $"{q.Name} ends in {lastMonth}, after history.as_of ({asOf}): only quarters that end by as_of are observed");
                         continue;
                     }
                     if (ScalarReader.TryNumber(q.Value, out var v) != ScalarReader.Status.Ok || !(v > 0))

@@ -28,6 +28,9 @@ internal sealed record KeySpec(string Name, ValueKind Kind, string Description)
     /// <summary>A regular expression a <see cref="ValueKind.Text"/> value must match.</summary>
     public string? Pattern { get; init; }
 
+    /// <summary>For text: the most characters it may have (none when 0).</summary>
+    public int MaxLength { get; init; }
+
     public Domain Domain { get; init; } = Domain.Any;
 
     /// <summary>Every value must be a whole number (counts, lags).</summary>

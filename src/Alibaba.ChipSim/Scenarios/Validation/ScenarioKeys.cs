@@ -30,6 +30,9 @@ internal static class ScenarioKeys
 
     private static readonly Domain Positive = new Domain(0, true, double.PositiveInfinity, false).Within(0, 1e6);
 
+    // A rate that results are divided by: positive, and not so small that the quotient overflows.
+    private static readonly Domain PositiveRate = new Domain(0, true, double.PositiveInfinity, false).Within(1e-4, 1e4);
+
     private static KeySpec SeasonKey(string quarter) =>
         new(quarter, ValueKind.Number, $"Factor of the year's {quarter.ToUpperInvariant()}.") { Required = true, Domain = Positive };
 
@@ -101,7 +104,7 @@ internal static class ScenarioKeys
     {
         Keys =
         [
-            Req(Text("name", "The scenario's name (outputs go to DIR/<name>/): letters, digits, '_', '.', '-'.") with { Pattern = ScenarioNamePattern }),
+            Req(Text("name", "The scenario's name (outputs go to DIR/<name>/): letters, digits, '_', '.', '-', at most 100 characters.") with { Pattern = ScenarioNamePattern, MaxLength = 100 }),
             Text("description", "One line on what this scenario assumes."),
             Text("extends", "A scenario file (path relative to this one) whose keys this file overrides."),
             Section("calendar", "The simulated months.",
@@ -127,7 +130,7 @@ internal static class ScenarioKeys
                 Param("price_per_chip_usd", Domain.NonNegative.Within(0, 1e7), "Price of one H200 chip, USD."),
                 Param("export_fee_rate", Domain.NonNegative.Within(0, 100), "US fee on H200 exports, as a share of the price.") with { Required = false, Default = 0.25 },
                 Param("fee_pass_through", Domain.UnitInterval, "Share of the fee the buyer bears through the price.") with { Required = false, Default = 1.0 },
-                Param("usd_cny", Domain.NonNegative.Within(0, 1e4), "CNY per USD."),
+                Param("usd_cny", PositiveRate, "CNY per USD (per-share values in USD divide by it)."),
                 new KeySpec("useful_life_months", ValueKind.Integer, "Months each chip earns from the month it comes online, at least calendar.months; with discount_rate_yoy it adds npv_cny_bn, lifetime_roi and payback_month.") { MinInteger = 1, MaxInteger = 1200 },
                 new KeySpec("discount_rate_yoy", ValueKind.Number, "Yearly discount rate: month m (0 = calendar.start) is discounted by (1 + r)^(-m/12). Given with useful_life_months.") { Domain = Domain.NonNegative.Within(0, 100) }),
             Section("compute", "Compute capacity in H20-equivalents (docs/model.md#capacity).",

@@ -142,6 +142,8 @@ internal sealed class StructureChecker(DiagnosticBag diagnostics)
             {
                 case ValueKind.Text:
                     if (s.IsNull) problem = "has no value; expected text";
+                    else if (spec.MaxLength > 0 && s.Text.Length > spec.MaxLength)
+                        problem = string.Create(CultureInfo.InvariantCulture, $"is too long ({s.Text.Length:N0} characters; at most {spec.MaxLength})");
                     else if (spec.Pattern is { } pattern && !Regex.IsMatch(s.Text, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
                         problem = $"is not a valid name (got {s.Describe()}): use letters, digits, '_', '.' and '-', starting with a letter or digit";
                     else value = s.Text;
@@ -169,7 +171,9 @@ internal sealed class StructureChecker(DiagnosticBag diagnostics)
                     break;
                 case ValueKind.Number:
                     var ns = ScalarReader.TryNumber(s, out var x);
-                    if (ns == ScalarReader.Status.Ok && spec.Domain.Contains(x)) value = x;
+                    if (ns == ScalarReader.Status.Ok && spec.Domain.Contains(x) && x <= spec.Domain.Cap && x >= spec.Domain.Floor) value = x;
+                    else if (ns == ScalarReader.Status.Ok && spec.Domain.Contains(x))
+                        problem = $"must be {(x > spec.Domain.Cap ? $"at most {Domain.Format(spec.Domain.Cap)}" : $"at least {Domain.Format(spec.Domain.Floor)}")}, a limit that keeps every result finite (got {ScalarReader.Format(x)})";
                     else if (ns == ScalarReader.Status.Ok) problem = $"must be {spec.Domain.Describe()} (got {ScalarReader.Format(x)})";
                     else if (ns == ScalarReader.Status.OutOfRange) problem = $"expected {ScalarReader.FiniteRange} (got {s.Describe()})";
                     else problem = $"expected a number (got {s.Describe()})";

@@ -60,6 +60,8 @@ public sealed class HistoryValidationTests
     [InlineData("  as_of: 2026-06\n  shipments:\n    - { from: 2026-02, to: 2026-03, modules: 2.5 }\n", "history.shipments[0].modules: expected a whole number of modules ≥ 0 (got 2.5)")]
     [InlineData("  as_of: 2026-06\n  shipments:\n    - { from: 2026-02, to: 2026-03, modules: { min: 9, max: 1 } }\n", "history.shipments[0].modules: needs min <= max (got min 9, max 1)")]
     [InlineData("  as_of: 2026-06\n  revenue: { residual_sd: 0, quarters: { FY2026Q4: 41.6 } }\n", "history.revenue.residual_sd: expected a number > 0")]
+    [InlineData("  as_of: 2026-06\n  revenue: { residual_sd: 0.02, quarters: { FY2027Q3: 41.6 } }\n", "history.revenue.quarters.FY2027Q3: FY2027Q3 ends in 2026-12, after history.as_of (2026-06): only quarters that end by as_of are observed")]
+    [InlineData("  as_of: 2026-05\n  revenue: { residual_sd: 0.02, quarters: { FY2027Q1: 41.6 } }\n", "history.revenue.quarters.FY2027Q1: FY2027Q1 ends in 2026-06, after history.as_of (2026-05)")]
     [InlineData("  as_of: 2026-06\n  revenue: { residual_sd: 0.02, quarters: { FY2026Q3: 43.2 } }\n", "history.revenue.quarters.FY2026Q3: not a reported quarter of this horizon (reported: FY2026Q4…FY2028Q4)")]
     [InlineData("  as_of: 2026-06\n  revenue: { residual_sd: 0.02, quarters: { FY2026Q4: -1 } }\n", "history.revenue.quarters.FY2026Q4: expected the reported revenue, a number > 0")]
     [InlineData("  as_of: 2026-06\n  shipmnts: []\n", "history.shipmnts: unknown key (did you mean 'shipments'?)")]
