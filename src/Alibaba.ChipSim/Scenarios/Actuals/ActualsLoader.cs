@@ -39,7 +39,7 @@ public static partial class ActualsLoader
     {
         var text = SourceText.Decode(bytes, file, diagnostics);
         if (text is null) return Finish(null, diagnostics);
-        var root = YamlTreeReader.Read(text, file, diagnostics);
+        var root = YamlTreeReader.Read(text, file, diagnostics, "the file holds no actuals: expected a mapping (values:, events:, …)");
         if (root is null) return Finish(null, diagnostics);
         if (root is not YMap map)
         {

@@ -33,7 +33,7 @@ public static class HistoryFile
         if (bytes is null) return null;
         var text = SourceText.Decode(bytes, path, diagnostics);
         if (text is null) return null;
-        var root = YamlTreeReader.Read(text, path, diagnostics);
+        var root = YamlTreeReader.Read(text, path, diagnostics, "the file holds no history: expected history: (as_of, actors, shipments, revenue), as a scenario would");
         if (root is null) return null;
         if (root is not YMap map || map.Find("history") is not { } history)
         {

@@ -30,8 +30,11 @@ internal static partial class YamlTreeReader
         public string? Anchor { get; init; }
     }
 
+    /// <summary>What <see cref="Read"/> reports for a file with no YAML content (empty, or only comments), unless told otherwise.</summary>
+    public const string ScenarioFileIsEmpty = "the file holds no scenario: expected a mapping of keys (name:, calendar:, simulation:, …)";
+
     /// <summary>The document's root node, or null (with diagnostics) when the text is not one YAML document.</summary>
-    public static YNode? Read(string text, string file, DiagnosticBag diagnostics)
+    public static YNode? Read(string text, string file, DiagnosticBag diagnostics, string empty = ScenarioFileIsEmpty)
     {
         var stack = new Stack<Frame>();
         var anchors = new Dictionary<string, (YNode Node, int Size)>(StringComparer.Ordinal);
@@ -118,7 +121,7 @@ internal static partial class YamlTreeReader
         }
 
         if (root is null)
-            diagnostics.Error(new SourceLocation(file, 1, 1), "", "the file holds no scenario: expected a mapping of keys (name:, calendar:, simulation:, …)");
+            diagnostics.Error(new SourceLocation(file, 1, 1), "", empty);
         return root;
 
         // The full key path of a key about to be added to the top frame, e.g. calendar.months.

@@ -49,6 +49,7 @@ public sealed class ActualsLoaderTests
     [InlineData("values:\n  \"two words\": 1\n", "a.yaml:2:3: values.two words: a metric name is a column of trials.csv")]
     [InlineData("description: nothing\n", "a.yaml:1:1: nothing to score")]
     [InlineData("- 1\n", "a.yaml:1:1: an actuals file is a mapping")]
+    [InlineData("# only a comment\n", "a.yaml:1:1: the file holds no actuals: expected a mapping (values:, events:, …)")]
     [InlineData("values: [1\n", "a.yaml:")]
     public void Bad_actuals_are_reported_at_their_position_with_the_key(string yaml, string expected)
     {

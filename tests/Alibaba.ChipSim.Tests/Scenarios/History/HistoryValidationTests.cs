@@ -41,6 +41,18 @@ public sealed class HistoryValidationTests
     }
 
     [Fact]
+    public void An_empty_history_file_says_it_holds_no_history_not_no_scenario()
+    {
+        using var dir = new TempFolder();
+        var path = dir.Write("empty-history.yaml", "# nothing observed yet\n");
+
+        var result = Alibaba.ChipSim.Scenarios.History.HistoryFile.Apply(path, ShippedScenarios.Load("base.yaml"));
+
+        var d = Assert.Single(result.Errors);
+        Assert.Equal($"{path}:1:1: the file holds no history: expected history: (as_of, actors, shipments, revenue), as a scenario would", d.ToString());
+    }
+
+    [Fact]
     public void A_scenario_without_history_has_none()
     {
         Assert.Null(ShippedScenarios.Load("base.yaml").History);
