@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Alibaba.ChipSim;
 
@@ -18,4 +19,13 @@ namespace Alibaba.ChipSim;
 internal static class HotPath
 {
     public const MethodImplOptions Optimised = MethodImplOptions.AggressiveOptimization;
+
+    /// <summary>
+    /// Whether the vector paths written for eight lanes (512-bit vectors: the actors' uniforms and hazard compares, the
+    /// blocks' sums, the streamed windows' scans) run: where the processor has AVX-512, and also where it has 256-bit
+    /// vectors only (AVX2), for which the runtime carries each 512-bit vector as two 256-bit halves. Where neither, the
+    /// scalar paths run. The bits are the same on every path: integer arithmetic, compares, exact conversions, and sums
+    /// kept in eight lanes in the same order (docs/performance.md, "Vector width").
+    /// </summary>
+    public static bool EightLanes => Vector512.IsHardwareAccelerated || Vector256.IsHardwareAccelerated;
 }

@@ -249,14 +249,14 @@ internal sealed class CompiledPolicy
 
     /// <summary>
     /// Bit k set where !(<paramref name="u"/>[k] ≥ <paramref name="hazard"/>) (so also where either is NaN, as the month-by-month
-    /// test has it), for the first 64 months: eight months a compare where the processor has 512-bit vectors.
+    /// test has it), for the first 64 months: eight months a compare where the processor has 512- or 256-bit vectors (<see cref="HotPath.EightLanes"/>).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong BelowHazard(ReadOnlySpan<double> u, double hazard)
     {
         var bits = 0UL;
         var length = u.Length;
-        if (Vector512.IsHardwareAccelerated && length >= Vector512<double>.Count)
+        if (HotPath.EightLanes && length >= Vector512<double>.Count)
         {
             var h = Vector512.Create(hazard);
             ref var first = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(u);

@@ -43,14 +43,14 @@ public static class RandomStreams
 
     /// <summary>
     /// <paramref name="destination"/>[c] = <see cref="Uniform(ulong, int)"/>(<paramref name="stream"/>, c) for every c: the
-    /// same bits, eight counters at a time where the processor has 512-bit vectors (the hash is integer arithmetic and the
+    /// same bits, eight counters at a time where the processor has 512- or 256-bit vectors (<see cref="HotPath.EightLanes"/>; the hash is integer arithmetic and the
     /// conversion of a 53-bit integer to a double is exact, so the vector and scalar paths cannot differ).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     public static void Uniforms(ulong stream, Span<double> destination)
     {
         var c = 0;
-        if (Vector512.IsHardwareAccelerated && destination.Length >= Vector512<ulong>.Count)
+        if (HotPath.EightLanes && destination.Length >= Vector512<ulong>.Count)
         {
             var counters = Vector512.Create(1UL, 2, 3, 4, 5, 6, 7, 8);
             var step = Vector512.Create((ulong)Vector512<ulong>.Count);
@@ -68,13 +68,13 @@ public static class RandomStreams
     /// <summary>
     /// <see cref="Uniform(ulong, int)"/>(<see cref="StreamOf"/>(<paramref name="trialHash"/>, <paramref name="keys"/>[k]), 0) into
     /// <paramref name="destination"/>[k] for every k: the first uniform of each of a trial's streams, eight at a time where
-    /// the processor has 512-bit vectors (the same bits: whole-number arithmetic, and one exact conversion).
+    /// the processor has 512- or 256-bit vectors (the same bits: whole-number arithmetic, and one exact conversion).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     public static void FirstUniforms(ulong trialHash, ReadOnlySpan<ulong> keys, Span<double> destination)
     {
         var k = 0;
-        if (Vector512.IsHardwareAccelerated)
+        if (HotPath.EightLanes)
         {
             var hash = Vector512.Create(trialHash);
             var first = Vector512.Create(Golden); // counter 0: (0 + 1) × Golden

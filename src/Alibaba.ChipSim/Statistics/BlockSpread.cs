@@ -63,7 +63,7 @@ internal struct BlockSpread
         Span<double> lanes = stackalloc double[Lanes];
         lanes.Clear();
         var whole = block.Length - block.Length % Lanes;
-        if (Vector512.IsHardwareAccelerated)
+        if (HotPath.EightLanes)
         {
             var acc = Vector512<double>.Zero;
             for (; i < whole; i += Lanes)
@@ -106,7 +106,7 @@ internal struct BlockSpread
         squareLanes.Clear();
         deviationLanes.Clear();
         var whole = block.Length - block.Length % Lanes;
-        if (Vector512.IsHardwareAccelerated)
+        if (HotPath.EightLanes)
         {
             var m = Vector512.Create(mean);
             var squares = Vector512<double>.Zero;

@@ -175,12 +175,12 @@ internal sealed class OnePassColumn
         var i = 0;
         while (i < values.Length)
         {
-            if (_windowsActive && Vector512.IsHardwareAccelerated)
+            if (_windowsActive && HotPath.EightLanes)
             {
                 PlaceDefined(values[i..]);
                 return;
             }
-            if (_counts is not null && _countable && Vector512.IsHardwareAccelerated && CountGroups(values, i) is var next && next > i)
+            if (_counts is not null && _countable && HotPath.EightLanes && CountGroups(values, i) is var next && next > i)
             {
                 i = next;
                 continue;
