@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Alibaba.ChipSim.Cli.Running;
 using Alibaba.ChipSim.Output;
 using Alibaba.ChipSim.Scenarios;
 using Alibaba.ChipSim.Snapshots;
@@ -61,11 +62,19 @@ internal static class SnapshotCommand
         if (failed) return ExitCode.InvalidInput;
 
         var computed = new List<(string Snapshot, string Text)>();
-        foreach (var (path, scenario) in scenarios)
+        try
         {
-            var trials = scenario.Simulation.Trials.ToString("N0", CultureInfo.InvariantCulture);
-            error.WriteLine($"snapshot: {path}: {trials} trials at seed {scenario.Simulation.Seed.ToString(CultureInfo.InvariantCulture)}");
-            computed.Add((SnapshotWriter.PathFor(path), ScenarioSnapshot.Compute(scenario, threads)));
+            foreach (var (path, scenario) in scenarios)
+            {
+                var trials = scenario.Simulation.Trials.ToString("N0", CultureInfo.InvariantCulture);
+                error.WriteLine(MessageText.Escape($"snapshot: {path}: {trials} trials at seed {scenario.Simulation.Seed.ToString(CultureInfo.InvariantCulture)}"));
+                computed.Add((SnapshotWriter.PathFor(path), ScenarioSnapshot.Compute(scenario, threads)));
+            }
+        }
+        catch (Engine.NoTrialMatchedException e)
+        {
+            // A scenario's own history: the line above names the scenario.
+            return NoTrialMatched.Report("snapshot", e, error);
         }
 
         if (!check)
