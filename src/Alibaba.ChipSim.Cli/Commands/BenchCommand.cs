@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Alibaba.ChipSim.Cli.Running;
 using Alibaba.ChipSim.Runs;
 using Alibaba.ChipSim.Scenarios;
 using Spectre.Console;
@@ -51,6 +52,10 @@ internal static class BenchCommand
             try
             {
                 Execute(loaded, trialCounts, threadCounts, parse.GetValue(repeat), parse.GetValue(seed), AnsiConsole.Console);
+            }
+            catch (Engine.NoTrialMatchedException e)
+            {
+                return NoTrialMatched.Report("bench", e, Console.Error);
             }
             catch (OutOfMemoryException)
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Alibaba.ChipSim.Cli.Reporting;
+using Alibaba.ChipSim.Cli.Running;
 using Alibaba.ChipSim.Report;
 using Alibaba.ChipSim.Runs;
 using Alibaba.ChipSim.Scenarios;
@@ -117,6 +118,10 @@ internal static class ReportCommand
         {
             error.WriteLine($"report: interrupted{(interruption.Signal is { } s ? $" ({s})" : "")}; nothing was written");
             return ExitCode.Interrupted;
+        }
+        catch (Engine.NoTrialMatchedException e)
+        {
+            return NoTrialMatched.Report("report", e, error);
         }
         catch (OutOfMemoryException)
         {

@@ -183,8 +183,7 @@ internal static class RunCommand
         }
         catch (Engine.NoTrialMatchedException e)
         {
-            errors.WriteLine("run: " + e.Message + "; nothing was written");
-            return 1;
+            return NoTrialMatched.Report("run", e, errors);
         }
         catch (OutOfMemoryException)
         {

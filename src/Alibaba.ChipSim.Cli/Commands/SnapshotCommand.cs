@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Alibaba.ChipSim.Cli.Running;
 using Alibaba.ChipSim.Output;
 using Alibaba.ChipSim.Scenarios;
 using Alibaba.ChipSim.Snapshots;
@@ -38,7 +39,10 @@ internal static class SnapshotCommand
         return command;
     }
 
-    /// <summary>Loads every scenario first (nothing is computed or written if one is invalid), then computes, then writes or checks.</summary>
+    /// <summary>
+    /// Loads every scenario and reads every committed snapshot first (nothing is computed or written if one is invalid), then
+    /// computes, then writes or checks.
+    /// </summary>
     public static int Run(IReadOnlyList<string> files, bool check, int threads, string workingDirectory, TextWriter output, TextWriter error)
     {
         if (threads < 0)
@@ -60,43 +64,91 @@ internal static class SnapshotCommand
         }
         if (failed) return ExitCode.InvalidInput;
 
-        var computed = new List<(string Snapshot, string Text)>();
-        foreach (var (path, scenario) in scenarios)
+        // What is at each snapshot path is read before anything is computed: a folder, FIFO or device where a snapshot
+        // belongs is invalid input, and so, for --check, is a snapshot that is not UTF-8 JSON (without --check it is rewritten).
+        var committed = new List<byte[]?>(scenarios.Count);
+        try
         {
-            var trials = scenario.Simulation.Trials.ToString("N0", CultureInfo.InvariantCulture);
-            error.WriteLine($"snapshot: {path}: {trials} trials at seed {scenario.Simulation.Seed.ToString(CultureInfo.InvariantCulture)}");
-            computed.Add((SnapshotWriter.PathFor(path), ScenarioSnapshot.Compute(scenario, threads)));
+            foreach (var (path, _) in scenarios)
+            {
+                var full = Path.Combine(workingDirectory, SnapshotWriter.PathFor(path));
+                var bytes = SnapshotStore.ReadCommitted(full);
+                if (check && bytes is not null) SnapshotStore.Decode(full, bytes);
+                committed.Add(bytes);
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            error.WriteLine(MessageText.Escape("snapshot: " + Relative(e.Message, workingDirectory)));
+            return ExitCode.InvalidInput;
+        }
+
+        var computed = new List<(string Snapshot, string Text)>();
+        try
+        {
+            foreach (var (path, scenario) in scenarios)
+            {
+                var trials = scenario.Simulation.Trials.ToString("N0", CultureInfo.InvariantCulture);
+                error.WriteLine(MessageText.Escape($"snapshot: {path}: {trials} trials at seed {scenario.Simulation.Seed.ToString(CultureInfo.InvariantCulture)}"));
+                computed.Add((SnapshotWriter.PathFor(path), ScenarioSnapshot.Compute(scenario, threads)));
+            }
+        }
+        catch (Engine.NoTrialMatchedException e)
+        {
+            // A scenario's own history: the line above names the scenario.
+            return NoTrialMatched.Report("snapshot", e, error);
         }
 
         if (!check)
         {
-            foreach (var (snapshot, text) in computed)
+            for (var i = 0; i < computed.Count; i++)
             {
+                var (snapshot, text) = computed[i];
                 var full = Path.Combine(workingDirectory, snapshot);
-                var unchanged = SnapshotStore.Check(full, text).UpToDate;
-                if (!unchanged) SnapshotStore.Write(full, text);
-                output.WriteLine((unchanged ? "unchanged " : "wrote ") + snapshot);
+                var unchanged = SnapshotStore.UpToDate(full, committed[i], text);
+                try
+                {
+                    if (!unchanged) SnapshotStore.Write(full, text);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Each snapshot is replaced whole (a temp file moved into place): the ones above are written, this one is as it was.
+                    error.WriteLine(MessageText.Escape($"snapshot: cannot write {snapshot}: {Relative(e.Message, workingDirectory)}"));
+                    return ExitCode.Failure;
+                }
+                output.WriteLine(MessageText.Escape((unchanged ? "unchanged " : "wrote ") + snapshot));
             }
             return ExitCode.Ok;
         }
 
         var stale = 0;
-        foreach (var (snapshot, text) in computed)
+        for (var i = 0; i < computed.Count; i++)
         {
-            var result = SnapshotStore.Check(Path.Combine(workingDirectory, snapshot), text);
+            var (snapshot, text) = computed[i];
+            var result = SnapshotStore.Compare(Path.Combine(workingDirectory, snapshot), committed[i], text); // decoded above
             if (result.UpToDate)
             {
-                output.WriteLine("ok " + snapshot);
+                output.WriteLine(MessageText.Escape("ok " + snapshot));
                 continue;
             }
             stale++;
-            output.WriteLine((result.Exists ? "stale " : "missing ") + snapshot);
-            output.Write(result.Diff.Replace(workingDirectory + Path.DirectorySeparatorChar, "", StringComparison.Ordinal));
+            output.WriteLine(MessageText.Escape((result.Exists ? "stale " : "missing ") + snapshot));
+            output.Write(Printable(Relative(result.Diff, workingDirectory)));
         }
         if (stale == 0) return ExitCode.Ok;
         error.WriteLine($"snapshot --check: {stale} of {computed.Count} snapshots are stale; run `chipsim snapshot` and commit the result.");
         return ExitCode.Differences;
     }
+
+    /// <summary><paramref name="text"/> with the working folder left out of the paths it names.</summary>
+    private static string Relative(string text, string workingDirectory) =>
+        text.Replace(workingDirectory.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A diff as printed: each line through <see cref="MessageText.Escape"/>, since a committed snapshot may hold characters
+    /// that drive a terminal (C1 controls, DEL and bidi overrides are valid in JSON text): they show as <c>\u009B</c>-style escapes.
+    /// </summary>
+    private static string Printable(string diff) => string.Join('\n', diff.Split('\n').Select(MessageText.Escape));
 
     /// <summary>Every <c>scenarios/*.yaml</c> (and <c>*.yml</c>) under the working folder, in name order, as relative paths.</summary>
     private static List<string>? ShippedScenarios(string workingDirectory, TextWriter error)

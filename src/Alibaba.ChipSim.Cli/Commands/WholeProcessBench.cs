@@ -30,7 +30,19 @@ internal static class WholeProcessBench
             foreach (var threads in threadCounts.Order())
             {
                 var runs = new List<Usage>();
-                for (var r = 0; r < repeat; r++) runs.Add(Run(scenarioPath, trials, threads, seed));
+                for (var r = 0; r < repeat; r++)
+                {
+                    try
+                    {
+                        runs.Add(Run(scenarioPath, trials, threads, seed));
+                    }
+                    catch (ChildRunFailed e)
+                    {
+                        // E.g. a scenario conditioned on a history no trial matched: the child said why (in its own, escaped words).
+                        errors.WriteLine($"bench: {e.Message}");
+                        return ExitCode.Failure;
+                    }
+                }
                 var m = Median(runs);
                 table.AddRow(trials.ToString("N0", Inv), threads.ToString(Inv),
                     trials > RunRequest.DefaultColumnTrialsLimit ? "streamed" : "kept",
@@ -100,7 +112,8 @@ internal static class WholeProcessBench
         while (!process.WaitForExit(10)) peakKb = Math.Max(peakKb, HighWaterKb(process.Id));
         clock.Stop();
         _ = output.Result;
-        if (process.ExitCode != 0) throw new InvalidOperationException($"chipsim run exited with {process.ExitCode}: {errors.Result}");
+        if (process.ExitCode != 0)
+            throw new ChildRunFailed($"`chipsim run` exited with {process.ExitCode.ToString(Inv)}: {errors.Result.Trim()}");
         var after = Children();
         return new Usage(clock.Elapsed.TotalSeconds, after.Cpu - before.Cpu, peakKb, after.MinorFaults - before.MinorFaults);
     }
@@ -134,4 +147,7 @@ internal static class WholeProcessBench
 
     [DllImport("libc", EntryPoint = "getrusage")]
     private static extern int GetRusage(int who, out Rusage usage);
+
+    /// <summary>A timed <c>chipsim run</c> exited with a failure; the message holds its exit code and standard error.</summary>
+    private sealed class ChildRunFailed(string message) : Exception(message);
 }

@@ -53,4 +53,29 @@ public sealed class SnapshotStoreTests
         Assert.StartsWith("--- /dev/null\n", check.Diff, StringComparison.Ordinal);
         Assert.Equal(5, check.Diff.Split('\n').Count(l => l.StartsWith('+') && !l.StartsWith("+++", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void A_folder_where_the_snapshot_belongs_is_refused_not_reported_missing()
+    {
+        using var dir = new TempFolder();
+        var path = dir.File("base.snapshot.json");
+        Directory.CreateDirectory(path);
+
+        var e = Assert.Throws<InvalidDataException>(() => SnapshotStore.Check(path, Fresh));
+
+        Assert.Equal($"{path} is a folder, not a file", e.Message);
+    }
+
+    [Fact]
+    public void A_snapshot_that_is_not_json_is_damaged_and_never_up_to_date()
+    {
+        using var dir = new TempFolder();
+        var path = dir.File("base.snapshot.json");
+        File.WriteAllText(path, "<<<<<<< HEAD\n" + Fresh);
+
+        var e = Assert.Throws<InvalidDataException>(() => SnapshotStore.Check(path, Fresh));
+
+        Assert.Equal($"{path}:1:1: not valid JSON: the snapshot is damaged; run `chipsim snapshot` to rewrite it", e.Message);
+        Assert.False(SnapshotStore.UpToDate(path, File.ReadAllBytes(path), Fresh));
+    }
 }
