@@ -37,7 +37,7 @@ internal static class ScoreCommand
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
             {
-                errors.WriteLine("error: " + e.Message);
+                errors.WriteLine(Scenarios.MessageText.Escape("score: " + e.Message));
                 return Task.FromResult(ExitCode.InvalidInput);
             }
             catch (OperationCanceledException)
@@ -47,7 +47,7 @@ internal static class ScoreCommand
             }
             if (report.Scored == 0)
             {
-                errors.WriteLine($"error: {loaded.Actuals.File}: none of its actuals is in this run:");
+                errors.WriteLine($"score: {loaded.Actuals.File}: none of its actuals is in this run:");
                 foreach (var v in report.Values) errors.WriteLine($"  {v.Metric}: {v.Note}");
                 foreach (var e in report.Events) errors.WriteLine($"  {e.Event}: {e.Note}");
                 return Task.FromResult(ExitCode.InvalidInput);

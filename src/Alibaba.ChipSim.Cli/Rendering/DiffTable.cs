@@ -83,6 +83,7 @@ internal static class DiffTable
         null => "[grey]–[/]",
         double.PositiveInfinity => "∞",
         double.NegativeInfinity => "−∞",
+        double.NaN => "[grey]NaN[/]", // ∞ − ∞: two huge finite figures whose difference overflows
         { } v => SignificantDigits.Format(v),
     };
 

@@ -33,7 +33,8 @@ internal static class ComparableRunReader
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{source}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}: not valid JSON ({e.Message})", e);
+            // The exception's message quotes the offending text: name the place only.
+            throw new InvalidDataException($"{source}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}: not valid JSON", e);
         }
         using (document)
         {
@@ -98,7 +99,9 @@ internal static class ComparableRunReader
     {
         if (!e.TryGetProperty(key, out var v) || v.ValueKind == JsonValueKind.Null) return null;
         if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && d >= 0 && d == Math.Floor(d) && d < 9e15) return (long)d;
-        throw new InvalidDataException($"{source}: {path}: expected a whole number ≥ 0, got {v.GetRawText()}");
+        // A number is short enough to show; anything else is named by its kind, not quoted (it may be a long string).
+        var got = v.ValueKind == JsonValueKind.Number && v.GetRawText() is { Length: <= 32 } raw ? raw : v.ValueKind.ToString().ToLowerInvariant();
+        throw new InvalidDataException($"{source}: {path}: expected a whole number ≥ 0, got {got}");
     }
 
     private static string? String(JsonElement e, string key) =>

@@ -27,6 +27,6 @@ internal static class DiffInputs
         if (Scoring.TrialColumnsReader.HasColumn(files.A, Scoring.TrialColumnsReader.WeightColumn)
             || Scoring.TrialColumnsReader.HasColumn(files.B, Scoring.TrialColumnsReader.WeightColumn))
             return new ComparisonInputs(a, b, UnpairedNote: "unpaired: the runs are conditioned on history (weighted trials); the test uses the weighted summaries' ess-based standard errors");
-        return new ComparisonInputs(a, b, PairedTrials.Read(files.A, files.B, cancellationToken));
+        return new ComparisonInputs(a, b, PairedTrials.Read(files.A, files.B, a, b, cancellationToken));
     }
 }

@@ -10,10 +10,11 @@ namespace Alibaba.ChipSim.Output;
 /// </summary>
 internal static class PairedParquet
 {
-    public static IReadOnlyList<PairedColumn> Read(string fileA, string fileB, CancellationToken cancellationToken) =>
-        ReadAsync(fileA, fileB, cancellationToken).GetAwaiter().GetResult();
+    /// <param name="expectedA">The trial count of A's summary.json, when known: the file must hold that many rows (likewise <paramref name="expectedB"/>).</param>
+    public static IReadOnlyList<PairedColumn> Read(string fileA, string fileB, long? expectedA, long? expectedB, CancellationToken cancellationToken) =>
+        ReadAsync(fileA, fileB, expectedA, expectedB, cancellationToken).GetAwaiter().GetResult();
 
-    private static async Task<IReadOnlyList<PairedColumn>> ReadAsync(string fileA, string fileB, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<PairedColumn>> ReadAsync(string fileA, string fileB, long? expectedA, long? expectedB, CancellationToken cancellationToken)
     {
         await using var streamA = Scenarios.InputFile.Open(fileA, out var problemA) ?? throw new InvalidDataException(problemA);
         await using var streamB = Scenarios.InputFile.Open(fileB, out var problemB) ?? throw new InvalidDataException(problemB);
@@ -28,18 +29,19 @@ internal static class PairedParquet
             throw new InvalidDataException($"{fileA}: no \"trial\" column in both files (expected trials.parquet written by `chipsim run --out`)");
         if (a.RowGroupCount != b.RowGroupCount)
             throw new InvalidDataException($"{fileB}: {b.RowGroupCount} row groups, but {fileA} has {a.RowGroupCount} (were both written with the same trial count?)");
+        long trials = 0;
         for (var g = 0; g < a.RowGroupCount; g++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var groupA = a.OpenRowGroupReader(g);
-            using var groupB = b.OpenRowGroupReader(g);
+            using var groupA = Scoring.TrialColumnsReader.OpenRowGroup(a, g, fileA);
+            using var groupB = Scoring.TrialColumnsReader.OpenRowGroup(b, g, fileB);
             if (groupA.RowCount != groupB.RowCount)
                 throw new InvalidDataException($"{fileB}: row group {g} holds {groupB.RowCount} trials, but {fileA}'s holds {groupA.RowCount}");
             var rows = checked((int)groupA.RowCount);
             foreach (var (fieldA, fieldB, column) in pairs)
             {
-                var x = await Values(groupA, fieldA, rows, fileA, cancellationToken).ConfigureAwait(false);
-                var y = await Values(groupB, fieldB, rows, fileB, cancellationToken).ConfigureAwait(false);
+                var x = await Values(groupA, fieldA, rows, fileA, trials, cancellationToken).ConfigureAwait(false);
+                var y = await Values(groupB, fieldB, rows, fileB, trials, cancellationToken).ConfigureAwait(false);
                 if (fieldA.Name == "trial")
                 {
                     for (var i = 0; i < rows; i++)
@@ -52,7 +54,10 @@ internal static class PairedParquet
                 else
                     for (var i = 0; i < rows; i++) column.AddText(x.Text(i), y.Text(i));
             }
+            trials += rows;
         }
+        Scoring.TrialColumnsReader.CheckRows(fileA, trials, expectedA);
+        Scoring.TrialColumnsReader.CheckRows(fileB, trials, expectedB);
         return pairs.Where(p => p.A.Name != "trial").Select(p => p.Column).ToList();
     }
 
@@ -62,9 +67,9 @@ internal static class PairedParquet
         {
             return await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException)
+        catch (Exception e) when (Scoring.TrialColumnsReader.IsDamage(e))
         {
-            throw new InvalidDataException($"{file}: not a readable Parquet file ({e.Message})", e);
+            throw Scoring.TrialColumnsReader.Unreadable(file, e);
         }
     }
 
@@ -75,38 +80,24 @@ internal static class PairedParquet
             : double.IsNaN(Numbers![i]) ? "" : Numbers[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<ColumnValues> Values(ParquetRowGroupReader group, DataField field, int rows, string file, CancellationToken cancellationToken)
+    private static async Task<ColumnValues> Values(ParquetRowGroupReader group, DataField field, int rows, string file, long firstTrial, CancellationToken cancellationToken)
     {
         var type = field.ClrType;
         if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
             var texts = new string?[rows];
-            await group.ReadAsync(field, texts.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await group.ReadAsync(field, texts.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (Scoring.TrialColumnsReader.IsDamage(e))
+            {
+                throw Scoring.TrialColumnsReader.Unreadable(file, e);
+            }
             return new ColumnValues(null, texts);
         }
-        var numbers = new double[rows];
-        if (type == typeof(long)) await Numbers<long>(group, field, numbers, v => v, cancellationToken).ConfigureAwait(false);
-        else if (type == typeof(int)) await Numbers<int>(group, field, numbers, v => v, cancellationToken).ConfigureAwait(false);
-        else if (type == typeof(double)) await Numbers<double>(group, field, numbers, v => v, cancellationToken).ConfigureAwait(false);
-        else if (type == typeof(float)) await Numbers<float>(group, field, numbers, v => v, cancellationToken).ConfigureAwait(false);
-        else throw new InvalidDataException($"{file}: column {field.Name} has type {type.Name}, which chipsim does not write");
-        return new ColumnValues(numbers, null);
-    }
-
-    private static async Task Numbers<T>(ParquetRowGroupReader group, DataField field, double[] values, Func<T, double> toDouble,
-        CancellationToken cancellationToken) where T : struct
-    {
-        if (field.IsNullable)
-        {
-            var buffer = new T?[values.Length];
-            await group.ReadAsync(field, buffer.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < values.Length; i++) values[i] = buffer[i] is { } v ? toDouble(v) : double.NaN;
-        }
-        else
-        {
-            var buffer = new T[values.Length];
-            await group.ReadAsync(field, buffer.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < values.Length; i++) values[i] = toDouble(buffer[i]);
-        }
+        if (!Scoring.TrialColumnsReader.IsNumeric(field))
+            throw new InvalidDataException($"{file}: column {field.Name} has type {type.Name}, which chipsim does not write");
+        return new ColumnValues(await Scoring.TrialColumnsReader.Numbers(group, field, rows, file, firstTrial, cancellationToken).ConfigureAwait(false), null);
     }
 }

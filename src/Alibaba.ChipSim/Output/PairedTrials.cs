@@ -1,13 +1,11 @@
-using System.Globalization;
-using System.Text;
 using Alibaba.ChipSim.Statistics.Comparison;
 
 namespace Alibaba.ChipSim.Output;
 
 /// <summary>
 /// Reads the per-trial columns of two run folders side by side, trial for trial, into <see cref="PairedColumn"/>s:
-/// two <c>trials.csv</c> files streamed row by row in lockstep (invariant culture, RFC 4180 quoting, an empty field =
-/// undefined), or, when either folder lacks one, two <c>trials.parquet</c> files read a row group at a time.
+/// two <c>trials.csv</c> files streamed row by row in lockstep (<see cref="TrialsCsvReader"/>: invariant culture, RFC 4180
+/// quoting, an empty field = undefined, every row checked), or, when either folder lacks one, two <c>trials.parquet</c> files read a row group at a time.
 /// Only columns present in both files are paired; the two files must hold the same trials in the same order.
 /// </summary>
 internal static class PairedTrials
@@ -26,106 +24,48 @@ internal static class PairedTrials
         return null;
     }
 
-    /// <summary>Pairs the columns of two per-trial files; throws <see cref="InvalidDataException"/> naming the file and line.</summary>
-    public static IReadOnlyList<PairedColumn> Read(string fileA, string fileB, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Pairs the columns of two per-trial files of the runs <paramref name="runA"/> and <paramref name="runB"/> (their
+    /// summaries say which columns hold final states and how many trials there are); throws
+    /// <see cref="InvalidDataException"/> naming the file and line.
+    /// </summary>
+    public static IReadOnlyList<PairedColumn> Read(string fileA, string fileB, ComparableRun runA, ComparableRun runB, CancellationToken cancellationToken = default) =>
         fileA.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
-            ? PairedParquet.Read(fileA, fileB, cancellationToken)
-            : ReadCsv(fileA, fileB, cancellationToken);
+            ? PairedParquet.Read(fileA, fileB, runA.Trials, runB.Trials, cancellationToken)
+            : ReadCsv(fileA, fileB, runA, runB, cancellationToken);
 
-    private static IReadOnlyList<PairedColumn> ReadCsv(string fileA, string fileB, CancellationToken cancellationToken)
+    /// <summary>The columns of a run's trials.csv that hold final states (names): its summary's metrics with shares.</summary>
+    public static IReadOnlyCollection<string> TextColumns(ComparableRun run) =>
+        run.Metrics.Values.Where(m => m.Shares is not null).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+
+    private static IReadOnlyList<PairedColumn> ReadCsv(string fileA, string fileB, ComparableRun runA, ComparableRun runB, CancellationToken cancellationToken)
     {
-        using var a = new StreamReader(fileA, Encoding.UTF8, true, 1 << 16);
-        using var b = new StreamReader(fileB, Encoding.UTF8, true, 1 << 16);
-        var headerA = Fields(a.ReadLine() ?? throw new InvalidDataException($"{fileA}: empty file (expected a header row)"), fileA, 1);
-        var headerB = Fields(b.ReadLine() ?? throw new InvalidDataException($"{fileB}: empty file (expected a header row)"), fileB, 1);
-        var trialA = TrialColumn(headerA, fileA);
-        var trialB = TrialColumn(headerB, fileB);
+        using var a = TrialsCsvReader.Open(fileA, TextColumns(runA), runA.Trials);
+        using var b = TrialsCsvReader.Open(fileB, TextColumns(runB), runB.Trials);
         var indexB = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < headerB.Count; i++) indexB.TryAdd(headerB[i], i);
-        var pairs = new List<(int A, int B, PairedColumn Column)>();
-        for (var i = 0; i < headerA.Count; i++)
-            if (i != trialA && indexB.TryGetValue(headerA[i], out var j) && j != trialB) pairs.Add((i, j, new PairedColumn(headerA[i])));
+        for (var i = 0; i < b.Header.Count; i++) indexB.TryAdd(b.Header[i], i);
+        var pairs = new List<(int A, int B, bool Text, PairedColumn Column)>();
+        for (var i = 0; i < a.Header.Count; i++)
+            if (i != a.TrialColumn && indexB.TryGetValue(a.Header[i], out var j) && j != b.TrialColumn)
+                pairs.Add((i, j, a.IsText(i) || b.IsText(j), new PairedColumn(a.Header[i])));
 
-        for (var line = 2; ; line++)
+        while (true)
         {
-            if ((line & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
-            var rowA = a.ReadLine();
-            var rowB = b.ReadLine();
-            if (rowA is null || rowB is null)
+            if ((a.Line & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            var moreA = a.Read();
+            var moreB = b.Read();
+            if (!moreA || !moreB)
             {
-                if (rowA is null && rowB is null) break;
-                var (shorter, longer) = rowA is null ? (fileA, fileB) : (fileB, fileA);
-                throw new InvalidDataException($"{shorter}:{line}: the file ends here, but {longer} has more trials");
+                if (!moreA && !moreB) break;
+                var (shorter, longer) = moreA ? (b, a) : (a, b);
+                throw new InvalidDataException($"{shorter.File}:{shorter.Line + 1}: the file ends here, but {longer.File} has more trials");
             }
-            var fieldsA = Fields(rowA, fileA, line);
-            var fieldsB = Fields(rowB, fileB, line);
-            Check(fieldsA, headerA.Count, fileA, line);
-            Check(fieldsB, headerB.Count, fileB, line);
-            if (!string.Equals(fieldsA[trialA], fieldsB[trialB], StringComparison.Ordinal))
-                throw new InvalidDataException($"{fileB}:{line}: trial {fieldsB[trialB]}, but {fileA} has trial {fieldsA[trialA]} on this line");
-            foreach (var (i, j, column) in pairs)
+            foreach (var (i, j, text, column) in pairs)
             {
-                if (column.Numeric && Number(fieldsA[i]) is { } x && Number(fieldsB[j]) is { } y) column.Add(x, y);
-                else column.AddText(fieldsA[i], fieldsB[j]);
+                if (text) column.AddText(a.Text(i), b.Text(j));
+                else column.Add(a.Number(i), b.Number(j));
             }
         }
         return pairs.Select(p => p.Column).ToList();
-    }
-
-    private static int TrialColumn(List<string> header, string file)
-    {
-        var i = header.IndexOf("trial");
-        return i >= 0 ? i : throw new InvalidDataException($"{file}:1: no \"trial\" column (expected a trials.csv written by `chipsim run --out`)");
-    }
-
-    private static void Check(List<string> fields, int expected, string file, int line)
-    {
-        if (fields.Count != expected)
-            throw new InvalidDataException($"{file}:{line}: {fields.Count} fields, but the header has {expected}");
-    }
-
-    /// <summary>An empty field is undefined (NaN); null when the field is not a number.</summary>
-    private static double? Number(string field) =>
-        field.Length == 0 ? double.NaN
-        : double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
-        : null;
-
-    /// <summary>Splits one CSV line (RFC 4180: a quoted field may hold commas and doubled quotes).</summary>
-    internal static List<string> Fields(string line, string file, int lineNumber)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var i = 0;
-        while (true)
-        {
-            field.Clear();
-            if (i < line.Length && line[i] == '"')
-            {
-                i++;
-                while (true)
-                {
-                    if (i >= line.Length) throw new InvalidDataException($"{file}:{lineNumber}:{i + 1}: unterminated quoted field");
-                    if (line[i] == '"')
-                    {
-                        if (i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i += 2; continue; }
-                        i++;
-                        break;
-                    }
-                    field.Append(line[i++]);
-                }
-                if (i < line.Length && line[i] != ',')
-                    throw new InvalidDataException($"{file}:{lineNumber}:{i + 1}: expected a comma after a quoted field");
-            }
-            else
-            {
-                var end = line.IndexOf(',', i);
-                if (end < 0) end = line.Length;
-                field.Append(line, i, end - i);
-                i = end;
-            }
-            fields.Add(field.ToString());
-            if (i >= line.Length) return fields;
-            i++; // the comma
-        }
     }
 }

@@ -50,7 +50,8 @@ public static class SummaryJsonReader
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{source}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}: not valid JSON: {e.Message}", e);
+            // The exception's message quotes the offending text: name the place only.
+            throw new InvalidDataException($"{source}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}: not valid JSON", e);
         }
         catch (InvalidDataException e)
         {

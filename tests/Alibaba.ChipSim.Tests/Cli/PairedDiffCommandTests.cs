@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Alibaba.ChipSim.Cli.Commands;
 using Alibaba.ChipSim.Tests.Output;
+using Alibaba.ChipSim.Tests.Support;
 using Spectre.Console.Testing;
 
 namespace Alibaba.ChipSim.Tests.Cli;
@@ -109,5 +110,25 @@ public sealed class PairedDiffCommandTests
         Assert.Equal(2, exit);
         Assert.Equal("", output);
         Assert.StartsWith($"diff: {Path.Combine(runs.A, "trials.parquet")}: not a readable Parquet file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_paired_change_that_overflows_is_shown_as_nan_instead_of_a_stack_trace()
+    {
+        using var dir = new TempFolder();
+        string Folder(string name, string x)
+        {
+            dir.Write(name + "/trials.csv", $"trial,x\n0,{x}\n1,{x}\n");
+            dir.Write(name + "/summary.json",
+                $$"""{ "scenario": "hand", "scenario_sha256": "0", "seed": 7, "trials": 2, "engine": "t", "metrics": { "x": { "count": 2, "mean": {{x}}, "se": 0 } } }""");
+            return dir.File(name);
+        }
+
+        // d = 1e308 − (−1e308) overflows to ∞ in every trial, and the mean of ∞ and ∞ by Welford's update is ∞ − ∞ = NaN.
+        var (exit, output, error) = Run(Folder("low", "-1e308"), Folder("high", "1e308"));
+
+        Assert.Equal("", error);
+        Assert.Equal(3, exit);
+        Assert.Contains("NaN", output.Split('\n').Single(l => l.Contains("│ x ", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 }

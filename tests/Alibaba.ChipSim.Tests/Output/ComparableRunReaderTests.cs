@@ -39,4 +39,24 @@ public sealed class ComparableRunReaderTests
         var e = Assert.Throws<InvalidDataException>(() => ComparableRunReader.Parse(json, "f.json"));
         Assert.StartsWith(messageStart, e.Message, StringComparison.Ordinal);
     }
+
+    // The position is that of the first byte that cannot be JSON (the _ of tru_, the i of trial).
+    [Theory]
+    [InlineData("{\"token\": tru_hunter2}", "f.json:1:14: not valid JSON")]
+    [InlineData("trial,delivered_by_deadline,nothing_delivered\n0,1,0\n", "f.json:1:3: not valid JSON")]
+    public void A_file_that_is_not_json_is_named_by_its_position_without_quoting_it(string text, string message)
+    {
+        Assert.Equal(message, Assert.Throws<InvalidDataException>(() => ComparableRunReader.Parse(text, "f.json")).Message);
+        Assert.Equal(message, Assert.Throws<InvalidDataException>(() => SummaryJsonReader.Parse(text, "f.json")).Message);
+    }
+
+    [Fact]
+    public void A_count_that_is_a_long_string_is_described_by_its_kind_not_quoted()
+    {
+        var json = $$"""{ "trials": "{{new string('s', 10_000)}}", "metrics": {} }""";
+
+        var e = Assert.Throws<InvalidDataException>(() => ComparableRunReader.Parse(json, "f.json"));
+
+        Assert.Equal("f.json: trials: expected a whole number ≥ 0, got string", e.Message);
+    }
 }

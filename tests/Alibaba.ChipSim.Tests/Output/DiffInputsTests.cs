@@ -103,13 +103,13 @@ public sealed class DiffInputsTests
 
         var e = Assert.Throws<InvalidDataException>(() => PairedComparer.Compare(DiffInputs.Load(runs.A, runs.B)));
 
-        Assert.Equal($"{Path.Combine(runs.B, "trials.csv")}:3: the file ends here, but {Path.Combine(runs.A, "trials.csv")} has more trials", e.Message);
+        Assert.Equal($"{Path.Combine(runs.B, "trials.csv")}:3: the file ends here after 1 trial, but its summary.json counts 4", e.Message);
     }
 
     [Fact]
     public void Quoted_csv_fields_may_hold_commas_and_doubled_quotes()
     {
-        Assert.Equal(["0", "a,\"b\"", ""], PairedTrials.Fields("0,\"a,\"\"b\"\"\",", "f.csv", 2));
+        Assert.Equal(["0", "a,\"b\"", ""], TrialsCsvReader.Fields("0,\"a,\"\"b\"\"\",", "f.csv", 2));
     }
     [Fact]
     public void Runs_conditioned_on_history_are_compared_unpaired_because_their_weights_differ()

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Alibaba.ChipSim.Scenarios;
 using Alibaba.ChipSim.Scenarios.Actuals;
+using Alibaba.ChipSim.Statistics;
 using Alibaba.ChipSim.Statistics.Scoring;
 using Alibaba.ChipSim.Statistics.Weighted;
 
@@ -30,7 +31,9 @@ public static class RunScorer
         var names = actuals.Values.Select(v => v.Metric)
             .Concat(actuals.Events.Select(e => e.Metric ?? FirstDeliveryMetric))
             .ToHashSet(StringComparer.Ordinal);
-        var trials = TrialColumnsReader.Read(trialsFile, names, cancellationToken);
+        // The summary, when there is one, says which columns hold final states and how many trials the file must hold.
+        var textColumns = summary?.Metrics.OfType<StateShares>().Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var trials = TrialColumnsReader.Read(trialsFile, names, textColumns, summary?.Trials, cancellationToken);
         var weights = trials.Weights ?? Enumerable.Repeat(1.0, trials.Trials).ToArray();
         var totals = TrialWeights.Totals(weights);
         if (totals.TrialsWithWeight == 0) throw new InvalidDataException($"{trialsFile}: every trial has weight 0; nothing to score");
