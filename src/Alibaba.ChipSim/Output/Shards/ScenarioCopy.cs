@@ -57,6 +57,15 @@ internal static class ScenarioCopy
     public static Scenario? Load(string shardFolder, ShardHeader header, out string? error)
     {
         error = null;
+        if (header.ScenarioFile is { } copy)
+        {
+            var inside = Path.GetFullPath(Path.Combine(shardFolder, Folder)) + Path.DirectorySeparatorChar;
+            if (!Path.GetFullPath(Path.Combine(shardFolder, copy)).StartsWith(inside, StringComparison.Ordinal))
+            {
+                error = $"its header's scenario_file is not inside its {Folder}/ folder, where a shard keeps its copy of the scenario";
+                return null;
+            }
+        }
         var result = header.ScenarioFile is null
             ? ScenarioLoader.LoadEmbeddedBase()
             : ScenarioLoader.Load(Path.Combine(shardFolder, header.ScenarioFile));
@@ -69,6 +78,11 @@ internal static class ScenarioCopy
         if (result.Scenario.Sha256 != header.ScenarioSha256)
         {
             error = $"its copy of the scenario ({header.ScenarioFile ?? "the embedded base"}) hashes to {result.Scenario.Sha256}, not to the header's {header.ScenarioSha256}";
+            return null;
+        }
+        if (result.Scenario.Name != header.Scenario)
+        {
+            error = $"its header names scenario '{header.Scenario}', but its copy of the scenario ({header.ScenarioFile ?? "the embedded base"}) is '{result.Scenario.Name}'";
             return null;
         }
         return result.Scenario;

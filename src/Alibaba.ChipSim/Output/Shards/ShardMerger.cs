@@ -8,7 +8,7 @@ namespace Alibaba.ChipSim.Output.Shards;
 /// <summary>
 /// Rebuilds a run from its shard folders: checks that they are the M shards of one run (same format, engine, scenario
 /// hash, seed, trial count, M and columns; every slice present once), then reads each shard's columns into the rows of
-/// its trials. The columns are those the one-process run would hold, bit for bit, so its summary and files are too.
+/// its trials, checking their values as <see cref="ShardValues"/> says a run writes them (the checksum finds damage, not edits). The columns are those the one-process run would hold, bit for bit, so its summary and files are too.
 /// Memory: the whole run's columns, as the one-process run holds them.
 /// </summary>
 public static class ShardMerger
@@ -33,7 +33,9 @@ public static class ShardMerger
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    if (!reader.VerifyAll()) errors.Add($"shard {folder}: damaged (its checksum does not match its contents); run the shard again");
+                    var problem = reader.CheckAll();
+                    if (!reader.VerifyChecksum()) errors.Add($"shard {folder}: damaged (its checksum does not match its contents); run the shard again");
+                    else if (problem is not null) errors.Add(NotAShardsValues(folder, problem));
                 }
                 catch (IOException e)
                 {
@@ -72,7 +74,7 @@ public static class ShardMerger
             foreach (var folder in folders)
             {
                 var file = Path.GetFileName(folder) == ShardFile.FileName && File.Exists(folder) ? folder : Path.Combine(folder, ShardFile.FileName);
-                if (!File.Exists(file))
+                if (!File.Exists(file) && !Directory.Exists(file))
                 {
                     errors.Add(Directory.Exists(folder)
                         ? $"shard {folder}: no {ShardFile.FileName} in it (not a shard folder, or its run did not finish)"
@@ -149,6 +151,9 @@ public static class ShardMerger
         }
     }
 
+    private static string NotAShardsValues(string folder, string problem) =>
+        $"shard {folder}: {problem}; no run writes that (edited or damaged); run the shard again";
+
     private static SimulationResult? Read(Scenario scenario, List<(string Folder, ShardReader Reader)> shards, List<string> errors,
         CancellationToken cancellationToken)
     {
@@ -165,17 +170,29 @@ public static class ShardMerger
             var count = (int)reader.Header.Count;
             try
             {
-                foreach (var column in numeric) reader.ReadDoubles(column.AsSpan(first, count));
-                foreach (var column in categorical) reader.ReadBytes(column.AsSpan(first, count));
+                string? problem = null;
+                for (var c = 0; c < numeric.Length; c++)
+                {
+                    reader.ReadDoubles(numeric[c].AsSpan(first, count));
+                    problem ??= ShardValues.Numeric(h.Numeric[c], numeric[c].AsSpan(first, count), first);
+                }
+                for (var c = 0; c < categorical.Length; c++)
+                {
+                    reader.ReadBytes(categorical[c].AsSpan(first, count));
+                    problem ??= ShardValues.Codes(h.Categorical[c], categorical[c].AsSpan(first, count), first);
+                }
                 foreach (var metric in quarterly)
                     foreach (var column in metric) reader.ReadDoubles(column.AsSpan(first, count));
-                foreach (var counts in occupancy)
+                for (var o = 0; o < occupancy.Length; o++)
                 {
+                    var counts = occupancy[o];
                     var part = new long[counts.Length];
                     reader.ReadLongs(part);
+                    problem ??= ShardValues.Occupancy(h.Occupancy[o], part, count);
                     for (var i = 0; i < counts.Length; i++) counts[i] += part[i];
                 }
                 if (!reader.VerifyChecksum()) errors.Add($"shard {folder}: damaged (its checksum does not match its contents); run the shard again");
+                else if (problem is not null) errors.Add(NotAShardsValues(folder, problem));
             }
             catch (Exception e) when (e is IOException or EndOfStreamException)
             {
