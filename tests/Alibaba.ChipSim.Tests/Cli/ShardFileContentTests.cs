@@ -184,6 +184,20 @@ public sealed class ShardFileContentTests : IDisposable
     }
 
     [Fact]
+    public void A_header_with_more_shards_than_run_shard_writes_is_refused_and_missing_shards_are_listed_in_bounded_lines()
+    {
+        // Two shards consistent with each other as slices 0 and 1 of 2·10⁹: listing the missing ones would never end.
+        for (var k = 0; k < 2; k++) Edit(k, h => { h["shards"] = 2_000_000_000; h["trials"] = 400_000_000_000; return h; });
+        Assert.Contains($"shard {_shards[0]}: shard 0/2000000000 of 400000000000 trials is not a slice run --shard writes", MergeFails("json"));
+
+        for (var k = 0; k < 2; k++) Edit(k, h => { h["shards"] = 100_000; h["trials"] = 20_000_000; return h; });
+        var lines = MergeFails("json").ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(21, lines.Length);
+        Assert.StartsWith("merge: missing shard 2/100000 (trials 400-599)", lines[0]);
+        Assert.Equal("merge: and 99978 more missing shards of the 100000 of run 'base' seed 7", lines[^1]);
+    }
+
+    [Fact]
     public void A_header_that_names_another_scenario_than_its_copy_or_a_copy_outside_its_folder_is_refused()
     {
         for (var k = 0; k < 2; k++) Edit(k, h => { h["scenario"] = "elsewhere"; return h; });

@@ -131,6 +131,12 @@ public static class ShardMerger
                 errors.Add($"shard {folder}: shard {h.Shard}/{h.Shards} of {h.Trials} trials is not a slice (damaged header)");
                 continue;
             }
+            if (h.Shards > ShardSlice.MaxCount || TrialLimits.Check(h.Trials, "trials") is not null)
+            {
+                // As run --shard: at most MaxCount shards of at most TrialLimits.Max trials.
+                errors.Add($"shard {folder}: shard {h.Shard}/{h.Shards} of {h.Trials} trials is not a slice run --shard writes (at most {ShardSlice.MaxCount} shards of at most {TrialLimits.Max} trials; damaged header)");
+                continue;
+            }
             var (first, count) = h.Slice.Range(h.Trials);
             if (first != h.FirstTrial || count != h.Count)
                 errors.Add($"shard {folder}: holds {h.TrialRange}, but shard {h.Slice} of {h.Trials} trials is trials {first}-{first + count - 1} (damaged header)");
@@ -143,12 +149,15 @@ public static class ShardMerger
             errors.Add($"shards {string.Join(" and ", group.Select(s => s.Folder))} overlap: each is shard {h.Slice} ({h.TrialRange}); give each shard once");
         }
         var present = shards.Select(s => s.Reader.Header.Shard).ToHashSet();
+        const int listed = 20; // the first missing shards, then how many more: M may be 100,000
+        var missing = 0;
         for (var k = 0; k < r.Shards; k++)
         {
-            if (present.Contains(k)) continue;
+            if (present.Contains(k) || ++missing > listed) continue;
             var (first, count) = new ShardSlice(k, r.Shards).Range(r.Trials);
             errors.Add($"missing shard {k}/{r.Shards} (trials {first}-{first + count - 1}) of run '{r.Scenario}' seed {r.Seed}, {r.Trials} trials; merge needs all {r.Shards}");
         }
+        if (missing > listed) errors.Add($"and {missing - listed} more missing shards of the {r.Shards} of run '{r.Scenario}' seed {r.Seed}");
     }
 
     private static string NotAShardsValues(string folder, string problem) =>
