@@ -198,6 +198,16 @@ public sealed class ShardFileContentTests : IDisposable
     }
 
     [Fact]
+    public void A_long_header_text_is_shown_clipped_and_without_control_characters()
+    {
+        for (var k = 0; k < 2; k++) Edit(k, h => { h["engine"] = "\u001b[31m" + new string('x', 100_000); return h; });
+        var errors = MergeFails("json");
+        Assert.Contains($"shard {_shards[0]}: it was written by engine '?[31m{new string('x', 59)}…', not by this chipsim", errors);
+        Assert.False(errors.Contains('\u001b', StringComparison.Ordinal), "a control character of the header is printed");
+        Assert.True(errors.Length < 1000, "the header's text is quoted whole");
+    }
+
+    [Fact]
     public void A_header_that_names_another_scenario_than_its_copy_or_a_copy_outside_its_folder_is_refused()
     {
         for (var k = 0; k < 2; k++) Edit(k, h => { h["scenario"] = "elsewhere"; return h; });

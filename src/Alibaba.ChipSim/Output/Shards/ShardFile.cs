@@ -118,8 +118,7 @@ public static class ShardFile
             if (header.Engine != EngineInfo.Name)
             {
                 // The merged summary names this engine: the numbers of another version's shards are not its numbers.
-                var engine = header.Engine.Length <= 40 ? header.Engine : header.Engine[..40] + "…";
-                error = $"it was written by engine '{engine}', not by this {EngineInfo.Name}; merge it with the chipsim that wrote it, or run the shard again with this one";
+                error = $"it was written by engine '{ShardHeader.Shown(header.Engine)}', not by this {EngineInfo.Name}; merge it with the chipsim that wrote it, or run the shard again with this one";
                 stream.Dispose();
                 return null;
             }

@@ -111,7 +111,8 @@ public static class ShardMerger
         {
             var h = reader.Header;
             string? Differs(string what, object mine, object theirs) =>
-                Equals(mine, theirs) ? null : $"shard {folder} is not of the same run as shard {refFolder}: its {what} is {mine}, not {theirs}";
+                Equals(mine, theirs) ? null : $"shard {folder} is not of the same run as shard {refFolder}: its {what} is {Shown(mine)}, not {Shown(theirs)}";
+            static object Shown(object value) => value is string text ? ShardHeader.Shown(text) : value;
             var foreign = Differs("scenario", h.Scenario, r.Scenario)
                 ?? Differs("scenario_sha256", h.ScenarioSha256, r.ScenarioSha256)
                 ?? Differs("seed", h.Seed, r.Seed)
@@ -155,9 +156,9 @@ public static class ShardMerger
         {
             if (present.Contains(k) || ++missing > listed) continue;
             var (first, count) = new ShardSlice(k, r.Shards).Range(r.Trials);
-            errors.Add($"missing shard {k}/{r.Shards} (trials {first}-{first + count - 1}) of run '{r.Scenario}' seed {r.Seed}, {r.Trials} trials; merge needs all {r.Shards}");
+            errors.Add($"missing shard {k}/{r.Shards} (trials {first}-{first + count - 1}) of run '{ShardHeader.Shown(r.Scenario)}' seed {r.Seed}, {r.Trials} trials; merge needs all {r.Shards}");
         }
-        if (missing > listed) errors.Add($"and {missing - listed} more missing shards of the {r.Shards} of run '{r.Scenario}' seed {r.Seed}");
+        if (missing > listed) errors.Add($"and {missing - listed} more missing shards of the {r.Shards} of run '{ShardHeader.Shown(r.Scenario)}' seed {r.Seed}");
     }
 
     private static string NotAShardsValues(string folder, string problem) =>
