@@ -197,6 +197,29 @@ public sealed class ShardFileContentTests : IDisposable
         Assert.Equal("merge: and 99978 more missing shards of the 100000 of run 'base' seed 7", lines[^1]);
     }
 
+    [Theory]
+    [InlineData("binary", "column 1 is 'f64 delivered_by_deadline False True' where the scenario gives 'f64 delivered_by_deadline True True'")]
+    [InlineData("renamed", "column 18 is 'f64 rio False False' where the scenario gives 'f64 roi False False'")]
+    [InlineData("state", "is 'u8 washington_final rescinded,licensed' where the scenario gives 'u8 washington_final rescinded,licensed,suspended,reinstated'")]
+    public void A_header_whose_columns_are_not_those_of_its_scenario_is_refused(string edit, string message)
+    {
+        // Consistent across the shards and with the file's length, but not the columns a run of the scenario writes.
+        for (var k = 0; k < 2; k++)
+            Edit(k, h =>
+            {
+                if (edit == "binary") h["numeric"]![0]!["binary"] = false;
+                else if (edit == "renamed") h["numeric"]![17]!["name"] = "rio";
+                else h["categorical"]![0]!["categories"] = new JsonArray("rescinded", "licensed");
+                return h;
+            });
+        foreach (var format in new[] { "csv", "json" })
+        {
+            var errors = MergeFails(format);
+            Assert.Contains($"shard {_shards[0]}: its columns are not those of scenario 'base': ", errors);
+            Assert.Contains(message, errors);
+        }
+    }
+
     [Fact]
     public void A_long_header_text_is_shown_clipped_and_without_control_characters()
     {

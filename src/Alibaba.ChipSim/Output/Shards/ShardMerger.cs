@@ -93,12 +93,32 @@ public static class ShardMerger
             var (referenceFolder, reference) = shards[0];
             var scenario = ScenarioCopy.Load(referenceFolder, reference.Header, out var scenarioError);
             if (scenario is null) return fail([$"shard {referenceFolder}: {scenarioError}"]);
+            if (LayoutProblem(scenario, reference.Header) is { } layoutProblem) return fail([$"shard {referenceFolder}: {layoutProblem}"]);
             return use(scenario, shards.OrderBy(s => s.Reader.Header.Shard).ToList(), errors);
         }
         finally
         {
             foreach (var (_, reader) in shards) reader.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Null when the header's columns (names, kinds, states, quarters, months) are those a run of <paramref name="scenario"/>
+    /// writes, as one trial of it shows; else the first that differs. The shards' values are checked by these kinds.
+    /// </summary>
+    private static string? LayoutProblem(Scenario scenario, ShardHeader header)
+    {
+        var one = new ShardSlice(0, 1);
+        var expected = ShardFolder.HeaderOf(ShardPipeline.Simulate(scenario, 1, header.Seed, one, threads: 1), one, 1, null).Layout().Split('\n');
+        var actual = header.Layout().Split('\n');
+        for (var i = 0; i < Math.Max(expected.Length, actual.Length); i++)
+        {
+            if (i < expected.Length && i < actual.Length && expected[i] == actual[i]) continue;
+            var theirs = i < actual.Length ? $"'{ShardHeader.Shown(actual[i])}'" : "nothing";
+            var mine = i < expected.Length ? $"'{expected[i]}'" : "nothing";
+            return $"its columns are not those of scenario '{scenario.Name}': column {i + 1} is {theirs} where the scenario gives {mine} (an edited header)";
+        }
+        return null;
     }
 
     /// <summary>Foreign, inconsistent, overlapping and missing shards, each error naming the shard.</summary>
