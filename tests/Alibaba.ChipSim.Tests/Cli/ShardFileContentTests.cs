@@ -125,7 +125,7 @@ public sealed class ShardFileContentTests : IDisposable
     [InlineData("delivered_by_deadline", 5.0, "holds 5 at trial 200, not 0 or 1")]
     [InlineData("delivered_by_deadline", double.NaN, "holds NaN at trial 200, not 0 or 1")]
     [InlineData("months_to_first_delivery", 2.5, "holds 2.5 at trial 200, not a whole number")]
-    [InlineData("months_to_first_delivery", 1e300, "holds 1E+300 at trial 200, not a whole number")]
+    [InlineData("months_to_first_delivery", 1e300, "holds 1E+300 at trial 200, not a whole number within ±2^63")]
     [InlineData("chips_delivered", double.PositiveInfinity, "holds Infinity at trial 200, not a whole number")]
     public void A_value_its_column_kind_does_not_allow_is_refused(string column, double value, string message)
     {
@@ -134,13 +134,21 @@ public sealed class ShardFileContentTests : IDisposable
             Assert.Contains($"shard {_shards[1]}: its column {column} {message}", MergeFails(format));
     }
 
-    [Fact]
-    public void Undefined_values_where_a_column_may_be_undefined_still_merge()
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public void Values_a_run_may_write_still_merge(string format)
     {
-        // A whole-number column may be undefined (NaN) in a trial: months to the first delivery when nothing is delivered.
-        Edit(1, body: (h, b) => BinaryPrimitives.WriteDoubleLittleEndian(b.AsSpan(NumericAt(h, "months_to_first_delivery")), double.NaN));
-        var settings = new RunSettings(null, null, 1, _temp.File("merged"), ["json"], Quiet: true, Json: false);
-        Assert.Equal(0, MergeCommand.Execute(_shards, settings, _console, _stdout, _stderr));
+        Edit(1, body: (h, b) =>
+        {
+            // A whole-number column may be undefined (NaN) in a trial: months to the first delivery when nothing is delivered.
+            BinaryPrimitives.WriteDoubleLittleEndian(b.AsSpan(NumericAt(h, "months_to_first_delivery")), double.NaN);
+            // A count beyond 2^53 is still whole (an int64 in trials.parquet); an amount may overflow to infinity.
+            BinaryPrimitives.WriteDoubleLittleEndian(b.AsSpan(NumericAt(h, "chips_delivered")), 1e18);
+            BinaryPrimitives.WriteDoubleLittleEndian(b.AsSpan(NumericAt(h, "fee_borne_usd")), double.PositiveInfinity);
+        });
+        var settings = new RunSettings(null, null, 1, _temp.File("merged"), [format], Quiet: true, Json: false);
+        Assert.True(MergeCommand.Execute(_shards, settings, _console, _stdout, _stderr) == 0, _stderr.ToString());
     }
 
     [Theory]

@@ -6,13 +6,14 @@ namespace Alibaba.ChipSim.Output.Shards;
 /// What the columns of a shard may hold, as the engine writes them, so that a shard whose checksum matches but whose
 /// values no run gives (a file edited and its checksum recomputed) is refused by name instead of being summarised:
 /// a 0/1 outcome holds 0 or 1 (never NaN: a yes/no is defined in every trial); a whole-number outcome a whole number
-/// within ±2^53 or NaN (undefined in that trial); any other outcome any float64; a final state a code into its
-/// categories; an actor's occupancy counts, month by month, the shard's trials, each count ≥ 0.
+/// within the int64 range (its trials.parquet column is int64) or NaN (undefined in that trial); any other outcome
+/// any float64 (±∞ too: a growth compounded far enough overflows); a final state a code into its categories; an
+/// actor's occupancy counts, month by month, the shard's trials, each count ≥ 0.
 /// Each check returns the first problem (naming the column and the trial) or null.
 /// </summary>
 internal static class ShardValues
 {
-    private const double MaxWhole = 9007199254740992; // 2^53: every whole number up to it is exact in a float64
+    private const double WholeLimit = 9223372036854775808.0; // 2^63: whole-number columns are int64 in trials.parquet
 
     public static string? Numeric(ShardNumericColumn column, ReadOnlySpan<double> values, long firstTrial)
     {
@@ -27,8 +28,8 @@ internal static class ShardValues
             for (var i = 0; i < values.Length; i++)
             {
                 var v = values[i];
-                if (double.IsNaN(v) || (Math.Abs(v) <= MaxWhole && v == Math.Floor(v))) continue;
-                return $"its column {column.Name} holds {Show(v)} at trial {firstTrial + i}, not a whole number from -2^53 to 2^53 (or undefined)";
+                if (double.IsNaN(v) || (Math.Abs(v) < WholeLimit && v == Math.Floor(v))) continue;
+                return $"its column {column.Name} holds {Show(v)} at trial {firstTrial + i}, not a whole number within ±2^63 (or undefined)";
             }
         }
         return null;
