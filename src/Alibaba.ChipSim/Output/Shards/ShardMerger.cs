@@ -8,7 +8,9 @@ namespace Alibaba.ChipSim.Output.Shards;
 /// <summary>
 /// Rebuilds a run from its shard folders: checks that they are the M shards of one run (same format, engine, scenario
 /// hash, seed, trial count, M and columns; every slice present once), then reads each shard's columns into the rows of
-/// its trials, checking their values as <see cref="ShardValues"/> says a run writes them (the checksum finds damage, not edits). The columns are those the one-process run would hold, bit for bit, so its summary and files are too.
+/// its trials, checking their layout against the scenario and their values as <see cref="ShardValues"/> says a run
+/// writes them (the checksum finds damage, not edits). The columns are those the one-process run would hold, bit for
+/// bit, so its summary and files are too.
 /// Memory: the whole run's columns, as the one-process run holds them.
 /// </summary>
 public static class ShardMerger
