@@ -26,6 +26,7 @@ internal static class MergeCommand
         };
         OptionChecks.NoOptions(shards);
         var outDir = new Option<string>("--out") { Description = "Write the run's files to this folder.", Required = true };
+        OptionChecks.NotEmpty(outDir);
         var format = new Option<string[]>("--format")
         {
             Description = "Files to write: csv (trials.csv, quarters.csv), parquet (trials.parquet), json (summary.json and summary.csv only). Repeatable; default csv. summary.json and summary.csv are always written.",

@@ -23,6 +23,11 @@ internal sealed record ShardRequest(int? Index, int Count)
             return null;
         }
         if (k == "auto") return new ShardRequest(null, count);
+        if (k.Length == 0 || !k.All(char.IsAsciiDigit))
+        {
+            error = $"--shard K/M needs K, a shard number from 0 to M - 1 = {count - 1}, or auto: {(k.Length == 0 ? "K is missing" : "K is not a number")} (got '{text}')";
+            return null;
+        }
         if (!int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= count)
         {
             error = $"--shard K/M needs K from 0 to M - 1 = {count - 1} (got '{text}'); shards are numbered from 0";

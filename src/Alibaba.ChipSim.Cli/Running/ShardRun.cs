@@ -20,6 +20,11 @@ internal static class ShardRun
         else if (scenarios.Count != 1) problem = "--shard runs one scenario; submit one job array per scenario";
         else if (settings.UntilSe is not null) problem = "--shard needs a fixed trial count (--trials N); --until-se chooses it as it goes";
         else if (settings.Sensitivity) problem = "--sensitivity is computed from all the trials: give it to chipsim merge instead";
+        else if (settings.FormatsGiven)
+            // A shard writes shard.bin and nothing else; the files are the merge's (csv, parquet, json; no xlsx).
+            problem = settings.Formats.Contains("xlsx")
+                ? "--format xlsx: a shard writes only shard.bin, and chipsim merge writes csv, parquet or json, not run.xlsx; leave --format out of run --shard"
+                : "--format chooses the files chipsim merge writes (a shard writes only shard.bin): give it to chipsim merge instead";
         if (problem is not null)
         {
             errors.WriteLine("run: " + problem);

@@ -70,6 +70,7 @@ public sealed class HostileArgumentTests : IDisposable
     [Theory]
     [InlineData("run", "--out", "")]
     [InlineData("report", "--out", "")]
+    [InlineData("merge", "shard-0", "--out", "")]
     public void An_empty_out_folder_is_an_argument_error_not_an_unhandled_exception(params string[] args) =>
         Assert.Contains("--out needs a folder name (got an empty value)", ParseErrors(args));
 

@@ -318,6 +318,17 @@ public sealed class ShardCommandTests : IDisposable
         Assert.False(Directory.Exists(_temp.File("s")));
     }
 
+    [Theory]
+    [InlineData("xlsx", "--format xlsx: a shard writes only shard.bin, and chipsim merge writes csv, parquet or json, not run.xlsx")]
+    [InlineData("parquet", "--format chooses the files chipsim merge writes (a shard writes only shard.bin): give it to chipsim merge instead")]
+    public void A_shard_refuses_a_format_the_merge_chooses(string format, string message)
+    {
+        var folder = _temp.File("s");
+        Assert.Equal(2, Run(Settings(folder) with { Shard = new ShardRequest(0, 2), Formats = [format], FormatsGiven = true }, Scenario("base.yaml")));
+        Assert.Equal($"run: {message}", _stderr.ToString().Split('\n')[0].TrimEnd('\r').Split("; leave")[0]);
+        Assert.False(Directory.Exists(folder));
+    }
+
     [Fact]
     public void Auto_reads_the_shard_from_slurm_or_kubernetes_and_rejects_a_missing_or_out_of_range_index()
     {
@@ -335,7 +346,10 @@ public sealed class ShardCommandTests : IDisposable
     [Theory]
     [InlineData("4/4", "K from 0 to M - 1 = 3")]
     [InlineData("1/0", "M a whole number from 1")]
-    [InlineData("one/4", "K from 0 to M - 1")]
+    [InlineData("one/4", "K, a shard number from 0 to M - 1 = 3, or auto: K is not a number (got 'one/4')")]
+    [InlineData("abc/4", "K is not a number")]
+    [InlineData("/4", "K is missing")]
+    [InlineData("99999999999/4", "K from 0 to M - 1 = 3")]
     [InlineData("3", "K/M or auto/M")]
     public void A_malformed_shard_option_says_what_it_takes(string text, string message)
     {

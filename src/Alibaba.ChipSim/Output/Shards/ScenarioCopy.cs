@@ -57,18 +57,33 @@ internal static class ScenarioCopy
     public static Scenario? Load(string shardFolder, ShardHeader header, out string? error)
     {
         error = null;
+        if (header.ScenarioFile is { } copy)
+        {
+            var inside = Path.GetFullPath(Path.Combine(shardFolder, Folder)) + Path.DirectorySeparatorChar;
+            if (!Path.GetFullPath(Path.Combine(shardFolder, copy)).StartsWith(inside, StringComparison.Ordinal))
+            {
+                error = $"its header's scenario_file is not inside its {Folder}/ folder, where a shard keeps its copy of the scenario";
+                return null;
+            }
+        }
+        var named = header.ScenarioFile is null ? "the embedded base" : ShardHeader.Shown(header.ScenarioFile);
         var result = header.ScenarioFile is null
             ? ScenarioLoader.LoadEmbeddedBase()
             : ScenarioLoader.Load(Path.Combine(shardFolder, header.ScenarioFile));
         if (result.Scenario is null)
         {
             var first = result.Diagnostics.FirstOrDefault()?.ToString() ?? "no scenario";
-            error = $"its copy of the scenario ({header.ScenarioFile ?? "the embedded base"}) does not load: {first}";
+            error = $"its copy of the scenario ({named}) does not load: {first}";
             return null;
         }
         if (result.Scenario.Sha256 != header.ScenarioSha256)
         {
-            error = $"its copy of the scenario ({header.ScenarioFile ?? "the embedded base"}) hashes to {result.Scenario.Sha256}, not to the header's {header.ScenarioSha256}";
+            error = $"its copy of the scenario ({named}) hashes to {result.Scenario.Sha256}, not to the header's {ShardHeader.Shown(header.ScenarioSha256)}";
+            return null;
+        }
+        if (result.Scenario.Name != header.Scenario)
+        {
+            error = $"its header names scenario '{ShardHeader.Shown(header.Scenario)}', but its copy of the scenario ({named}) is '{result.Scenario.Name}'";
             return null;
         }
         return result.Scenario;

@@ -68,14 +68,18 @@ public static class ShardFile
         return length + 32;
     }
 
-    /// <summary>Opens a shard file and reads its header; null with the reason (no path in it) when it is not a readable shard.</summary>
+    /// <summary>
+    /// Opens a shard file and reads its header; null with the reason when it is not a readable shard of this engine
+    /// (no path in it, except for a file that is not a regular file: a FIFO or a device is refused before it is read).
+    /// </summary>
     public static ShardReader? Open(string path, out string? error)
     {
         error = null;
         FileStream? stream = null;
         try
         {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+            stream = Scenarios.InputFile.Open(path, out error);
+            if (stream is null) return null;
             Span<byte> prefix = stackalloc byte[16];
             if (stream.Length < 16 + 32 || stream.ReadAtLeast(prefix, 16, throwOnEndOfStream: false) < 16 || !prefix[..8].SequenceEqual(Magic))
             {
@@ -105,13 +109,26 @@ public static class ShardFile
                 stream.Dispose();
                 return null;
             }
+            if (header.FormatVersion != version)
+            {
+                error = $"its header says format {header.FormatVersion} where its first bytes say {version} (damaged header)";
+                stream.Dispose();
+                return null;
+            }
+            if (header.Engine != EngineInfo.Name)
+            {
+                // The merged summary names this engine: the numbers of another version's shards are not its numbers.
+                error = $"it was written by engine '{ShardHeader.Shown(header.Engine)}', not by this {EngineInfo.Name}; merge it with the chipsim that wrote it, or run the shard again with this one";
+                stream.Dispose();
+                return null;
+            }
             if (header.Count < 0 || stream.Length != ExpectedLength(header, json.Length))
             {
                 error = $"it is {stream.Length} bytes where its header implies {ExpectedLength(header, json.Length)} (truncated or damaged; run the shard again)";
                 stream.Dispose();
                 return null;
             }
-            var reader = new ShardReader(stream, header, 16 + json.Length);
+            var reader = new ShardReader(stream, System.IO.Path.GetFullPath(path), header, 16 + json.Length);
             reader.Hash.AppendData(prefix);
             reader.Hash.AppendData(json);
             return reader;

@@ -30,6 +30,16 @@ public sealed record ShardHeader(
     /// <summary>The trials it holds, for messages: e.g. <c>trials 0–2499</c>.</summary>
     public string TrialRange => $"trials {FirstTrial}-{FirstTrial + Count - 1}";
 
+    /// <summary>A text of the header for a message: at most 64 characters (a SHA-256 in hex), control characters shown as '?'.</summary>
+    internal static string Shown(string value)
+    {
+        var clipped = value.Length <= 64 ? value : value[..64] + "…";
+        return string.Create(clipped.Length, clipped, (span, text) =>
+        {
+            for (var i = 0; i < span.Length; i++) span[i] = char.IsControl(text[i]) ? '?' : text[i];
+        });
+    }
+
     /// <summary>The column layout, one line per column, to compare two shards' layouts.</summary>
     public string Layout()
     {

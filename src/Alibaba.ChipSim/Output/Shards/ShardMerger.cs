@@ -8,7 +8,9 @@ namespace Alibaba.ChipSim.Output.Shards;
 /// <summary>
 /// Rebuilds a run from its shard folders: checks that they are the M shards of one run (same format, engine, scenario
 /// hash, seed, trial count, M and columns; every slice present once), then reads each shard's columns into the rows of
-/// its trials. The columns are those the one-process run would hold, bit for bit, so its summary and files are too.
+/// its trials, checking their layout against the scenario and their values as <see cref="ShardValues"/> says a run
+/// writes them (the checksum finds damage, not edits). The columns are those the one-process run would hold, bit for
+/// bit, so its summary and files are too.
 /// Memory: the whole run's columns, as the one-process run holds them.
 /// </summary>
 public static class ShardMerger
@@ -33,7 +35,9 @@ public static class ShardMerger
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    if (!reader.VerifyAll()) errors.Add($"shard {folder}: damaged (its checksum does not match its contents); run the shard again");
+                    var problem = reader.CheckAll();
+                    if (!reader.VerifyChecksum()) errors.Add($"shard {folder}: damaged (its checksum does not match its contents); run the shard again");
+                    else if (problem is not null) errors.Add(NotAShardsValues(folder, problem));
                 }
                 catch (IOException e)
                 {
@@ -72,7 +76,7 @@ public static class ShardMerger
             foreach (var folder in folders)
             {
                 var file = Path.GetFileName(folder) == ShardFile.FileName && File.Exists(folder) ? folder : Path.Combine(folder, ShardFile.FileName);
-                if (!File.Exists(file))
+                if (!File.Exists(file) && !Directory.Exists(file))
                 {
                     errors.Add(Directory.Exists(folder)
                         ? $"shard {folder}: no {ShardFile.FileName} in it (not a shard folder, or its run did not finish)"
@@ -91,12 +95,32 @@ public static class ShardMerger
             var (referenceFolder, reference) = shards[0];
             var scenario = ScenarioCopy.Load(referenceFolder, reference.Header, out var scenarioError);
             if (scenario is null) return fail([$"shard {referenceFolder}: {scenarioError}"]);
+            if (LayoutProblem(scenario, reference.Header) is { } layoutProblem) return fail([$"shard {referenceFolder}: {layoutProblem}"]);
             return use(scenario, shards.OrderBy(s => s.Reader.Header.Shard).ToList(), errors);
         }
         finally
         {
             foreach (var (_, reader) in shards) reader.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Null when the header's columns (names, kinds, states, quarters, months) are those a run of <paramref name="scenario"/>
+    /// writes, as one trial of it shows; else the first that differs. The shards' values are checked by these kinds.
+    /// </summary>
+    private static string? LayoutProblem(Scenario scenario, ShardHeader header)
+    {
+        var one = new ShardSlice(0, 1);
+        var expected = ShardFolder.HeaderOf(ShardPipeline.Simulate(scenario, 1, header.Seed, one, threads: 1), one, 1, null).Layout().Split('\n');
+        var actual = header.Layout().Split('\n');
+        for (var i = 0; i < Math.Max(expected.Length, actual.Length); i++)
+        {
+            if (i < expected.Length && i < actual.Length && expected[i] == actual[i]) continue;
+            var theirs = i < actual.Length ? $"'{ShardHeader.Shown(actual[i])}'" : "nothing";
+            var mine = i < expected.Length ? $"'{expected[i]}'" : "nothing";
+            return $"its columns are not those of scenario '{scenario.Name}': column {i + 1} is {theirs} where the scenario gives {mine} (an edited header)";
+        }
+        return null;
     }
 
     /// <summary>Foreign, inconsistent, overlapping and missing shards, each error naming the shard.</summary>
@@ -109,7 +133,8 @@ public static class ShardMerger
         {
             var h = reader.Header;
             string? Differs(string what, object mine, object theirs) =>
-                Equals(mine, theirs) ? null : $"shard {folder} is not of the same run as shard {refFolder}: its {what} is {mine}, not {theirs}";
+                Equals(mine, theirs) ? null : $"shard {folder} is not of the same run as shard {refFolder}: its {what} is {Shown(mine)}, not {Shown(theirs)}";
+            static object Shown(object value) => value is string text ? ShardHeader.Shown(text) : value;
             var foreign = Differs("scenario", h.Scenario, r.Scenario)
                 ?? Differs("scenario_sha256", h.ScenarioSha256, r.ScenarioSha256)
                 ?? Differs("seed", h.Seed, r.Seed)
@@ -129,6 +154,12 @@ public static class ShardMerger
                 errors.Add($"shard {folder}: shard {h.Shard}/{h.Shards} of {h.Trials} trials is not a slice (damaged header)");
                 continue;
             }
+            if (h.Shards > ShardSlice.MaxCount || TrialLimits.Check(h.Trials, "trials") is not null)
+            {
+                // As run --shard: at most MaxCount shards of at most TrialLimits.Max trials.
+                errors.Add($"shard {folder}: shard {h.Shard}/{h.Shards} of {h.Trials} trials is not a slice run --shard writes (at most {ShardSlice.MaxCount} shards of at most {TrialLimits.Max} trials; damaged header)");
+                continue;
+            }
             var (first, count) = h.Slice.Range(h.Trials);
             if (first != h.FirstTrial || count != h.Count)
                 errors.Add($"shard {folder}: holds {h.TrialRange}, but shard {h.Slice} of {h.Trials} trials is trials {first}-{first + count - 1} (damaged header)");
@@ -141,13 +172,19 @@ public static class ShardMerger
             errors.Add($"shards {string.Join(" and ", group.Select(s => s.Folder))} overlap: each is shard {h.Slice} ({h.TrialRange}); give each shard once");
         }
         var present = shards.Select(s => s.Reader.Header.Shard).ToHashSet();
+        const int listed = 20; // the first missing shards, then how many more: M may be 100,000
+        var missing = 0;
         for (var k = 0; k < r.Shards; k++)
         {
-            if (present.Contains(k)) continue;
+            if (present.Contains(k) || ++missing > listed) continue;
             var (first, count) = new ShardSlice(k, r.Shards).Range(r.Trials);
-            errors.Add($"missing shard {k}/{r.Shards} (trials {first}-{first + count - 1}) of run '{r.Scenario}' seed {r.Seed}, {r.Trials} trials; merge needs all {r.Shards}");
+            errors.Add($"missing shard {k}/{r.Shards} (trials {first}-{first + count - 1}) of run '{ShardHeader.Shown(r.Scenario)}' seed {r.Seed}, {r.Trials} trials; merge needs all {r.Shards}");
         }
+        if (missing > listed) errors.Add($"and {missing - listed} more missing shards of the {r.Shards} of run '{ShardHeader.Shown(r.Scenario)}' seed {r.Seed}");
     }
+
+    private static string NotAShardsValues(string folder, string problem) =>
+        $"shard {folder}: {problem}; no run writes that (edited or damaged); run the shard again";
 
     private static SimulationResult? Read(Scenario scenario, List<(string Folder, ShardReader Reader)> shards, List<string> errors,
         CancellationToken cancellationToken)
@@ -165,17 +202,29 @@ public static class ShardMerger
             var count = (int)reader.Header.Count;
             try
             {
-                foreach (var column in numeric) reader.ReadDoubles(column.AsSpan(first, count));
-                foreach (var column in categorical) reader.ReadBytes(column.AsSpan(first, count));
+                string? problem = null;
+                for (var c = 0; c < numeric.Length; c++)
+                {
+                    reader.ReadDoubles(numeric[c].AsSpan(first, count));
+                    problem ??= ShardValues.Numeric(h.Numeric[c], numeric[c].AsSpan(first, count), first);
+                }
+                for (var c = 0; c < categorical.Length; c++)
+                {
+                    reader.ReadBytes(categorical[c].AsSpan(first, count));
+                    problem ??= ShardValues.Codes(h.Categorical[c], categorical[c].AsSpan(first, count), first);
+                }
                 foreach (var metric in quarterly)
                     foreach (var column in metric) reader.ReadDoubles(column.AsSpan(first, count));
-                foreach (var counts in occupancy)
+                for (var o = 0; o < occupancy.Length; o++)
                 {
+                    var counts = occupancy[o];
                     var part = new long[counts.Length];
                     reader.ReadLongs(part);
+                    problem ??= ShardValues.Occupancy(h.Occupancy[o], part, count);
                     for (var i = 0; i < counts.Length; i++) counts[i] += part[i];
                 }
                 if (!reader.VerifyChecksum()) errors.Add($"shard {folder}: damaged (its checksum does not match its contents); run the shard again");
+                else if (problem is not null) errors.Add(NotAShardsValues(folder, problem));
             }
             catch (Exception e) when (e is IOException or EndOfStreamException)
             {
