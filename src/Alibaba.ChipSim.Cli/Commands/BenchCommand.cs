@@ -71,7 +71,7 @@ internal static class BenchCommand
     public static void Execute(Scenario scenario, long[] trialCounts, int[] threadCounts, int repeat, ulong seed, IAnsiConsole console)
     {
         console.MarkupLine($"[bold]chipsim bench[/]: scenario [bold]{Markup.Escape(scenario.Name)}[/], {scenario.Calendar.Months} months, {scenario.Actors.Length} actors, seed {seed}");
-        console.MarkupLine(Markup.Escape($"{EngineInfo.Name}, .NET {Environment.Version}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical CPUs, load average at start {LoadAverage()}"));
+        console.MarkupLine(Markup.Escape($"{EngineInfo.Name}, .NET {Environment.Version}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical CPUs, {VectorWidth()}, load average at start {LoadAverage()}"));
 
         // Warm-up: JIT tiering (tier-1 code with PGO) before anything is timed; small, so the timed runs still touch fresh memory.
         var warmUp = new RunRequest { Threads = threadCounts.Max() };
@@ -136,6 +136,15 @@ internal static class BenchCommand
     }
 
     /// <summary>The 1/5/15-minute load averages on Linux (other helpers' work skews timings); "n/a" elsewhere.</summary>
+
+    /// <summary>
+    /// The vectors the eight-lane paths run on here (docs/performance.md, "Vector width"): figures from hosts with and
+    /// without AVX-512 differ by more than most changes do, so the header says which this was.
+    /// </summary>
+    internal static string VectorWidth() =>
+        System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "512-bit vectors"
+        : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "256-bit vectors (no AVX-512)"
+        : "no vector instructions";
     private static string LoadAverage()
     {
         try
