@@ -114,8 +114,9 @@ public static class ScenarioSchema
     {
         if (d.HasLower) o[d.LowerOpen ? "exclusiveMinimum" : "minimum"] = d.Lower;
         if (d.HasUpper) o[d.UpperOpen ? "exclusiveMaximum" : "maximum"] = d.Upper;
-        else if (!double.IsPositiveInfinity(d.Cap)) o["maximum"] = d.Cap;
-        if (!d.HasLower && !double.IsNegativeInfinity(d.Floor)) o["minimum"] = d.Floor;
+        // The finite guards, where they are tighter than the domain (e.g. usd_cny > 0 and at least 1e-4).
+        if (!double.IsPositiveInfinity(d.Cap) && (!d.HasUpper || d.Cap < d.Upper)) o["maximum"] = d.Cap;
+        if (!double.IsNegativeInfinity(d.Floor) && (!d.HasLower || d.Floor > d.Lower)) o["minimum"] = d.Floor;
         return o;
     }
 

@@ -64,6 +64,8 @@ public sealed class ScenarioSchemaTests
     [InlineData("start: 2025-12", "start: 2025-13")]
     [InlineData("  usd_cny: 7.05\n", "")]
     [InlineData("chips_per_module: 8", "chips_per_module: 7.5")]
+    [InlineData("usd_cny: 7.05", "usd_cny: 1e-9")] // above the domain's 0, below the guard's 1e-4
+    [InlineData("name: example", "name: nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn")]
     [InlineData("  washington:\n    description", "  Washington:\n    description")]
     public void The_schema_rejects_what_the_loader_rejects(string from, string to)
     {
