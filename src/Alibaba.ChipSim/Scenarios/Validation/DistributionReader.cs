@@ -201,10 +201,9 @@ internal sealed class DistributionReader(DiagnosticBag diagnostics)
         var domain = spec.Domain;
         if (double.IsPositiveInfinity(domain.Cap) && double.IsNegativeInfinity(domain.Floor)) return true;
         var (lo, hi) = ExtremeRange(d);
-        if (hi <= domain.Cap && lo >= domain.Floor) return true;
-        var limit = hi > domain.Cap ? $"at most {Domain.Format(domain.Cap)}" : $"at least {Domain.Format(domain.Floor)}";
         var got = d is FixedDistribution f ? $"got {ScalarReader.Format(f.Value)}" : $"this {d.Kind} reaches {Domain.Format(hi > domain.Cap ? hi : lo)}";
-        diagnostics.Error(at, path, $"must be {limit}, a limit that keeps every result finite ({got})");
+        if (domain.GuardProblem(lo, hi, got) is not { } problem) return true;
+        diagnostics.Error(at, path, problem);
         return false;
     }
 

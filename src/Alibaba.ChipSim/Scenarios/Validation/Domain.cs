@@ -24,6 +24,18 @@ internal readonly record struct Domain(double Lower, bool LowerOpen, double Uppe
     /// <summary>This domain with finite guards.</summary>
     public Domain Within(double floor, double cap) => this with { Floor = floor, Cap = cap };
 
+    /// <summary>
+    /// The problem when values from <paramref name="lo"/> to <paramref name="hi"/> pass a finite guard (<see cref="Cap"/>,
+    /// <see cref="Floor"/>), e.g. "must be at most 1000000, a limit that keeps every result finite (got 1E+308)"; null
+    /// when they do not. <paramref name="got"/> says what reached it.
+    /// </summary>
+    public string? GuardProblem(double lo, double hi, string got)
+    {
+        if (hi <= Cap && lo >= Floor) return null;
+        var limit = hi > Cap ? $"at most {Format(Cap)}" : $"at least {Format(Floor)}";
+        return $"must be {limit}, a limit that keeps every result finite ({got})";
+    }
+
     public bool HasLower => !double.IsNegativeInfinity(Lower);
 
     public bool HasUpper => !double.IsPositiveInfinity(Upper);

@@ -171,9 +171,11 @@ internal sealed class StructureChecker(DiagnosticBag diagnostics)
                     break;
                 case ValueKind.Number:
                     var ns = ScalarReader.TryNumber(s, out var x);
-                    if (ns == ScalarReader.Status.Ok && spec.Domain.Contains(x) && x <= spec.Domain.Cap && x >= spec.Domain.Floor) value = x;
-                    else if (ns == ScalarReader.Status.Ok && spec.Domain.Contains(x))
-                        problem = $"must be {(x > spec.Domain.Cap ? $"at most {Domain.Format(spec.Domain.Cap)}" : $"at least {Domain.Format(spec.Domain.Floor)}")}, a limit that keeps every result finite (got {ScalarReader.Format(x)})";
+                    if (ns == ScalarReader.Status.Ok && spec.Domain.Contains(x))
+                    {
+                        problem = spec.Domain.GuardProblem(x, x, $"got {ScalarReader.Format(x)}");
+                        if (problem is null) value = x;
+                    }
                     else if (ns == ScalarReader.Status.Ok) problem = $"must be {spec.Domain.Describe()} (got {ScalarReader.Format(x)})";
                     else if (ns == ScalarReader.Status.OutOfRange) problem = $"expected {ScalarReader.FiniteRange} (got {s.Describe()})";
                     else problem = $"expected a number (got {s.Describe()})";
