@@ -41,12 +41,16 @@ internal static class ReportCommand
         var command = new Command("report", "Run scenarios and write a self-contained HTML report with charts (PNG and SVG beside it).");
         command.Arguments.Add(files);
         foreach (var o in new Option[] { output, trials, seed, threads, date, history, allowOutside }) command.Options.Add(o);
-        command.SetAction(parse => Run(
-            new ReportSettings(parse.GetValue(files) ?? [], parse.GetValue(output)!, parse.GetValue(trials), parse.GetValue(seed),
-                parse.GetValue(threads), parse.GetValue(date)) { AllowExtendsOutside = parse.GetValue(allowOutside), HistoryFile = parse.GetValue(history) },
-            TimeProvider.System,
-            parse.InvocationConfiguration.Output,
-            parse.InvocationConfiguration.Error));
+        command.SetAction(parse =>
+        {
+            Rendering.WarmUp.Start(table: false);
+            return Run(
+                new ReportSettings(parse.GetValue(files) ?? [], parse.GetValue(output)!, parse.GetValue(trials), parse.GetValue(seed),
+                    parse.GetValue(threads), parse.GetValue(date)) { AllowExtendsOutside = parse.GetValue(allowOutside), HistoryFile = parse.GetValue(history) },
+                TimeProvider.System,
+                parse.InvocationConfiguration.Output,
+                parse.InvocationConfiguration.Error);
+        });
         return command;
     }
 

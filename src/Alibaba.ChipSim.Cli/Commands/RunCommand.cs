@@ -101,6 +101,7 @@ internal static class RunCommand
                 StreamAbove = parse.GetValue(streamAbove),
                 Targets = [.. (parse.GetValue(target) ?? []).Select(t => Scenarios.TargetSpec.TryParse(t, out _)!)],
             };
+            Rendering.WarmUp.Start(table: true);
             // Redirected output has no window width; Spectre would assume 80 columns and wrap every label.
             if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 120;
             return Execute(parse.GetValue(scenarios) ?? [], settings, AnsiConsole.Console, Console.Out, Console.Error, Console.IsOutputRedirected,

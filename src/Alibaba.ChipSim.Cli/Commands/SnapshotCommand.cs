@@ -29,13 +29,17 @@ internal static class SnapshotCommand
         {
             files, check, threads,
         };
-        command.SetAction(parse => Run(
-            parse.GetValue(files) ?? [],
-            parse.GetValue(check),
-            parse.GetValue(threads),
-            Directory.GetCurrentDirectory(),
-            parse.InvocationConfiguration.Output,
-            parse.InvocationConfiguration.Error));
+        command.SetAction(parse =>
+        {
+            Rendering.WarmUp.Start(table: false);
+            return Run(
+                parse.GetValue(files) ?? [],
+                parse.GetValue(check),
+                parse.GetValue(threads),
+                Directory.GetCurrentDirectory(),
+                parse.InvocationConfiguration.Output,
+                parse.InvocationConfiguration.Error);
+        });
         return command;
     }
 
