@@ -113,7 +113,7 @@ internal static class ReportCommand
                 // The statistics are computed once by the pipeline, as `run` computes them for summary.json; the page only reads them.
                 inputs.Add(new ReportScenario(run.Result, run.Summary, provenance, GraphvizDiagrams.For(scenario, dot)));
             }
-            var report = ReportBuilder.Build(inputs, generatedAt);
+            var report = ReportBuilder.Build(inputs, generatedAt, settings.Threads > 0 ? settings.Threads : null);
             var written = ReportFiles.Write(report, settings.OutputDirectory, interruption.Token);
             output.WriteLine($"{written[0]} ({report.Charts.Length} charts, each also as PNG and SVG in {Path.GetDirectoryName(written[0])})");
             return ExitCode.Ok;

@@ -10,7 +10,8 @@ namespace Alibaba.ChipSim.Report;
 /// </summary>
 public static class ReportBuilder
 {
-    public static ReportDocument Build(IReadOnlyList<ReportScenario> scenarios, DateTimeOffset generatedAt)
+    /// <summary>The report of <paramref name="scenarios"/>; each section's charts are drawn on up to <paramref name="threads"/> threads (every core when null), the same bytes for any count.</summary>
+    public static ReportDocument Build(IReadOnlyList<ReportScenario> scenarios, DateTimeOffset generatedAt, int? threads = null)
     {
         if (scenarios.Count == 0) throw new ArgumentException("A report needs at least one scenario.", nameof(scenarios));
         var scales = new ChartScales(scenarios.Select(s => s.Summary).ToList(), MetricDisplay.All);
@@ -21,7 +22,7 @@ public static class ReportBuilder
         var page = new HtmlReport().Begin("chipsim report: " + string.Join(", ", names), generatedAt);
         page.Raw(Contents(scenarios, keys));
         if (scenarios.Count > 1) charts.AddRange(ComparisonSection.Write(page, scenarios, names, scales));
-        for (var i = 0; i < scenarios.Count; i++) charts.AddRange(ScenarioSection(page, scenarios[i], keys[i], scales));
+        for (var i = 0; i < scenarios.Count; i++) charts.AddRange(ScenarioSection(page, scenarios[i], keys[i], scales, threads));
         return new ReportDocument(page.End(), charts.ToImmutableArray());
     }
 
@@ -36,10 +37,10 @@ public static class ReportBuilder
         string Percent(double x) => (100 * x).ToString("0.0", inv) + "%";
     }
 
-    private static IEnumerable<ReportChart> ScenarioSection(HtmlReport page, ReportScenario s, string key, ChartScales scales)
+    private static IEnumerable<ReportChart> ScenarioSection(HtmlReport page, ReportScenario s, string key, ChartScales scales, int? threads)
     {
         var scenario = s.Result.Scenario;
-        var set = ScenarioCharts.Render(key, s, scales);
+        var set = ScenarioCharts.Render(key, s, scales, threads);
         page.Raw("<section class=\"scenario\">\n").Heading(2, "Scenario: " + s.Provenance.ScenarioName, key);
         if (!string.IsNullOrWhiteSpace(s.Provenance.Description)) page.Paragraph(s.Provenance.Description!);
         page.Raw("<p class=\"brief\"><strong>In brief.</strong> " + HtmlReport.E(HeadlineFigures.Brief(s.Summary, scenario)) + "</p>\n");

@@ -16,7 +16,8 @@ internal sealed record ScenarioCharts(
     /// <summary>The outputs that get a tornado chart when the summary carries the run's sensitivity.</summary>
     private static readonly string[] TornadoOutputs = [MetricNames.IncrementalRevenueCnyBn, MetricNames.CloudRevenueCnyBn];
 
-    public static ScenarioCharts Render(string key, ReportScenario run, ChartScales scales)
+    /// <summary>The section's charts, drawn on up to <paramref name="threads"/> threads (every core when null): the same bytes for any count.</summary>
+    public static ScenarioCharts Render(string key, ReportScenario run, ChartScales scales, int? threads = null)
     {
         var result = run.Result;
         var summary = run.Summary;
@@ -26,50 +27,56 @@ internal sealed record ScenarioCharts(
         var axis = scenario.Calendar.Quarters == QuarterConvention.Fiscal
             ? "Alibaba fiscal quarter (fiscal year ends in March)"
             : "Calendar quarter";
-        ReportChart? fan = null, incremental = null;
+        // Each chart is drawn on its own (a plot, its PNG and its SVG); they are drawn side by side and put back in order.
+        var charts = new ChartJobs();
+        int? fan = null, incremental = null;
         var with = FanChart.Rows(summary, MetricNames.CloudRevenueCnyBn);
         if (with.Count > 0)
         {
             var without = FanChart.Rows(summary, MetricNames.CloudRevenueWithoutH200CnyBn);
-            fan = FanChart.Render($"{key}-fan-cloud-revenue", "Quarterly cloud revenue, with and without H200s",
+            fan = charts.Add(() => FanChart.Render($"{key}-fan-cloud-revenue", "Quarterly cloud revenue, with and without H200s",
                 MetricDisplay.QuarterlyCloudRevenue, with, without.Count == with.Count ? without : null, axis, scales.QuarterlyRevenue,
                 (weighted ? ChartWeights.Caption + " Bands span the weighted 5th–95th and 25th–75th percentiles of the trials in each quarter (summary.json's quarter rows); the line is the weighted median. "
                     : "Bands span the 5th–95th and 25th–75th percentiles of the trials in each quarter; the line is the median. ")
                 + "The dashed line is the same trials run without any H200 capacity (common random numbers), so the gap between the two medians is the H200 effect.",
-                weighted);
+                weighted));
         }
         var gain = FanChart.Rows(summary, MetricNames.IncrementalRevenueCnyBn);
         if (gain.Count > 0 && gain.Any(q => q.P95 > 0 || q.P5 < 0))
-            incremental = FanChart.Render($"{key}-fan-incremental-revenue", "Incremental cloud revenue from H200s, quarter by quarter",
+            incremental = charts.Add(() => FanChart.Render($"{key}-fan-incremental-revenue", "Incremental cloud revenue from H200s, quarter by quarter",
                 MetricDisplay.QuarterlyIncrementalRevenue, gain, null, axis, scales.QuarterlyIncrementalRevenue,
                 (weighted ? ChartWeights.Caption + " The revenue the H200s add in each quarter (with minus without H200s, trial by trial): weighted P5–P95 and P25–P75 bands and the weighted median. "
                     : "The revenue the H200s add in each quarter (with minus without H200s, trial by trial): P5–P95 and P25–P75 bands and the median. ")
                 + "It is small beside total revenue, so it gets its own axis.",
-                weighted);
+                weighted));
 
-        var occupancy = new List<ReportChart>();
+        var occupancy = new List<int>();
         foreach (var o in result.Occupancy)
         {
             var actor = scenario.Actors.FirstOrDefault(a => a.Name == o.Actor);
             var gates = o.States.Select(s => ConstantGate(actor, s)).ToList();
-            occupancy.Add(OccupancyChart.Render($"{key}-occupancy-{Slug.Of(o.Actor)}", o, result.Trials, gates, scenario.History, actor));
+            occupancy.Add(charts.Add(() => OccupancyChart.Render($"{key}-occupancy-{Slug.Of(o.Actor)}", o, result.Trials, gates, scenario.History, actor)));
         }
 
-        var first = FirstDeliveryChart.Render($"{key}-first-delivery", [(scenario.Name, result)],
-            summary.Metric(MetricNames.DeliveredByDeadline)?.Probability);
+        var first = charts.Add(() => FirstDeliveryChart.Render($"{key}-first-delivery", [(scenario.Name, result)],
+            summary.Metric(MetricNames.DeliveredByDeadline)?.Probability));
 
-        var outcomes = Metrics(key, run, scales, [(MetricDisplay.IncrementalRevenue, "incremental-revenue"), (MetricDisplay.Roi, "roi")], cdf: true, weights);
-        var volumes = Metrics(key, run, scales,
+        var outcomes = Metrics(charts, key, run, scales, [(MetricDisplay.IncrementalRevenue, "incremental-revenue"), (MetricDisplay.Roi, "roi")], cdf: true, weights);
+        var volumes = Metrics(charts, key, run, scales,
             [(MetricDisplay.ChipsDelivered, "chips-delivered"), (MetricDisplay.CostUsd, "cost"), (MetricDisplay.FeeTotal, "fee-total"), (MetricDisplay.FeeBorne, "fee-borne")],
             cdf: false, weights);
 
         // A conditioned run's rank correlations are weighted (docs/sensitivity.md): its tornado is drawn as any other, its caption marked.
-        var tornadoes = new List<ReportChart>();
+        var tornadoes = new List<int>();
         if (summary.Sensitivity is { } sensitivity)
             foreach (var metric in TornadoOutputs)
                 if (sensitivity.Output(metric) is { } output)
-                    tornadoes.Add(TornadoChart.Render($"{key}-tornado-{Slug.Of(metric)}", output, scenario, sensitivity.Weighted));
-        return new ScenarioCharts(fan, incremental, occupancy, first, outcomes, volumes, tornadoes);
+                    tornadoes.Add(charts.Add(() => TornadoChart.Render($"{key}-tornado-{Slug.Of(metric)}", output, scenario, sensitivity.Weighted)));
+
+        var drawn = charts.Draw(threads);
+        ReportChart? Drawn(int? job) => job is { } j ? drawn[j] : null;
+        return new ScenarioCharts(Drawn(fan), Drawn(incremental), [.. occupancy.Select(j => drawn[j])], drawn[first],
+            [.. outcomes.Select(m => m.Charts(drawn))], [.. volumes.Select(m => m.Charts(drawn))], [.. tornadoes.Select(j => drawn[j])]);
     }
 
     public IEnumerable<ReportChart> All()
@@ -83,25 +90,33 @@ internal sealed record ScenarioCharts(
         foreach (var c in Tornadoes) yield return c;
     }
 
-    private static List<MetricCharts> Metrics(string key, ReportScenario run, ChartScales scales, (MetricDisplay, string)[] metrics, bool cdf, double[]? weights)
+    private static List<MetricJobs> Metrics(ChartJobs charts, string key, ReportScenario run, ChartScales scales, (MetricDisplay, string)[] metrics, bool cdf,
+        double[]? weights)
     {
-        var list = new List<MetricCharts>();
+        var list = new List<MetricJobs>();
         foreach (var (display, slug) in metrics)
         {
             if (run.Summary.Metric(display.Metric) is not { } s) continue;
             if (MetricDisplay.IsDegenerate(s))
             {
-                list.Add(new MetricCharts(display, null, null, DistributionChart.Degenerate(display, s, run.Summary.Trials, weights is not null)));
+                list.Add(new MetricJobs(display, null, null, DistributionChart.Degenerate(display, s, run.Summary.Trials, weights is not null)));
                 continue;
             }
             var values = display.ValuesOf(run.Result)!;
             var range = scales.Of(display);
-            list.Add(new MetricCharts(display,
-                DistributionChart.Histogram($"{key}-{slug}-histogram", display, s, values, range, weights),
-                cdf ? DistributionChart.Cdf($"{key}-{slug}-cdf", display, s, values, range, weights) : null,
+            list.Add(new MetricJobs(display,
+                charts.Add(() => DistributionChart.Histogram($"{key}-{slug}-histogram", display, s, values, range, weights)),
+                cdf ? charts.Add(() => DistributionChart.Cdf($"{key}-{slug}-cdf", display, s, values, range, weights)) : null,
                 null));
         }
         return list;
+    }
+
+    /// <summary>A metric's charts before they are drawn: the jobs of its histogram and CDF, or the sentence of a degenerate metric.</summary>
+    private sealed record MetricJobs(MetricDisplay Display, int? Histogram, int? Cdf, string? Degenerate)
+    {
+        public MetricCharts Charts(IReadOnlyList<ReportChart> drawn) =>
+            new(Display, Histogram is { } h ? drawn[h] : null, Cdf is { } c ? drawn[c] : null, Degenerate);
     }
 
     private static double? ConstantGate(ActorSpec? actor, string state)
