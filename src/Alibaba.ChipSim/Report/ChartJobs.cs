@@ -9,19 +9,22 @@ namespace Alibaba.ChipSim.Report;
 /// </summary>
 internal sealed class ChartJobs
 {
-    private readonly List<Func<ReportChart>> _jobs = [];
+    private readonly List<Func<ReportChart?>> _jobs = [];
 
     /// <summary>Adds a chart to draw; returns its index in <see cref="Draw"/>'s result.</summary>
-    public int Add(Func<ReportChart> job)
+    public int Add(Func<ReportChart?> job)
     {
         _jobs.Add(job);
         return _jobs.Count - 1;
     }
 
-    /// <summary>Draws every chart added, on up to <paramref name="threads"/> threads (every core when null); a job's exception is thrown as it was.</summary>
-    public ReportChart[] Draw(int? threads = null)
+    /// <summary>
+    /// Draws every chart added, on up to <paramref name="threads"/> threads (every core when null); a job's exception is
+    /// thrown as it was. A job may find nothing to draw (null).
+    /// </summary>
+    public ReportChart?[] Draw(int? threads = null)
     {
-        var drawn = new ReportChart[_jobs.Count];
+        var drawn = new ReportChart?[_jobs.Count];
         try
         {
             Parallel.For(0, _jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = threads ?? Environment.ProcessorCount }, i => drawn[i] = _jobs[i]());

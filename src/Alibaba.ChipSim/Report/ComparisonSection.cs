@@ -19,7 +19,9 @@ internal static class ComparisonSection
     /// <summary>The metrics whose paired differences are drawn: the headline outcomes.</summary>
     private static readonly MetricDisplay[] PairedMetrics = [MetricDisplay.IncrementalRevenue, MetricDisplay.Roi];
 
-    public static IEnumerable<ReportChart> Write(HtmlReport page, IReadOnlyList<ReportScenario> scenarios, IReadOnlyList<string> names, ChartScales scales)
+    /// <summary>Writes the section into <paramref name="page"/>; its charts are drawn on up to <paramref name="threads"/> threads (every core when null).</summary>
+    public static IEnumerable<ReportChart> Write(HtmlReport page, IReadOnlyList<ReportScenario> scenarios, IReadOnlyList<string> names, ChartScales scales,
+        int? threads = null)
     {
         var charts = new List<ReportChart>();
         var results = scenarios.Select(s => s.Result).ToList();
@@ -33,29 +35,56 @@ internal static class ComparisonSection
         page.Heading(3, anyWeighted ? "Final state of each actor (share of trials; of weight in a run conditioned on history)" : "Final state of each actor (share of trials)");
         page.Table(["Actor", "State", .. names], Cells.FinalStateRows(scenarios.Select(s => s.Summary).ToList()), textColumns: 2);
 
-        page.Heading(3, $"Each variant against {names[0]}, trial by trial");
+        // The charts are drawn side by side first (ChartJobs), then the section is written in its order.
+        var jobs = new ChartJobs();
+        var variants = new List<(string? Note, List<(MetricDisplay Metric, int Job)> Paired)>();
         for (var i = 1; i < scenarios.Count; i++)
         {
             if (scenarios[i].Provenance.Seed != scenarios[0].Provenance.Seed)
             {
-                page.Note($"{names[i]} ran at a different seed from {names[0]}, so its trials are not paired: pass --seed to compare them trial by trial.");
+                variants.Add(($"{names[i]} ran at a different seed from {names[0]}, so its trials are not paired: pass --seed to compare them trial by trial.", []));
                 continue;
             }
             if (results[0].Weights is not null || results[i].Weights is not null)
             {
-                page.Note(Unpaired(scenarios[0], scenarios[i], names[0], names[i]));
+                variants.Add((Unpaired(scenarios[0], scenarios[i], names[0], names[i]), []));
                 continue;
             }
+            var pairedJobs = new List<(MetricDisplay, int)>();
             foreach (var paired in PairedMetrics)
             {
                 var a = paired.ValuesOf(results[0]);
                 var b = paired.ValuesOf(results[i]);
                 if (a is null || b is null) continue;
-                var chart = PairedDifferenceChart.Render($"compare-{Slug.Of(names[i])}-minus-{Slug.Of(names[0])}-{Slug.Of(paired.Metric)}",
-                    paired, names[0], names[i], a, b);
-                if (chart is null)
+                var stem = $"compare-{Slug.Of(names[i])}-minus-{Slug.Of(names[0])}-{Slug.Of(paired.Metric)}";
+                var (nameA, nameB) = (names[0], names[i]);
+                pairedJobs.Add((paired, jobs.Add(() => PairedDifferenceChart.Render(stem, paired, nameA, nameB, a, b))));
+            }
+            variants.Add((null, pairedJobs));
+        }
+        var firstJob = jobs.Add(() => FirstDeliveryChart.Render("compare-first-delivery", names.Zip(results).ToList()));
+        var weights = anyWeighted ? results.Select(r => ChartWeights.Scaled(r.Weights)).ToList() : null;
+        var comparedJobs = Compared.Select(display =>
+        {
+            var runs = names.Zip(results, (n, r) => (n, display.ValuesOf(r) ?? [])).ToList();
+            return jobs.Add(() => ComparisonChart.Render($"compare-{Slug.Of(display.Metric)}-cdf", display, runs, scales.Of(display), weights));
+        }).ToList();
+        var drawn = jobs.Draw(threads);
+
+        page.Heading(3, $"Each variant against {names[0]}, trial by trial");
+        for (var v = 0; v < variants.Count; v++)
+        {
+            var (note, pairedCharts) = variants[v];
+            if (note is not null)
+            {
+                page.Note(note);
+                continue;
+            }
+            foreach (var (paired, job) in pairedCharts)
+            {
+                if (drawn[job] is not { } chart)
                 {
-                    page.Note($"{Capital(paired.ShortLabel)} is the same in {names[i]} as in {names[0]} in every trial: what {names[i]} changes does not reach it.");
+                    page.Note($"{Capital(paired.ShortLabel)} is the same in {names[v + 1]} as in {names[0]} in every trial: what {names[v + 1]} changes does not reach it.");
                     continue;
                 }
                 charts.Add(chart);
@@ -64,14 +93,9 @@ internal static class ComparisonSection
         }
 
         page.Heading(3, "Distributions side by side");
-        var first = FirstDeliveryChart.Render("compare-first-delivery", names.Zip(results).ToList());
-        var weights = anyWeighted ? results.Select(r => ChartWeights.Scaled(r.Weights)).ToList() : null;
-        charts.Add(first);
-        page.Figure(first);
-        foreach (var display in Compared)
+        foreach (var job in (int[])[firstJob, .. comparedJobs])
         {
-            var runs = names.Zip(results, (n, r) => (n, display.ValuesOf(r) ?? [])).ToList();
-            var chart = ComparisonChart.Render($"compare-{Slug.Of(display.Metric)}-cdf", display, runs, scales.Of(display), weights);
+            var chart = drawn[job]!;
             charts.Add(chart);
             page.Figure(chart);
         }

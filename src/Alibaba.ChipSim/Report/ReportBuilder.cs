@@ -21,7 +21,7 @@ public static class ReportBuilder
 
         var page = new HtmlReport().Begin("chipsim report: " + string.Join(", ", names), generatedAt);
         page.Raw(Contents(scenarios, keys));
-        if (scenarios.Count > 1) charts.AddRange(ComparisonSection.Write(page, scenarios, names, scales));
+        if (scenarios.Count > 1) charts.AddRange(ComparisonSection.Write(page, scenarios, names, scales, threads));
         for (var i = 0; i < scenarios.Count; i++) charts.AddRange(ScenarioSection(page, scenarios[i], keys[i], scales, threads));
         return new ReportDocument(page.End(), charts.ToImmutableArray());
     }

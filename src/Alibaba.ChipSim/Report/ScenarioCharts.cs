@@ -75,8 +75,8 @@ internal sealed record ScenarioCharts(
 
         var drawn = charts.Draw(threads);
         ReportChart? Drawn(int? job) => job is { } j ? drawn[j] : null;
-        return new ScenarioCharts(Drawn(fan), Drawn(incremental), [.. occupancy.Select(j => drawn[j])], drawn[first],
-            [.. outcomes.Select(m => m.Charts(drawn))], [.. volumes.Select(m => m.Charts(drawn))], [.. tornadoes.Select(j => drawn[j])]);
+        return new ScenarioCharts(Drawn(fan), Drawn(incremental), [.. occupancy.Select(j => drawn[j]!)], drawn[first]!,
+            [.. outcomes.Select(m => m.Charts(drawn))], [.. volumes.Select(m => m.Charts(drawn))], [.. tornadoes.Select(j => drawn[j]!)]);
     }
 
     public IEnumerable<ReportChart> All()
@@ -115,7 +115,7 @@ internal sealed record ScenarioCharts(
     /// <summary>A metric's charts before they are drawn: the jobs of its histogram and CDF, or the sentence of a degenerate metric.</summary>
     private sealed record MetricJobs(MetricDisplay Display, int? Histogram, int? Cdf, string? Degenerate)
     {
-        public MetricCharts Charts(IReadOnlyList<ReportChart> drawn) =>
+        public MetricCharts Charts(IReadOnlyList<ReportChart?> drawn) =>
             new(Display, Histogram is { } h ? drawn[h] : null, Cdf is { } c ? drawn[c] : null, Degenerate);
     }
 

@@ -20,7 +20,7 @@ public sealed class ChartJobsTests
             }));
         }
         var drawn = jobs.Draw(4);
-        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"chart-{i}"), drawn.Select(c => c.FileStem));
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"chart-{i}"), drawn.Select(c => c!.FileStem));
     }
 
     [Fact]
