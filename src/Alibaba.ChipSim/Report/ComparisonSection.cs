@@ -93,7 +93,7 @@ internal static class ComparisonSection
         }
 
         page.Heading(3, "Distributions side by side");
-        foreach (var job in (int[])[firstJob, .. comparedJobs])
+        foreach (var job in comparedJobs.Prepend(firstJob))
         {
             var chart = drawn[job]!;
             charts.Add(chart);
