@@ -4,4 +4,6 @@ using Alibaba.ChipSim.Cli;
 // (0 success, 1 runtime failure, 2 invalid input, 3 differences found, 130 interrupted).
 // Standard output is guarded first, so that every writer of it (the commands, Spectre's console) goes through the guard.
 Console.SetOut(StandardOutput.Guard(Console.Out));
+// A command that reads YAML has the parser's first-use costs paid on a spare core meanwhile (Rendering/WarmUp.cs).
+Alibaba.ChipSim.Cli.Rendering.WarmUp.StartYamlReader(args);
 return await CliApp.RunAsync(args, Console.Out, Console.Error);

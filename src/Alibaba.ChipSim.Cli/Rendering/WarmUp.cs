@@ -1,4 +1,5 @@
 using Alibaba.ChipSim.Engine;
+using Alibaba.ChipSim.Scenarios.Yaml;
 using Spectre.Console;
 
 namespace Alibaba.ChipSim.Cli.Rendering;
@@ -13,6 +14,32 @@ internal static class WarmUp
 {
     /// <summary>Starts the warm-up on a thread-pool thread and returns at once.</summary>
     public static void Start(bool table) => _ = Task.Run(() => Run(table));
+
+    /// <summary>The commands that read scenario (or actuals) YAML files.</summary>
+    internal static readonly IReadOnlySet<string> YamlCommands =
+        new HashSet<string>(StringComparer.Ordinal) { "bench", "graph", "report", "run", "score", "snapshot", "validate" };
+
+    /// <summary>
+    /// When the command named first in <paramref name="args"/> reads YAML, starts reading a two-line document on a
+    /// thread-pool thread (<see cref="YamlWarmUp"/>), so that the parser's first-use costs overlap the parsing of the
+    /// command line; returns whether it started it.
+    /// </summary>
+    public static bool StartYamlReader(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || !YamlCommands.Contains(args[0])) return false;
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                YamlWarmUp.Parse();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // As for the trial loop's warm-up: a failure costs only the time it would have saved.
+            }
+        });
+        return true;
+    }
 
     /// <summary>The warm-up itself, on the calling thread (tests run it to see that it completes).</summary>
     internal static void Run(bool table)

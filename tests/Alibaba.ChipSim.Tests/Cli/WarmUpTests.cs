@@ -16,4 +16,20 @@ public sealed class WarmUpTests
         Assert.Equal(-1, text.IndexOf('\u001b')); // no escape sequences: the warm-up console has no ANSI
         Assert.All(text.Split('\n'), line => Assert.Equal(line.TrimEnd(), line.TrimEnd('\r')));
     }
+
+    [Fact]
+    public void The_yaml_warm_up_reads_its_document() => Assert.True(Alibaba.ChipSim.Scenarios.Yaml.YamlWarmUp.Parse());
+
+    [Fact]
+    public void The_yaml_warm_up_starts_for_the_commands_that_read_yaml_and_they_are_commands()
+    {
+        var commands = Alibaba.ChipSim.Cli.CommandCatalog.All().Select(c => c.Name).ToHashSet();
+        Assert.Subset(commands, WarmUp.YamlCommands.ToHashSet());
+        Assert.True(WarmUp.StartYamlReader(["validate", "scenario.yaml"]));
+        Assert.True(WarmUp.StartYamlReader(["run"]));
+        Assert.False(WarmUp.StartYamlReader(["diff", "a", "b"]));
+        Assert.False(WarmUp.StartYamlReader(["merge", "s0"]));
+        Assert.False(WarmUp.StartYamlReader(["--version"]));
+        Assert.False(WarmUp.StartYamlReader([]));
+    }
 }
