@@ -5,15 +5,20 @@ using Spectre.Console;
 namespace Alibaba.ChipSim.Cli.Rendering;
 
 /// <summary>
-/// The first-call costs of a simulating command paid on a spare core while the main thread reads and checks the scenarios
-/// (docs/performance.md, "Start-up and tiering"): the trial loop compiled (<see cref="HotPathWarmUp"/>), then, for a
-/// command that prints the summary table, a table of the same make rendered to nowhere, which loads and compiles the
-/// console library's layout code. It writes nothing anywhere and changes no number; the command never waits for it.
+/// First-call costs paid on a spare core while the main thread does other work (docs/performance.md, "Start-up and
+/// tiering"): the YAML parser's while the command line is parsed, and, for a simulating command, the trial loop compiled
+/// (<see cref="HotPathWarmUp"/>) while the scenarios are read and checked, then, for a command that prints the summary
+/// table, a table of the same make rendered to nowhere, which loads and compiles the console library's layout code. A
+/// warm-up writes nothing anywhere and changes no number; the command never waits for it.
 /// </summary>
 internal static class WarmUp
 {
-    /// <summary>Starts the warm-up on a thread-pool thread and returns at once.</summary>
-    public static void Start(bool table) => _ = Task.Run(() => Run(table));
+    /// <summary>Starts the simulating command's warm-up on a thread-pool thread and returns at once.</summary>
+    public static void Start(bool table) => Background(() =>
+    {
+        HotPathWarmUp.Compile();
+        if (table) RenderTable();
+    });
 
     /// <summary>The commands that read scenario (or actuals) YAML files.</summary>
     internal static readonly IReadOnlySet<string> YamlCommands =
@@ -27,33 +32,22 @@ internal static class WarmUp
     public static bool StartYamlReader(IReadOnlyList<string> args)
     {
         if (args.Count == 0 || !YamlCommands.Contains(args[0])) return false;
-        _ = Task.Run(() =>
-        {
-            try
-            {
-                YamlWarmUp.Parse();
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // As for the trial loop's warm-up: a failure costs only the time it would have saved.
-            }
-        });
+        Background(() => YamlWarmUp.Parse());
         return true;
     }
 
-    /// <summary>The warm-up itself, on the calling thread (tests run it to see that it completes).</summary>
-    internal static void Run(bool table)
+    /// <summary>Runs <paramref name="warm"/> on a thread-pool thread.</summary>
+    private static void Background(Action warm) => _ = Task.Run(() =>
     {
         try
         {
-            HotPathWarmUp.Compile();
-            if (table) RenderTable();
+            warm();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A warm-up that fails costs only the time it would have saved: the command compiles on first call as before.
+            // A warm-up that fails costs only the time it would have saved: the command pays the first call as before.
         }
-    }
+    });
 
     /// <summary>A table with the summary table's features (rounded border, markup title, right-aligned columns, caption), rendered to a null writer.</summary>
     internal static void RenderTable(TextWriter? writer = null)
