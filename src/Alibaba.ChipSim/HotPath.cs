@@ -10,11 +10,11 @@ namespace Alibaba.ChipSim;
 /// <remarks>
 /// Otherwise a fresh process runs them first as ahead-of-time (ReadyToRun) code, and the runtime only recompiles them
 /// once start-up has been quiet for 100 ms and they have been called 30 times more: a million-trial run spent its
-/// first ~0.1 s of simulation in that slower code (docs/performance.md, "Start-up and tiering"). Only the methods a
-/// trial runs through carry it. The statistics do not: with it, a process that summarises many runs (a sweep, a
-/// sensitivity analysis, <c>chipsim bench</c>) was measured slower, as code compiled before its class is initialised
-/// cannot treat static readonly fields as constants, and a fresh process gained nothing measurable. The numbers do not
-/// change: the same IEEE arithmetic either way.
+/// first ~0.1 s of simulation in that slower code (docs/performance.md, "Start-up and tiering"). The methods a
+/// trial runs through carry it, and so do the statistics' passes over a column (a million-trial run summarises ~70
+/// columns, and ran the first thirty or so of them in the ahead-of-time code). A command that simulates compiles them all
+/// on a spare core at start-up, after initialising their classes, so that their static readonly fields are constants to
+/// the JIT (<see cref="Engine.HotPathWarmUp"/>). The numbers do not change: the same IEEE arithmetic either way.
 /// </remarks>
 internal static class HotPath
 {

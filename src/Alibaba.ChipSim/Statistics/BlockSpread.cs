@@ -56,6 +56,7 @@ internal struct BlockSpread
     /// The defined values of a block and their plain sum, in eight lanes (value i into lane i mod 8, whole groups of eight),
     /// the lanes then added in order, then the rest: the same bits with or without 512-bit vectors.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     private static (long Count, double Sum) BlockSum(ReadOnlySpan<double> block)
     {
         long n = 0;
@@ -98,6 +99,7 @@ internal struct BlockSpread
     }
 
     /// <summary>Σ(v − mean)² and Σ(v − mean) over the defined values of a block, in the lanes of <see cref="BlockSum"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     private static (double Squares, double Deviations) BlockDeviations(ReadOnlySpan<double> block, double mean)
     {
         var i = 0;

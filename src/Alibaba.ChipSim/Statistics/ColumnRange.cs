@@ -12,6 +12,7 @@ namespace Alibaba.ChipSim.Statistics;
 /// </summary>
 internal static class ColumnRange
 {
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     public static (int Count, double Min, double Max) Of(double[] values)
     {
         var count = 0;

@@ -55,6 +55,7 @@ internal static class ColumnStatistics
     }
 
     /// <summary>The means of the values at or below <paramref name="p5"/> and at or above <paramref name="p95"/>, each summed exactly (<see cref="ExactSum"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     internal static (double Lower, double Upper) ExactTails(double[] values, double p5, double p95)
     {
         var lower = new ExactSum();
@@ -165,6 +166,7 @@ internal static class ColumnStatistics
     /// <summary>The counting path for whole-number columns with a small range.</summary>
     internal static class Histogram
     {
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
         public static bool TrySummarize(
             double[] values, int count, double min, int bins, double mean, Span<double> quantiles, out Tails tails)
         {

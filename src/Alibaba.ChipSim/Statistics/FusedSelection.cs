@@ -24,6 +24,7 @@ internal static class FusedSelection
     /// Returns false with valid quantiles and sum but no tails only if p5 or p95 fell outside its two order statistics,
     /// which rounding cannot do; the caller then measures the tails over the whole column.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     public static bool TrySelect(
         double[] values, int count, ulong minKey, ulong maxKey, ReadOnlySpan<int> ranks, Span<double> quantiles, out double sum,
         out double lowerTailMean, out double upperTailMean)

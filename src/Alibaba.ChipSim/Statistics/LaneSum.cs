@@ -29,6 +29,7 @@ internal sealed class LaneSum
     }
 
     /// <summary>Takes the next rows of the column, in order.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     public void Add(ReadOnlySpan<double> values)
     {
         var i = 0;

@@ -70,6 +70,7 @@ public static class YearTotals
     internal static string ColumnName(string metric, string year) => metric + "_" + year;
 
     /// <summary>Adds, row by row, the year's quarters of <paramref name="metric"/> into <paramref name="sums"/> (one per row of the columns, from 0).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     internal static void AddQuarters(QuarterColumns metric, int[] quarters, Span<double> sums)
     {
         foreach (var q in quarters)

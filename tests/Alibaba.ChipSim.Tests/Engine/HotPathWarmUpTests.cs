@@ -12,7 +12,10 @@ public sealed class HotPathWarmUpTests
     [InlineData("Alibaba.ChipSim.Policy.CompiledPolicy", "RunPath")]
     [InlineData("Alibaba.ChipSim.Sampling.RandomStreams", "Uniforms")]
     [InlineData("Alibaba.ChipSim.Sampling.ParameterTable", "DrawFrom")]
-    public void The_trial_loops_methods_are_among_those_compiled_ahead(string type, string method) =>
+    [InlineData("Alibaba.ChipSim.Statistics.FusedSelection", "TrySelect")]
+    [InlineData("Alibaba.ChipSim.Statistics.ColumnRange", "Of")]
+    [InlineData("Alibaba.ChipSim.Statistics.YearTotals", "AddQuarters")]
+    public void The_trial_loops_and_the_statistics_methods_are_among_those_compiled_ahead(string type, string method) =>
         Assert.Contains(HotPathWarmUp.Methods, m => m.DeclaringType!.FullName == type && m.Name == method);
 
     [Fact]
