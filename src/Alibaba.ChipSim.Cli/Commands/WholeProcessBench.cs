@@ -86,9 +86,12 @@ internal static class WholeProcessBench
 
     private static Usage Run(string? scenarioPath, long trials, int threads, ulong seed)
     {
-        // This very CLI: its apphost beside the assembly, or else `dotnet chipsim.dll` (whatever process hosts the bench).
-        var assembly = typeof(WholeProcessBench).Assembly.Location;
-        var apphost = Path.ChangeExtension(assembly, null);
+        // This very CLI: the running executable when it is chipsim itself (an apphost, or the CLI compiled ahead of time,
+        // which has no assembly file), else its apphost beside the assembly, or else `dotnet chipsim.dll` (whatever
+        // process hosts the bench, e.g. a test).
+        var self = Environment.ProcessPath;
+        var assembly = AppContext.BaseDirectory is { Length: > 0 } folder ? Path.Combine(folder, "chipsim.dll") : "chipsim.dll";
+        var apphost = self is not null && Path.GetFileNameWithoutExtension(self) == "chipsim" ? self : Path.ChangeExtension(assembly, null);
         var start = new ProcessStartInfo(File.Exists(apphost) ? apphost : "dotnet")
         {
             RedirectStandardOutput = true,

@@ -31,13 +31,24 @@ internal static class WarmUp
     /// </summary>
     public static bool StartYamlReader(IReadOnlyList<string> args)
     {
-        if (args.Count == 0 || !YamlCommands.Contains(args[0])) return false;
+        if (args.Count == 0 || !YamlCommands.Contains(args[0]) || !Useful) return false;
         Background(() => YamlWarmUp.Parse());
         return true;
     }
 
-    /// <summary>Runs <paramref name="warm"/> on a thread-pool thread.</summary>
-    private static void Background(Action warm) => _ = Task.Run(() =>
+    /// <summary>
+    /// Whether there is anything to warm: code compiled as it runs. The CLI compiled ahead of time as a whole (Native AOT,
+    /// docs/performance.md) has no JIT and nothing to compile at its first calls.
+    /// </summary>
+    internal static bool Useful => System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled;
+
+    /// <summary>Runs <paramref name="warm"/> on a thread-pool thread, where there is anything to warm (<see cref="Useful"/>).</summary>
+    private static void Background(Action warm)
+    {
+        if (Useful) Run(warm);
+    }
+
+    private static void Run(Action warm) => _ = Task.Run(() =>
     {
         try
         {

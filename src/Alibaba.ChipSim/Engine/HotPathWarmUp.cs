@@ -19,6 +19,7 @@ public static class HotPathWarmUp
     public static IReadOnlyList<MethodInfo> Methods { get; } = Find();
 
     /// <summary>Compiles <see cref="Methods"/> now, on the calling thread; returns how many it compiled.</summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2059", Justification = "Only a JIT-compiled process, which keeps every type and its static constructor, compiles ahead (Rendering/WarmUp.Useful).")]
     public static int Compile()
     {
         Type? initialised = null;
@@ -34,6 +35,8 @@ public static class HotPathWarmUp
         return Methods.Count;
     }
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The CLI compiled ahead of time (Native AOT) has no JIT and never runs the warm-up (Rendering/WarmUp.Useful); a JIT-compiled process keeps every type.")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "As above: only a JIT-compiled process, which keeps every method, looks them up.")]
     private static MethodInfo[] Find()
     {
         const BindingFlags all = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;

@@ -87,7 +87,17 @@ internal static class SnapshotWriter
         _ => throw new ArgumentException($"Unexpected {value.ValueKind} in a summary where a scalar belongs."),
     };
 
-    private static string Quote(string s) => JsonSerializer.Serialize(s, QuoteOptions);
+    /// <summary>
+    /// <paramref name="s"/> as a JSON string, escaped as System.Text.Json's serializer escapes it with the relaxed encoder
+    /// (the serializer writes a string through this very writer), without the serializer's reflection, so that the
+    /// ahead-of-time compiled CLI writes the same bytes (docs/performance.md, "Native AOT").
+    /// </summary>
+    private static string Quote(string s)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, QuoteOptions)) writer.WriteStringValue(s);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
-    private static readonly JsonSerializerOptions QuoteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions QuoteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
