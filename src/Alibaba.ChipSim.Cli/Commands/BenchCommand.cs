@@ -71,7 +71,7 @@ internal static class BenchCommand
     public static void Execute(Scenario scenario, long[] trialCounts, int[] threadCounts, int repeat, ulong seed, IAnsiConsole console)
     {
         console.MarkupLine($"[bold]chipsim bench[/]: scenario [bold]{Markup.Escape(scenario.Name)}[/], {scenario.Calendar.Months} months, {scenario.Actors.Length} actors, seed {seed}");
-        console.MarkupLine(Markup.Escape($"{EngineInfo.Name}, .NET {Environment.Version}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical CPUs, {VectorWidth()}, load average at start {LoadAverage()}"));
+        console.MarkupLine(Markup.Escape($"{EngineInfo.Name}, .NET {Environment.Version} ({Compilation()}), {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical CPUs, {VectorWidth()}, load average at start {LoadAverage()}"));
 
         // Warm-up: JIT tiering (tier-1 code with PGO) before anything is timed; small, so the timed runs still touch fresh memory.
         var warmUp = new RunRequest { Threads = threadCounts.Max() };
@@ -143,8 +143,17 @@ internal static class BenchCommand
     /// </summary>
     internal static string VectorWidth() =>
         System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "512-bit vectors"
-        : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "256-bit vectors (no AVX-512)"
+        : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? (Compiled ? "256-bit vectors (no AVX-512)" : "256-bit vectors (as compiled)")
         : "no vector instructions";
+
+    /// <summary>Whether this process compiles code as it runs (the JIT), rather than being the Native AOT executable.</summary>
+    private static bool Compiled => System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled;
+
+    /// <summary>
+    /// How this process's code was compiled: by the JIT (with the ReadyToRun images for start-up when published), or
+    /// ahead of time as a whole (Native AOT, for the instruction set it was published for: docs/performance.md, "Native AOT").
+    /// </summary>
+    internal static string Compilation() => Compiled ? "JIT" : "Native AOT";
     private static string LoadAverage()
     {
         try

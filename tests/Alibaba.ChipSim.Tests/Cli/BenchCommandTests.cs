@@ -17,6 +17,7 @@ public sealed class BenchCommandTests
         Assert.StartsWith("1,000", rows[0].Trim('│', ' '));
         Assert.StartsWith("2,000", rows[3].Trim('│', ' '));
         Assert.Contains("logical CPUs", console.Output);
+        Assert.Contains($".NET {Environment.Version} (JIT),", console.Output);
         Assert.Contains("Trials/s", console.Output);
         // The vectors this machine runs the eight-lane paths on: figures from hosts with and without AVX-512 differ.
         var expected = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "logical CPUs, 512-bit vectors,"

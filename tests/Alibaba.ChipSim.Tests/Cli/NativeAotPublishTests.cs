@@ -8,7 +8,7 @@ namespace Alibaba.ChipSim.Tests.Cli;
 /// <summary>
 /// The CLI compiled ahead of time as a whole (<c>dotnet publish -r linux-x64 -p:PublishAot=true</c>, docs/performance.md,
 /// "Native AOT") does what the JIT-compiled CLI beside the tests does, byte for byte: the same stdout and the same files
-/// for run (every format), validate, snapshot, merge, diff and graph, and a report. The sources are copied to a
+/// for run (every format), validate, snapshot, merge, diff and graph; bench, and a report. The sources are copied to a
 /// temporary folder and published there, so that the publish never touches the build the tests run from.
 /// </summary>
 public sealed class NativeAotPublishTests(ITestOutputHelper log) : IDisposable
@@ -88,6 +88,14 @@ public sealed class NativeAotPublishTests(ITestOutputHelper log) : IDisposable
         Assert.Equal(2, nativeBad.Code);
         Assert.Equal(jitBad.Error, nativeBad.Error);
         Assert.Contains("bad.yaml:", nativeBad.Error, StringComparison.Ordinal);
+
+        // bench says how it was compiled, and --whole-process starts the native executable itself as its child.
+        var bench = Run(native, ["bench", Path.Combine(scenarios, "bench", "base-first-wave.yaml"), "--trials", "2000", "--threads", "1", "--repeat", "1"], work);
+        Assert.True(bench.Code == 0, bench.Error);
+        Assert.Contains("(Native AOT),", bench.Output, StringComparison.Ordinal);
+        var whole = Run(native, ["bench", Path.Combine(scenarios, "bench", "base-first-wave.yaml"), "--whole-process", "--trials", "2000", "--threads", "1", "--repeat", "1"], work);
+        Assert.True(whole.Code == 0, whole.Error);
+        Assert.Contains("2,000", whole.Output, StringComparison.Ordinal);
 
         // The report: its charts are drawn by SkiaSharp's native library beside the executable.
         var report = Run(native, ["report", Path.Combine(scenarios, "base.yaml"), "--trials", "2000", "--out", Path.Combine(work, "report"), "--date", "2026-12-03"], work);
