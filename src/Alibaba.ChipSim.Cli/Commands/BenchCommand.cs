@@ -147,7 +147,7 @@ internal static class BenchCommand
         : "no vector instructions";
 
     /// <summary>Whether this process compiles code as it runs (the JIT), rather than being the Native AOT executable.</summary>
-    private static bool Compiled => System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled;
+    private static bool Compiled => Rendering.WarmUp.Useful;
 
     /// <summary>
     /// How this process's code was compiled: by the JIT (with the ReadyToRun images for start-up when published), or

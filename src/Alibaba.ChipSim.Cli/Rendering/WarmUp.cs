@@ -45,20 +45,19 @@ internal static class WarmUp
     /// <summary>Runs <paramref name="warm"/> on a thread-pool thread, where there is anything to warm (<see cref="Useful"/>).</summary>
     private static void Background(Action warm)
     {
-        if (Useful) Run(warm);
+        if (!Useful) return;
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                warm();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A warm-up that fails costs only the time it would have saved: the command pays the first call as before.
+            }
+        });
     }
-
-    private static void Run(Action warm) => _ = Task.Run(() =>
-    {
-        try
-        {
-            warm();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A warm-up that fails costs only the time it would have saved: the command pays the first call as before.
-        }
-    });
 
     /// <summary>A table with the summary table's features (rounded border, markup title, right-aligned columns, caption), rendered to a null writer.</summary>
     internal static void RenderTable(TextWriter? writer = null)
