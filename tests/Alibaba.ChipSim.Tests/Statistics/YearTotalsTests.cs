@@ -54,4 +54,22 @@ public sealed class YearTotalsTests
             Streaming.StreamingColumnTests.AssertSameBits(one[i].Statistics, three[i].Statistics);
         }
     }
+
+    [Fact]
+    public void A_year_sum_overwrites_what_its_buffer_held_with_the_bits_of_adding_to_a_cleared_one()
+    {
+        // Quarter values with a negative zero, whose sum with a cleared buffer's +0 is +0, and ordinary values.
+        double[][] values = [[-0.0, 1.5, -2.25, 1e-300], [-0.0, 0.1, 3.0, -1e-300], [-0.0, 0.2, 0.0, 7.0]];
+        var metric = new QuarterColumns("cloud_revenue_cny_bn", ["FY2027Q1", "FY2027Q2", "FY2027Q3"], values);
+        int[] quarters = [0, 1, 2];
+        var cleared = new double[4];
+        foreach (var q in quarters)
+            for (var t = 0; t < cleared.Length; t++) cleared[t] += values[q][t];
+
+        var reused = new[] { double.NaN, 42.0, double.NegativeInfinity, -0.0 }; // left over from the previous column
+        YearTotals.AddQuarters(metric, quarters, reused);
+
+        Assert.Equal(cleared.Select(BitConverter.DoubleToInt64Bits), reused.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(0L, BitConverter.DoubleToInt64Bits(reused[0])); // +0, not the quarters' −0
+    }
 }

@@ -144,7 +144,6 @@ internal sealed class StreamingSummary
         var (_, quarters) = _years[y / view.Quarterly.Length];
         var sums = _yearSums[y] ??= new double[view.Trials];
         var span = sums.AsSpan(0, rows);
-        span.Clear();
         YearTotals.AddQuarters(view.Quarterly[y % view.Quarterly.Length], quarters, span);
         return span;
     }
