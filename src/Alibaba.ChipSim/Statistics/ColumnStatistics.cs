@@ -36,10 +36,10 @@ internal static class ColumnStatistics
         Tails tails;
         if (!counted && count > RankSelector.SortBelow && minKey != maxKey)
         {
-            // The common case, two passes: see FusedSelection; then the spread block by block.
-            if (!FusedSelection.TrySelect(values, count, minKey, maxKey, ranks, quantiles, out total, out var lowerMean, out var upperMean))
+            // The common case, two passes after the range's: see FusedSelection.
+            if (!FusedSelection.TrySelect(values, count, minKey, maxKey, ranks, quantiles, out total, out var spread, out var lowerMean, out var upperMean))
                 (lowerMean, upperMean) = ExactTails(values, quantiles[P5], quantiles[P95]);
-            tails = new Tails(BlockSpread.Of(values, constant: false), lowerMean, upperMean);
+            tails = new Tails(spread, lowerMean, upperMean);
         }
         else
         {

@@ -5,8 +5,9 @@ namespace Alibaba.ChipSim.Statistics;
 
 /// <summary>
 /// The selection path of <see cref="ColumnStatistics"/> in two passes over the column, with the numbers of separate
-/// passes bit for bit. Pass one adds the values up (compensated, in trial order) while it histograms the first 16-bit
-/// digit of their <see cref="SortableKey"/>s, as <see cref="RankSelector"/>'s first level would; pass two gathers the
+/// passes bit for bit. Pass one histograms the first 16-bit digit of the values' <see cref="SortableKey"/>s, as
+/// <see cref="RankSelector"/>'s first level would, and adds them up (<see cref="LaneSum"/>) and their spread
+/// (<see cref="BlockSpread"/>) block by block while each block is in cache; pass two gathers the
 /// buckets holding a wanted rank and copies every value that can be in either 5% tail (the buckets up to the 5th
 /// percentile's, from the 95th's). The tail means are then exact sums (<see cref="ExactSum"/>) over those copies, with
 /// the same test (v ≤ p5, v ≥ p95) as over the whole column.
@@ -18,16 +19,17 @@ internal static class FusedSelection
     private const ulong DigitMask = Buckets - 1;
 
     /// <summary>
-    /// Fills <paramref name="quantiles"/> (at <see cref="ColumnStatistics.Levels"/>), the compensated <paramref name="sum"/> and
+    /// Fills <paramref name="quantiles"/> (at <see cref="ColumnStatistics.Levels"/>), the compensated <paramref name="sum"/>, the
+    /// <paramref name="squaredDeviations"/> (<see cref="BlockSpread.Of"/> of a column that is not constant) and
     /// the tails' means (<paramref name="lowerTailMean"/>, <paramref name="upperTailMean"/>; exact sums). Requires more than <see cref="RankSelector.SortBelow"/> defined values, <paramref name="minKey"/> ≠
     /// <paramref name="maxKey"/> and <paramref name="ranks"/> (ascending, distinct) holding every rank the levels interpolate between.
-    /// Returns false with valid quantiles and sum but no tails only if p5 or p95 fell outside its two order statistics,
+    /// Returns false with valid quantiles, sum and spread but no tails only if p5 or p95 fell outside its two order statistics,
     /// which rounding cannot do; the caller then measures the tails over the whole column.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     public static bool TrySelect(
         double[] values, int count, ulong minKey, ulong maxKey, ReadOnlySpan<int> ranks, Span<double> quantiles, out double sum,
-        out double lowerTailMean, out double upperTailMean)
+        out double squaredDeviations, out double lowerTailMean, out double upperTailMean)
     {
         var lowerTailRank = (int)NumpyQuantile.Position(count, ColumnStatistics.Levels[ColumnStatistics.P5]).Upper;
         var upperTailRank = (int)NumpyQuantile.Position(count, ColumnStatistics.Levels[ColumnStatistics.P95]).Lower;
@@ -47,12 +49,22 @@ internal static class FusedSelection
         {
             var counts = table.AsSpan(0, Buckets);
             counts.Clear();
-            foreach (var v in values)
+            // Block by block, so that the sum and the spread read each block from the first level of cache, not memory.
+            var lanes = new LaneSum();
+            var spread = new BlockSpread();
+            for (var start = 0; start < values.Length; start += ColumnStatistics.TailBlock)
             {
-                if (double.IsNaN(v)) continue;
-                counts[(int)((SortableKey.Of(v) >> shift) & DigitMask)]++;
+                var block = values.AsSpan(start, Math.Min(ColumnStatistics.TailBlock, values.Length - start));
+                foreach (var v in block)
+                {
+                    if (double.IsNaN(v)) continue;
+                    counts[(int)((SortableKey.Of(v) >> shift) & DigitMask)]++;
+                }
+                lanes.Add(block);
+                spread.Add(block);
             }
-            sum = LaneSum.Of(values);
+            sum = lanes.Value;
+            squaredDeviations = spread.SquaredDeviations(constant: false);
 
             var below = 0;
             var bucket = 0;

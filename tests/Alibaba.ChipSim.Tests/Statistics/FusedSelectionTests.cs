@@ -3,7 +3,7 @@ using CsCheck;
 
 namespace Alibaba.ChipSim.Tests.Statistics;
 
-/// <summary>The two fused passes against the separate ones they replace (sum, selection, exact tails), bit for bit.</summary>
+/// <summary>The two fused passes against the separate ones they replace (sum, spread, selection, exact tails), bit for bit.</summary>
 public sealed class FusedSelectionTests
 {
     private static readonly Gen<double> Value = Gen.Frequency(
@@ -36,9 +36,10 @@ public sealed class FusedSelectionTests
             var expectedTails = ColumnStatistics.ExactTails(values, expected[ColumnStatistics.P5], expected[ColumnStatistics.P95]);
 
             var quantiles = new double[ColumnStatistics.Levels.Length];
-            Assert.True(FusedSelection.TrySelect(values, count, minKey, maxKey, ranks, quantiles, out var total, out var lower, out var upper));
+            Assert.True(FusedSelection.TrySelect(values, count, minKey, maxKey, ranks, quantiles, out var total, out var spread, out var lower, out var upper));
 
             Assert.Equal(BitConverter.DoubleToInt64Bits(sum.Value), BitConverter.DoubleToInt64Bits(total));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(BlockSpread.Of(values, constant: false)), BitConverter.DoubleToInt64Bits(spread));
             Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), quantiles.Select(BitConverter.DoubleToInt64Bits));
             Assert.Equal(BitConverter.DoubleToInt64Bits(expectedTails.Lower), BitConverter.DoubleToInt64Bits(lower));
             Assert.Equal(BitConverter.DoubleToInt64Bits(expectedTails.Upper), BitConverter.DoubleToInt64Bits(upper));
