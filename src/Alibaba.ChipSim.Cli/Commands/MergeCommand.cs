@@ -4,6 +4,7 @@ using Alibaba.ChipSim.Cli.Rendering;
 using Alibaba.ChipSim.Cli.Running;
 using Alibaba.ChipSim.Output;
 using Alibaba.ChipSim.Output.Shards;
+using Alibaba.ChipSim.Runs;
 using Alibaba.ChipSim.Scenarios;
 using Spectre.Console;
 
@@ -38,9 +39,15 @@ internal static class MergeCommand
         OptionChecks.Range(threads, 0, 1024);
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Only the summary table and errors." };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON (summary.json) on stdout instead of the table." };
+        var streamAbove = new Option<long>("--stream-above")
+        {
+            Description = "With --format json alone, a run of more trials is summarised by streaming its shards back through exact statistics in chunks, in bounded memory, rather than a column at a time (the same summary.json).",
+            DefaultValueFactory = _ => RunRequest.DefaultColumnTrialsLimit,
+        };
+        OptionChecks.Range(streamAbove, 0, long.MaxValue);
         var command = new Command("merge", "Combine the shard folders of run --shard into the run's files, identical to a one-process run.")
         {
-            shards, outDir, format, sensitivity, threads, quiet, json,
+            shards, outDir, format, sensitivity, threads, quiet, json, streamAbove,
         };
         command.SetAction(parse =>
         {
@@ -48,6 +55,7 @@ internal static class MergeCommand
             var settings = new RunSettings(null, null, parse.GetValue(threads), parse.GetValue(outDir), formats, parse.GetValue(quiet), parse.GetValue(json))
             {
                 Sensitivity = parse.GetValue(sensitivity),
+                StreamAbove = parse.GetValue(streamAbove),
             };
             if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 120;
             return Execute(parse.GetValue(shards) ?? [], settings, AnsiConsole.Console, Console.Out, Console.Error);
@@ -100,7 +108,10 @@ internal static class MergeCommand
         }
     }
 
-    /// <summary>--format json alone: the summary from the shard files a column at a time, never the whole run in memory.</summary>
+    /// <summary>
+    /// --format json alone: the summary from the shard files a column at a time or, above --stream-above trials, streamed back
+    /// in chunks (docs/running-big.md, "Merge"); never the whole run in memory.
+    /// </summary>
     private static int SummaryOnly(IReadOnlyList<string> folders, RunSettings settings, IAnsiConsole console, TextWriter output,
         TextWriter errors, CancellationToken cancel)
     {

@@ -8,7 +8,8 @@ namespace Alibaba.ChipSim.Cli.Running;
 
 /// <summary>
 /// <c>run --shard</c>: simulates one slice of the run's trials (the same draws the whole run makes for them) and writes
-/// a shard folder for <c>chipsim merge</c>. The summary, sensitivity and the per-trial files come from the merge.
+/// a shard folder for <c>chipsim merge</c>. The summary, sensitivity and the per-trial files come from the merge. A shard of
+/// more than <c>--stream-above</c> trials keeps no columns: it writes its file as it simulates (docs/running-big.md, "Shards").
 /// </summary>
 internal static class ShardRun
 {
@@ -39,10 +40,11 @@ internal static class ShardRun
             return ExitCode.InvalidInput;
         }
         var (first, count) = slice.Range(trials);
-        var result = ShardPipeline.Simulate(scenarios[0], trials, seed, slice, settings.Threads, cancel);
         try
         {
-            ShardFolder.Write(settings.OutDir!, result, slice, trials, cancel);
+            // Above --stream-above trials the shard is simulated and written chunk by chunk (bounded memory, the same file).
+            if (count > settings.StreamAbove) ShardFolder.WriteStreamed(settings.OutDir!, scenarios[0], trials, seed, slice, settings.Threads, cancel);
+            else ShardFolder.Write(settings.OutDir!, ShardPipeline.Simulate(scenarios[0], trials, seed, slice, settings.Threads, cancel), slice, trials, cancel);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Alibaba.ChipSim.Cli.Commands;
 using Alibaba.ChipSim.Cli.Running;
+using Alibaba.ChipSim.Runs;
 using Alibaba.ChipSim.Runs.Shards;
 using Alibaba.ChipSim.Tests.Support;
 using Spectre.Console.Testing;
@@ -111,19 +112,42 @@ public sealed class ShardCommandTests : IDisposable
     private static string[] FilesIn(string folder) => [.. Directory.GetFiles(folder).Select(Path.GetFileName).Order()!];
 
     [Theory]
-    [InlineData(3)]
-    [InlineData(7)]
-    public void A_summary_only_merge_reads_a_column_at_a_time_and_writes_the_files_of_a_run_with_format_json(int shards)
+    [InlineData(3, RunRequest.DefaultColumnTrialsLimit)]
+    [InlineData(7, RunRequest.DefaultColumnTrialsLimit)]
+    [InlineData(3, 0)]
+    [InlineData(7, 3000)]
+    public void A_summary_only_merge_a_column_at_a_time_or_streamed_writes_the_files_of_a_run_with_format_json(int shards, long streamAbove)
     {
         string[] scenario = [Scenario("base.yaml")];
         var single = _temp.File("single");
         Assert.Equal(0, Run(Settings(single) with { Formats = ["json"] }, scenario));
         var merged = _temp.File("merged");
-        Assert.Equal(0, Merge(merged, Shards(shards, scenario), formats: ["json"]));
+        var settings = Settings(merged) with { Formats = ["json"], StreamAbove = streamAbove };
+        Assert.Equal(0, MergeCommand.Execute(Shards(shards, scenario), settings, _console, _stdout, _stderr));
         Assert.Equal("", _stderr.ToString());
         Assert.Equal(["summary.csv", "summary.json"], FilesIn(single));
         Assert.Equal(FilesIn(single), FilesIn(merged));
         AssertSameFiles(single, merged, "summary.json", "summary.csv");
+    }
+
+    [Theory]
+    [InlineData(300, false)]
+    [InlineData(97, true)]
+    public void A_summary_only_merge_read_back_in_small_chunks_or_in_further_passes_gives_the_one_process_summary(int chunkRows, bool tinyWindows)
+    {
+        // Chunks that end inside shards and cross the squared deviations' 1,024-trial blocks; windows too small to hold
+        // their ranks send the columns back over the shard files (further passes), as a streamed run replays its trials.
+        var scenario = ShippedScenarios.Load("base.yaml");
+        var single = Alibaba.ChipSim.Runs.RunPipeline.Run(scenario, Trials, 7, new Alibaba.ChipSim.Runs.RunRequest { Threads = 2 });
+        var folders = Shards(4, [Scenario("base.yaml")]);
+        var merged = Alibaba.ChipSim.Output.Shards.ShardMerger.Summarize(folders, 2, CancellationToken.None, columnTrialsLimit: 0, chunkRows,
+            tinyWindows ? (2, 16) : null);
+        Assert.Empty(merged.Errors);
+        Assert.True(merged.Streamed);
+        if (tinyWindows) Assert.True(merged.Passes > 1, $"{merged.Passes} passes");
+        else Assert.Equal(1, merged.Passes);
+        Assert.Equal(Alibaba.ChipSim.Output.SummaryJsonWriter.ToJson(single.Summary), Alibaba.ChipSim.Output.SummaryJsonWriter.ToJson(merged.Summary!));
+        Assert.Equal(single.Summary.Years.Length, merged.Summary!.Years.Length);
     }
 
     [Fact]
@@ -152,6 +176,48 @@ public sealed class ShardCommandTests : IDisposable
         Assert.Equal(2, Merge(merged, folders, formats: ["json"]));
         Assert.Contains($"shard {folders[0]}: damaged", _stderr.ToString());
         Assert.False(Directory.Exists(merged));
+    }
+
+    [Theory]
+    [InlineData("base.yaml", false, 300)]
+    [InlineData("bench/base-first-wave.yaml", false, 4096)]
+    [InlineData("base.yaml", true, 97)]
+    public void A_shard_written_as_it_simulates_is_byte_for_byte_the_shard_of_its_columns(string file, bool designed, int chunkSize)
+    {
+        var scenario = ShippedScenarios.Load(file);
+        if (designed)
+            scenario = scenario with
+            {
+                Simulation = scenario.Simulation with { Sampling = Alibaba.ChipSim.Scenarios.SamplingMethod.LatinHypercube },
+                Correlations = [new("economics.price_per_chip_usd", "shipments.buyer_share", -0.6, Alibaba.ChipSim.Scenarios.SourceLocation.None("<test>"))],
+            };
+        foreach (var slice in new[] { new ShardSlice(0, 3), new ShardSlice(2, 3) })
+        {
+            var kept = _temp.File($"kept-{slice.Index}");
+            var streamed = _temp.File($"streamed-{slice.Index}");
+            Alibaba.ChipSim.Output.Shards.ShardFolder.Write(kept, ShardPipeline.Simulate(scenario, Trials, 7, slice, threads: 2), slice, Trials);
+            Alibaba.ChipSim.Output.Shards.ShardFolder.WriteStreamed(streamed, scenario, Trials, 7, slice, threads: 2, CancellationToken.None, chunkSize);
+            AssertSameFiles(kept, streamed, "shard.bin");
+            Assert.Equal(FilesIn(kept), FilesIn(streamed)); // no temporary file left beside it
+        }
+    }
+
+    [Fact]
+    public void Shards_run_above_stream_above_merge_into_the_files_of_the_one_process_run()
+    {
+        string[] scenario = [Scenario("base.yaml")];
+        var single = _temp.File("single");
+        Assert.Equal(0, Run(Settings(single), scenario));
+        var folders = new List<string>();
+        for (var k = 0; k < 3; k++)
+        {
+            var folder = _temp.File($"streamed-shard-{k}");
+            Assert.Equal(0, Run(Settings(folder) with { Shard = new ShardRequest(k, 3), StreamAbove = 500 }, scenario));
+            folders.Add(folder);
+        }
+        var merged = _temp.File("merged");
+        Assert.Equal(0, Merge(merged, folders));
+        AssertSameFiles(single, merged, "summary.json", "summary.csv", "trials.csv", "quarters.csv", "trials.parquet");
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public static class ShardFile
 
     public const int FormatVersion = 1;
 
-    private static ReadOnlySpan<byte> Magic => "CSIMSHRD"u8;
+    internal static ReadOnlySpan<byte> Magic => "CSIMSHRD"u8;
 
     private const int MaxHeaderBytes = 16 << 20;
 

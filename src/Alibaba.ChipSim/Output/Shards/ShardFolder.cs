@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Alibaba.ChipSim.Engine;
 using Alibaba.ChipSim.Runs.Shards;
+using Alibaba.ChipSim.Scenarios;
 
 namespace Alibaba.ChipSim.Output.Shards;
 
@@ -12,10 +13,11 @@ namespace Alibaba.ChipSim.Output.Shards;
 public static class ShardFolder
 {
     /// <summary>The header of <paramref name="result"/> as shard <paramref name="slice"/> of a run of <paramref name="trials"/> trials.</summary>
-    public static ShardHeader HeaderOf(SimulationResult result, ShardSlice slice, long trials, string? scenarioFile)
+    /// <param name="checkCount">False for a layout whose columns are not the shard's trials (a streamed shard's chunk buffers).</param>
+    public static ShardHeader HeaderOf(SimulationResult result, ShardSlice slice, long trials, string? scenarioFile, bool checkCount = true)
     {
         var (first, count) = slice.Range(trials);
-        if (count != result.Trials)
+        if (checkCount && count != result.Trials)
             throw new ArgumentException($"the result holds {result.Trials} trials; shard {slice} of {trials} holds {count}", nameof(result));
         return new ShardHeader(
             ShardFile.FormatVersion, EngineInfo.Name, result.Scenario.Name, result.Scenario.Sha256, scenarioFile,
@@ -31,6 +33,43 @@ public static class ShardFolder
     public static string Write(string directory, SimulationResult result, ShardSlice slice, long trials, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
+        return Write(directory, result.Scenario, (temporary, scenarioFile) =>
+        {
+            var header = HeaderOf(result, slice, trials, scenarioFile);
+            using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
+            ShardFile.Write(stream, header, result, cancellationToken);
+            stream.Flush(flushToDisk: true);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Simulates shard <paramref name="slice"/> of a run of <paramref name="trials"/> trials and writes it chunk by chunk
+    /// (<see cref="ShardStreamWriter"/>): the same <c>shard.bin</c>, byte for byte, as simulating its columns and
+    /// <see cref="Write(string, SimulationResult, ShardSlice, long, CancellationToken)"/>, in memory that does not grow with
+    /// the shard's trials. Returns the path of its <c>shard.bin</c>.
+    /// </summary>
+    /// <exception cref="IOException">The folder cannot be written, or the scenario's files changed during the run.</exception>
+    /// <exception cref="OperationCanceledException">When the token fires (nothing is left behind).</exception>
+    public static string WriteStreamed(string directory, Scenario scenario, long trials, ulong seed, ShardSlice slice, int threads,
+        CancellationToken cancellationToken = default) =>
+        WriteStreamed(directory, scenario, trials, seed, slice, threads, cancellationToken, SimulationEngine.ChunkSize);
+
+    /// <param name="chunkSize">Trials per chunk (tests make it small to write many chunks).</param>
+    internal static string WriteStreamed(string directory, Scenario scenario, long trials, ulong seed, ShardSlice slice, int threads,
+        CancellationToken cancellationToken, int chunkSize)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return Write(directory, scenario, (temporary, scenarioFile) =>
+            ShardStreamWriter.Write(temporary, scenario, trials, seed, slice, threads, scenarioFile, cancellationToken, chunkSize), cancellationToken);
+    }
+
+    /// <summary>
+    /// The folder's steps around the shard file: the scenario's copy staged and moved into place, then the file written by
+    /// <paramref name="writeFile"/> (to the temporary path it is given, with the scenario file's name in the copy) and
+    /// moved to <c>shard.bin</c>. On any failure the temporary file and copy are removed.
+    /// </summary>
+    private static string Write(string directory, Scenario scenario, Action<string, string?> writeFile, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(directory);
         var final = Path.Combine(directory, ShardFile.FileName);
         if (File.Exists(final)) File.Delete(final);
@@ -41,16 +80,11 @@ public static class ShardFolder
         var temporary = Path.Combine(directory, $".{ShardFile.FileName}.{tag}.tmp");
         try
         {
-            var scenarioFile = ScenarioCopy.Save(result.Scenario, staged);
+            var scenarioFile = ScenarioCopy.Save(scenario, staged);
             if (Directory.Exists(scenarioFolder)) Directory.Delete(scenarioFolder, recursive: true);
             if (Directory.Exists(staged)) Directory.Move(staged, scenarioFolder);
 
-            var header = HeaderOf(result, slice, trials, scenarioFile);
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
-            {
-                ShardFile.Write(stream, header, result, cancellationToken);
-                stream.Flush(flushToDisk: true);
-            }
+            writeFile(temporary, scenarioFile);
             cancellationToken.ThrowIfCancellationRequested();
             File.Move(temporary, final, overwrite: true);
             return final;

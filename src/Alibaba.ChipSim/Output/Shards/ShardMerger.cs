@@ -23,11 +23,21 @@ public static class ShardMerger
         }, errors => new ShardMerge(null, errors));
 
     /// <summary>
-    /// The summary of the run of <paramref name="folders"/> without rebuilding it: every shard's checksum is verified in
-    /// one streaming pass, then each column is read from all shards when it is summarised, so at most one column per
-    /// thread (8 bytes × trials) is in memory. The summary is the one <see cref="Merge"/> (and the one-process run) gives.
+    /// The summary of the run of <paramref name="folders"/> without rebuilding it: every shard's checksum and values are
+    /// verified in one streaming pass; then, for a run of at most <paramref name="columnTrialsLimit"/> trials, each column is
+    /// read from all shards when it is summarised (at most one column per thread, 8 bytes × trials, in memory), and for a
+    /// larger one the columns are read back chunk by chunk through the streamed statistics (<see cref="ShardStream"/>), in
+    /// memory that does not grow with the trial count. Either way the summary is the one <see cref="Merge"/> (and the
+    /// one-process run) gives.
     /// </summary>
-    public static ShardSummary Summarize(IReadOnlyList<string> folders, int? maxThreads = null, CancellationToken cancellationToken = default) =>
+    public static ShardSummary Summarize(IReadOnlyList<string> folders, int? maxThreads = null, CancellationToken cancellationToken = default,
+        long columnTrialsLimit = Runs.RunRequest.DefaultColumnTrialsLimit) =>
+        Summarize(folders, maxThreads, cancellationToken, columnTrialsLimit, ShardStream.ChunkRows, null);
+
+    /// <param name="chunkRows">Trials per chunk read back when streamed (tests make it small).</param>
+    /// <param name="windowLimit">The sizes of the streamed percentiles' windows (tests make them tiny to force further passes).</param>
+    internal static ShardSummary Summarize(IReadOnlyList<string> folders, int? maxThreads, CancellationToken cancellationToken, long columnTrialsLimit,
+        int chunkRows, (int Distinct, int Appended)? windowLimit) =>
         WithShards(folders, (scenario, shards, errors) =>
         {
             foreach (var (folder, reader) in shards)
@@ -45,11 +55,25 @@ public static class ShardMerger
                 }
             }
             if (errors.Count > 0) return new ShardSummary(null, null, errors);
-            var columns = ShardColumnSource.For(shards.Select(s => s.Reader).ToList());
-            var summary = Statistics.SummaryBuilder.Build(columns, maxThreads);
-            // As the one-process summary: the calendar, and the scenario's targets over their columns, one at a time.
-            summary = summary with { Calendar = scenario.Calendar, Targets = [.. scenario.Targets.Select(t => TargetOf(columns, t))] };
-            return new ShardSummary(scenario, summary, []);
+            var readers = shards.Select(s => s.Reader).ToList();
+            if (readers[0].Header.Trials <= columnTrialsLimit)
+            {
+                var columns = ShardColumnSource.For(readers);
+                var summary = Statistics.SummaryBuilder.Build(columns, maxThreads);
+                // As the one-process summary: the calendar, and the scenario's targets over their columns, one at a time.
+                summary = summary with { Calendar = scenario.Calendar, Targets = [.. scenario.Targets.Select(t => TargetOf(columns, t))] };
+                return new ShardSummary(scenario, summary, []) { Passes = 1 };
+            }
+            try
+            {
+                var threads = maxThreads is > 0 ? maxThreads.Value : Environment.ProcessorCount;
+                var (streamed, passes) = ShardStream.Summarize(scenario, readers, threads, cancellationToken, chunkRows, windowLimit);
+                return new ShardSummary(scenario, streamed, []) { Passes = passes, Streamed = true };
+            }
+            catch (Exception e) when (e is IOException or EndOfStreamException)
+            {
+                return new ShardSummary(null, null, [$"a shard cannot be read back: {e.Message}"]);
+            }
         }, errors => new ShardSummary(null, null, errors));
 
     private static Statistics.TargetResult TargetOf(Statistics.SummaryColumns columns, TargetSpec target)
