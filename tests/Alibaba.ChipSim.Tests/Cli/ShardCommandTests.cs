@@ -203,6 +203,27 @@ public sealed class ShardCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_streamed_shard_that_is_interrupted_leaves_nothing_behind_and_an_earlier_shard_in_its_folder_as_it_was()
+    {
+        var scenario = ShippedScenarios.Load("base.yaml");
+        var slice = new ShardSlice(1, 3);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var fresh = _temp.File("fresh");
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            Alibaba.ChipSim.Output.Shards.ShardFolder.WriteStreamed(fresh, scenario, Trials, 7, slice, threads: 2, cancelled.Token, 97));
+        Assert.False(Directory.Exists(fresh));
+
+        var earlier = _temp.File("earlier");
+        Alibaba.ChipSim.Output.Shards.ShardFolder.WriteStreamed(earlier, scenario, Trials, 7, slice, threads: 2);
+        var before = File.ReadAllBytes(Path.Combine(earlier, "shard.bin"));
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            Alibaba.ChipSim.Output.Shards.ShardFolder.WriteStreamed(earlier, scenario, Trials, 8, slice, threads: 2, cancelled.Token, 97));
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(earlier, "shard.bin")));
+        Assert.Equal(["scenario", "shard.bin"], Directory.EnumerateFileSystemEntries(earlier).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
     public void Shards_run_above_stream_above_merge_into_the_files_of_the_one_process_run()
     {
         string[] scenario = [Scenario("base.yaml")];

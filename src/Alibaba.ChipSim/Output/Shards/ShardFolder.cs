@@ -64,35 +64,38 @@ public static class ShardFolder
     }
 
     /// <summary>
-    /// The folder's steps around the shard file: the scenario's copy staged and moved into place, then the file written by
-    /// <paramref name="writeFile"/> (to the temporary path it is given, with the scenario file's name in the copy) and
-    /// moved to <c>shard.bin</c>. On any failure the temporary file and copy are removed.
+    /// The folder's steps around the shard file: the scenario's copy staged, the file written by <paramref name="writeFile"/>
+    /// (to the temporary path it is given, with the scenario file's name in the copy), then the copy and the file moved into
+    /// place, <c>shard.bin</c> last. On any failure (an interrupted simulation included) the temporary file and copy are
+    /// removed, and so is the folder if this call created it: nothing is left behind.
     /// </summary>
     private static string Write(string directory, Scenario scenario, Action<string, string?> writeFile, CancellationToken cancellationToken)
     {
+        var created = !Directory.Exists(directory);
         Directory.CreateDirectory(directory);
         var final = Path.Combine(directory, ShardFile.FileName);
-        if (File.Exists(final)) File.Delete(final);
-
         var tag = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
         var scenarioFolder = Path.Combine(directory, ScenarioCopy.Folder);
         var staged = Path.Combine(directory, $".{ScenarioCopy.Folder}.{tag}.tmp");
         var temporary = Path.Combine(directory, $".{ShardFile.FileName}.{tag}.tmp");
+        var done = false;
         try
         {
             var scenarioFile = ScenarioCopy.Save(scenario, staged);
-            if (Directory.Exists(scenarioFolder)) Directory.Delete(scenarioFolder, recursive: true);
-            if (Directory.Exists(staged)) Directory.Move(staged, scenarioFolder);
-
             writeFile(temporary, scenarioFile);
             cancellationToken.ThrowIfCancellationRequested();
+            if (File.Exists(final)) File.Delete(final);
+            if (Directory.Exists(scenarioFolder)) Directory.Delete(scenarioFolder, recursive: true);
+            if (Directory.Exists(staged)) Directory.Move(staged, scenarioFolder);
             File.Move(temporary, final, overwrite: true);
+            done = true;
             return final;
         }
         finally
         {
             if (File.Exists(temporary)) File.Delete(temporary);
             if (Directory.Exists(staged)) Directory.Delete(staged, recursive: true);
+            if (!done && created && Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any()) Directory.Delete(directory);
         }
     }
 }
