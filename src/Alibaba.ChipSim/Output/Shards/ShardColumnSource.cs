@@ -15,34 +15,31 @@ internal static class ShardColumnSource
     {
         var h = shards[0].Header;
         var rows = checked((int)h.Trials);
-        var files = shards.Select(s => (s.Path, s.DataOffset, First: (int)s.Header.FirstTrial, Count: (int)s.Header.Count)).ToList();
-        var numeric = h.Numeric.Length;
+        var files = shards.Select(s => (s.Path, s.DataOffset, s.Header, First: (int)s.Header.FirstTrial, Count: (int)s.Header.Count)).ToList();
         var doubles = new ConcurrentBag<double[]>();
         var bytes = new ConcurrentBag<byte[]>();
-        var categorical = h.Categorical.Length;
 
-        double[] Doubles(long columnIndexBeforeBytes, long bytesBefore)
+        double[] Doubles(Func<ShardHeader, long> start)
         {
-            // The column starts after columnIndexBeforeBytes float64 columns and bytesBefore one-byte columns of the shard's count.
             // Each column is read into an array another column has finished with: at most one per thread is ever allocated.
             var values = doubles.TryTake(out var free) ? free : GC.AllocateUninitializedArray<double>(rows);
-            foreach (var f in files) Read(f.Path, f.DataOffset + (columnIndexBeforeBytes * 8 + bytesBefore) * f.Count, MemoryMarshal.AsBytes(values.AsSpan(f.First, f.Count)));
+            foreach (var f in files) Read(f.Path, f.DataOffset + start(f.Header), MemoryMarshal.AsBytes(values.AsSpan(f.First, f.Count)));
             return values;
         }
 
         byte[] Bytes(int column)
         {
             var codes = bytes.TryTake(out var free) ? free : GC.AllocateUninitializedArray<byte>(rows);
-            foreach (var f in files) Read(f.Path, f.DataOffset + ((long)numeric * 8 + column) * f.Count, codes.AsSpan(f.First, f.Count));
+            foreach (var f in files) Read(f.Path, f.DataOffset + f.Header.CategoricalAt(column), codes.AsSpan(f.First, f.Count));
             return codes;
         }
 
         var quarterBase = new int[h.Quarterly.Length];
         for (var m = 1; m < quarterBase.Length; m++) quarterBase[m] = quarterBase[m - 1] + h.Quarterly[m - 1].Quarters.Length;
         return new SummaryColumns(h.Scenario, h.ScenarioSha256, h.Seed, h.Trials,
-            [.. h.Numeric.Select((c, i) => new SummaryColumns.Numeric(c.Name, c.IsBinary, c.IsWholeNumber, () => Doubles(i, 0)))],
+            [.. h.Numeric.Select((c, i) => new SummaryColumns.Numeric(c.Name, c.IsBinary, c.IsWholeNumber, () => Doubles(header => header.NumericAt(i))))],
             [.. h.Categorical.Select((c, j) => new SummaryColumns.Categorical(c.Name, c.Categories, () => Bytes(j)))],
-            [.. h.Quarterly.Select((q, m) => new SummaryColumns.Quarterly(q.Metric, q.Quarters, k => Doubles(numeric + quarterBase[m] + k, categorical)))])
+            [.. h.Quarterly.Select((q, m) => new SummaryColumns.Quarterly(q.Metric, q.Quarters, k => Doubles(header => header.QuarterAt(quarterBase[m] + k))))])
         {
             ReleaseDoubles = doubles.Add,
             ReleaseBytes = bytes.Add,

@@ -59,11 +59,7 @@ public static class ShardFile
     /// <summary>The file's length as its header implies it, to tell a truncated file from a whole one.</summary>
     internal static long ExpectedLength(ShardHeader h, int headerBytes)
     {
-        long n = h.Count;
-        long length = 16 + headerBytes;
-        length += h.Numeric.Length * n * 8;
-        length += h.Categorical.Length * n;
-        foreach (var q in h.Quarterly) length += q.Quarters.Length * n * 8;
+        var length = 16 + headerBytes + h.OccupancyAt;
         foreach (var o in h.Occupancy) length += (long)o.Months * o.States.Length * 8;
         return length + 32;
     }

@@ -30,6 +30,21 @@ public sealed record ShardHeader(
     /// <summary>The trials it holds, for messages: e.g. <c>trials 0–2499</c>.</summary>
     public string TrialRange => $"trials {FirstTrial}-{FirstTrial + Count - 1}";
 
+    // Where each column starts, in bytes from the first column's start: every column is whole (Count values), in the
+    // header's order: the float64 outcomes, the one-byte final states, the float64 quarters, then the occupancy counts.
+
+    /// <summary>The start of float64 outcome column <paramref name="column"/>.</summary>
+    internal long NumericAt(int column) => column * 8L * Count;
+
+    /// <summary>The start of one-byte final-state column <paramref name="column"/>.</summary>
+    internal long CategoricalAt(int column) => Numeric.Length * 8L * Count + column * Count;
+
+    /// <summary>The start of quarter column <paramref name="column"/> (the quarters of every quarterly metric, in order).</summary>
+    internal long QuarterAt(long column) => (Numeric.Length + column) * 8 * Count + Categorical.Length * Count;
+
+    /// <summary>The start of the occupancy counts, after the last quarter column.</summary>
+    internal long OccupancyAt => QuarterAt(Quarterly.Sum(q => (long)q.Quarters.Length));
+
     /// <summary>A text of the header for a message: at most 64 characters (a SHA-256 in hex), control characters shown as '?'.</summary>
     internal static string Shown(string value)
     {

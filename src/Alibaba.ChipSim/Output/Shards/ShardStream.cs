@@ -64,28 +64,22 @@ internal static class ShardStream
 
     /// <summary>
     /// Trials <paramref name="from"/> … <paramref name="from"/> + <paramref name="n"/> − 1 of one shard (counted from its first)
-    /// into the first <paramref name="n"/> rows of every column of <paramref name="layout"/>. The file holds each column whole
-    /// (the shard's count of values), in the header's order: the float64 outcomes, the one-byte final states, then the
-    /// float64 quarters.
+    /// into the first <paramref name="n"/> rows of every column of <paramref name="layout"/>, each from where the header puts
+    /// its column (<see cref="ShardHeader.NumericAt"/> and the others).
     /// </summary>
     private static void ReadChunk(SafeFileHandle handle, ShardReader shard, SimulationResult layout, long from, int n)
     {
         ShardFile.RequireLittleEndian();
-        var count = shard.Header.Count;
-        var numeric = layout.Numeric.Length;
-        var categorical = layout.Categorical.Length;
-        for (var c = 0; c < numeric; c++)
-            Read(handle, shard.DataOffset + (c * count + from) * 8, MemoryMarshal.AsBytes(layout.Numeric[c].Values.AsSpan(0, n)));
-        for (var c = 0; c < categorical; c++)
-            Read(handle, shard.DataOffset + numeric * 8 * count + c * count + from, layout.Categorical[c].Codes.AsSpan(0, n));
+        var h = shard.Header;
+        var data = shard.DataOffset;
+        for (var c = 0; c < layout.Numeric.Length; c++)
+            Read(handle, data + h.NumericAt(c) + from * 8, MemoryMarshal.AsBytes(layout.Numeric[c].Values.AsSpan(0, n)));
+        for (var c = 0; c < layout.Categorical.Length; c++)
+            Read(handle, data + h.CategoricalAt(c) + from, layout.Categorical[c].Codes.AsSpan(0, n));
         var column = 0L;
         foreach (var quarters in layout.Quarterly)
             foreach (var values in quarters.Values)
-            {
-                var start = shard.DataOffset + (numeric + column) * 8 * count + categorical * count;
-                Read(handle, start + from * 8, MemoryMarshal.AsBytes(values.AsSpan(0, n)));
-                column++;
-            }
+                Read(handle, data + h.QuarterAt(column++) + from * 8, MemoryMarshal.AsBytes(values.AsSpan(0, n)));
     }
 
     private static void Read(SafeFileHandle handle, long offset, Span<byte> target)

@@ -45,10 +45,6 @@ internal static class ShardStreamWriter
         BinaryPrimitives.WriteUInt32LittleEndian(prefix.AsSpan(12), (uint)json.Length);
 
         long data = prefix.Length + json.Length;
-        var numeric = layout.Numeric.Length;
-        var categorical = layout.Categorical.Length;
-        var quarterColumns = layout.Quarterly.Sum(q => q.Values.Length);
-        var occupancyAt = data + ((long)numeric + quarterColumns) * 8 * count + (long)categorical * count;
 
         using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
         RandomAccess.Write(handle, prefix, 0);
@@ -64,9 +60,9 @@ internal static class ShardStreamWriter
             var counts = rows.Span;
             var n = 0;
             foreach (var k in counts) n += k;
-            for (var c = 0; c < numeric; c++)
-                RandomAccess.Write(handle, MemoryMarshal.AsBytes(Gather(views, counts, v => v.Numeric[c].Values, doubles, n)), data + (c * count + row) * 8);
-            for (var c = 0; c < categorical; c++)
+            for (var c = 0; c < layout.Numeric.Length; c++)
+                RandomAccess.Write(handle, MemoryMarshal.AsBytes(Gather(views, counts, v => v.Numeric[c].Values, doubles, n)), data + header.NumericAt(c) + row * 8);
+            for (var c = 0; c < layout.Categorical.Length; c++)
             {
                 var at = 0;
                 for (var k = 0; k < views.Length; k++)
@@ -74,19 +70,18 @@ internal static class ShardStreamWriter
                     views[k].Categorical[c].Codes.AsSpan(0, counts[k]).CopyTo(codes.AsSpan(at));
                     at += counts[k];
                 }
-                RandomAccess.Write(handle, codes.AsSpan(0, n), data + numeric * 8 * count + c * count + row);
+                RandomAccess.Write(handle, codes.AsSpan(0, n), data + header.CategoricalAt(c) + row);
             }
             var q = 0L;
             for (var m = 0; m < layout.Quarterly.Length; m++)
                 for (var i = 0; i < layout.Quarterly[m].Values.Length; i++)
                 {
                     RandomAccess.Write(handle, MemoryMarshal.AsBytes(Gather(views, counts, v => v.Quarterly[m].Values[i], doubles, n)),
-                        data + (numeric + q) * 8 * count + categorical * count + row * 8);
-                    q++;
+                        data + header.QuarterAt(q++) + row * 8);
                 }
             row += n;
         });
-        var at = occupancyAt;
+        var at = data + header.OccupancyAt;
         foreach (var o in SimulationEngine.Occupancies(replay.Plan, replay.Occupancy, null))
         {
             var bytes = MemoryMarshal.AsBytes(o.Counts.AsSpan());
