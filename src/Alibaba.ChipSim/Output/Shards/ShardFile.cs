@@ -18,7 +18,7 @@ public static class ShardFile
 
     public const int FormatVersion = 1;
 
-    internal static ReadOnlySpan<byte> Magic => "CSIMSHRD"u8;
+    private static ReadOnlySpan<byte> Magic => "CSIMSHRD"u8;
 
     private const int MaxHeaderBytes = 16 << 20;
 
@@ -33,13 +33,7 @@ public static class ShardFile
             stream.Write(bytes);
         }
 
-        var json = ShardHeaderJson.ToUtf8(header);
-        Span<byte> prefix = stackalloc byte[16];
-        Magic.CopyTo(prefix);
-        BinaryPrimitives.WriteUInt32LittleEndian(prefix[8..], (uint)header.FormatVersion);
-        BinaryPrimitives.WriteUInt32LittleEndian(prefix[12..], (uint)json.Length);
-        Put(prefix);
-        Put(json);
+        Put(Preamble(header));
         foreach (var c in result.Numeric)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -54,6 +48,18 @@ public static class ShardFile
             }
         foreach (var o in result.Occupancy) Put(MemoryMarshal.AsBytes(o.Counts.AsSpan()));
         stream.Write(hash.GetHashAndReset());
+    }
+
+    /// <summary>What precedes the columns: the magic, the format version and header length (uint32, little-endian), the header as UTF-8 JSON.</summary>
+    internal static byte[] Preamble(ShardHeader header)
+    {
+        var json = ShardHeaderJson.ToUtf8(header);
+        var preamble = new byte[16 + json.Length];
+        Magic.CopyTo(preamble);
+        BinaryPrimitives.WriteUInt32LittleEndian(preamble.AsSpan(8), (uint)header.FormatVersion);
+        BinaryPrimitives.WriteUInt32LittleEndian(preamble.AsSpan(12), (uint)json.Length);
+        json.CopyTo(preamble.AsSpan(16));
+        return preamble;
     }
 
     /// <summary>The file's length as its header implies it, to tell a truncated file from a whole one.</summary>

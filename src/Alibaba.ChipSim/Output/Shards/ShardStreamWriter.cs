@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Alibaba.ChipSim.Engine;
@@ -38,17 +37,11 @@ internal static class ShardStreamWriter
         var descriptors = SimulationEngine.Occupancies(replay.Plan, new long[replay.Occupancy.Length], null);
         var header = ShardFolder.HeaderOf(new SimulationResult(scenario, seed, count, layout.Numeric, layout.Categorical, layout.Quarterly, descriptors),
             slice, trials, scenarioFile, checkCount: false);
-        var json = ShardHeaderJson.ToUtf8(header);
-        var prefix = new byte[16];
-        ShardFile.Magic.CopyTo(prefix);
-        BinaryPrimitives.WriteUInt32LittleEndian(prefix.AsSpan(8), (uint)header.FormatVersion);
-        BinaryPrimitives.WriteUInt32LittleEndian(prefix.AsSpan(12), (uint)json.Length);
-
-        long data = prefix.Length + json.Length;
+        var preamble = ShardFile.Preamble(header);
+        long data = preamble.Length;
 
         using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
-        RandomAccess.Write(handle, prefix, 0);
-        RandomAccess.Write(handle, json, prefix.Length);
+        RandomAccess.Write(handle, preamble, 0);
         // A wave's chunks are consecutive trials: each column's part of the wave is gathered into one buffer and written
         // in one call (a few hundred KB), not a call per chunk.
         var doubles = new double[replay.ChunksPerWave * replay.ChunkRows];
