@@ -56,15 +56,7 @@ internal static class ShardStreamWriter
             for (var c = 0; c < layout.Numeric.Length; c++)
                 RandomAccess.Write(handle, MemoryMarshal.AsBytes(Gather(views, counts, v => v.Numeric[c].Values, doubles, n)), data + header.NumericAt(c) + row * 8);
             for (var c = 0; c < layout.Categorical.Length; c++)
-            {
-                var at = 0;
-                for (var k = 0; k < views.Length; k++)
-                {
-                    views[k].Categorical[c].Codes.AsSpan(0, counts[k]).CopyTo(codes.AsSpan(at));
-                    at += counts[k];
-                }
-                RandomAccess.Write(handle, codes.AsSpan(0, n), data + header.CategoricalAt(c) + row);
-            }
+                RandomAccess.Write(handle, Gather(views, counts, v => v.Categorical[c].Codes, codes, n), data + header.CategoricalAt(c) + row);
             var q = 0L;
             for (var m = 0; m < layout.Quarterly.Length; m++)
                 for (var i = 0; i < layout.Quarterly[m].Values.Length; i++)
@@ -87,8 +79,8 @@ internal static class ShardStreamWriter
     }
 
     /// <summary>One column's part of a wave (<paramref name="n"/> rows), chunk after chunk, into <paramref name="into"/>.</summary>
-    private static ReadOnlySpan<double> Gather(ReadOnlySpan<SimulationResult> views, ReadOnlySpan<int> counts, Func<SimulationResult, double[]> column,
-        double[] into, int n)
+    private static ReadOnlySpan<T> Gather<T>(ReadOnlySpan<SimulationResult> views, ReadOnlySpan<int> counts, Func<SimulationResult, T[]> column,
+        T[] into, int n)
     {
         var at = 0;
         for (var k = 0; k < views.Length; k++)
