@@ -4,9 +4,13 @@ namespace Alibaba.ChipSim.Statistics.Weighted;
 /// Weighted percentiles: with the values sorted (ties in trial order) and S_i the cumulative weight through the i-th,
 /// value i sits at position (S_i − w_i)/(S_n − w_n) and the percentile interpolates linearly between the two values
 /// around its level. The positions are never divided out: the level is scaled instead, h = q·(S_n − w_n), and compared
-/// with the cumulative weights before each value, C_i = S_i − w_i. With every weight 1 (weights are scaled by the largest
-/// one first), C_i = i and S_n − w_n = n − 1 exactly, so h, the bracketing ranks and the fraction (h − C_k)/(C_{k+1} − C_k)
-/// are numpy's (n − 1)·q, ⌊h⌋ and h − ⌊h⌋ bit for bit.
+/// with the cumulative weights before each value, C_i = S_i − w_i. The cumulative weights of the sort path are exact:
+/// each weight (already divided by the largest, so at most 1) is a whole number of 2⁻⁶⁴ (<see cref="WeightUnits"/>),
+/// summed without rounding and rounded to a double once per C_i, so a C_i does not depend on the order in which the
+/// values before it were added, and a streamed run (which never sorts the column) finds the same ones
+/// (<see cref="Streaming.WeightedStreamingColumn"/>). With every weight 1, C_i = i·2⁶⁴ and S_n − w_n = (n − 1)·2⁶⁴
+/// exactly, so h, the bracketing ranks and the fraction (h − C_k)/(C_{k+1} − C_k) are numpy's (n − 1)·q, ⌊h⌋ and
+/// h − ⌊h⌋ bit for bit (a power of two scales without rounding).
 /// </summary>
 internal static class WeightedQuantiles
 {
@@ -14,13 +18,16 @@ internal static class WeightedQuantiles
     public static void FromSorted(ReadOnlySpan<ulong> keys, ReadOnlySpan<double> weights, ReadOnlySpan<double> levels, Span<double> quantiles)
     {
         var n = keys.Length;
-        double span = 0; // S_n − w_n: the weight before the last value
-        for (var k = 0; k < n - 1; k++) span += weights[k];
+        UInt128 spanUnits = 0; // S_n − w_n: the weight before the last value
+        for (var k = 0; k < n - 1; k++) spanUnits += WeightUnits.Of(weights[k]);
+        var span = WeightUnits.ToDouble(spanUnits);
         var level = 0;
-        double before = 0; // C_k
+        UInt128 beforeUnits = 0; // C_k
         for (var k = 0; k < n && level < levels.Length; k++)
         {
-            var through = before + weights[k]; // C_{k+1}
+            var throughUnits = beforeUnits + WeightUnits.Of(weights[k]); // C_{k+1}
+            var before = WeightUnits.ToDouble(beforeUnits);
+            var through = WeightUnits.ToDouble(throughUnits);
             while (level < levels.Length)
             {
                 var h = span * levels[level];
@@ -30,7 +37,7 @@ internal static class WeightedQuantiles
                 else break;
                 level++;
             }
-            before = through;
+            beforeUnits = throughUnits;
         }
     }
 
