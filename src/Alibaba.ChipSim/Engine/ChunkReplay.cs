@@ -30,8 +30,6 @@ internal sealed class ChunkReplay
             throw new ArgumentOutOfRangeException(nameof(options), options.Trials, $"trials must be between 1 and {Array.MaxLength}");
         _options = options;
         Plan = new SimulationPlan(scenario, options);
-        // A weighted run's statistics need every trial's weight beside its values (docs/running-big.md): it keeps its columns.
-        if (Plan.History is not null) throw new ArgumentException("a run conditioned on history keeps its columns; it is not replayed", nameof(scenario));
         _threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
         ChunksPerWave = 4 * _threads;
         // BufferSets waves' buffers: the workers fill one set while the consumer takes another (Pass).
@@ -43,6 +41,11 @@ internal sealed class ChunkReplay
             _views[i] = _buffers[i].ToResult(Plan, options.Seed, ImmutableArray<StateOccupancy>.Empty);
         }
         Occupancy = new long[Plan.Months * Plan.TotalStates];
+        if (Plan.History is { } history)
+        {
+            WeightedOccupancy = new Int128[Occupancy.Length];
+            ObservationMatches = new long[history.ObservationNames.Length + 1];
+        }
     }
 
     internal SimulationPlan Plan { get; }
@@ -58,6 +61,12 @@ internal sealed class ChunkReplay
 
     /// <summary>Trials in each (month, flattened state), counted in the first pass.</summary>
     internal long[] Occupancy { get; }
+
+    /// <summary>A run conditioned on history: the weighted trials in each (month, flattened state), from the first pass.</summary>
+    internal Int128[]? WeightedOccupancy { get; }
+
+    /// <summary>A run conditioned on history: the trials matching each observation, then all at once (<see cref="TrialWorker.ObservationMatches"/>), from the first pass.</summary>
+    internal long[] ObservationMatches { get; } = [];
 
     /// <summary>
     /// The layout of every chunk handed to a consumer: the column names and kinds of a <see cref="SimulationResult"/>
@@ -134,7 +143,12 @@ internal sealed class ChunkReplay
         pipeline.ThrowIfFailed();
         if (!first) return;
         foreach (var worker in workers)
+        {
             for (var i = 0; i < Occupancy.Length; i++) Occupancy[i] += worker.Occupancy[i];
+            for (var i = 0; i < ObservationMatches.Length; i++) ObservationMatches[i] += worker.ObservationMatches[i];
+            if (WeightedOccupancy is { } weighted)
+                for (var i = 0; i < weighted.Length; i++) weighted[i] += worker.WeightedOccupancy![i];
+        }
     }
 
     /// <summary>

@@ -65,7 +65,7 @@ public sealed class SimulationResult(
     public int Passes { get; private init; } = 1;
 
     internal SimulationResult WithoutTrialColumns(int passes) =>
-        new(Scenario, Seed, Trials, [], [], [], Occupancy) { Sampling = Sampling, Passes = passes, HasTrialColumns = false };
+        new(Scenario, Seed, Trials, [], [], [], Occupancy) { Sampling = Sampling, ObservationMatches = ObservationMatches, Passes = passes, HasTrialColumns = false };
 
     public NumericColumn? Column(string name)
     {

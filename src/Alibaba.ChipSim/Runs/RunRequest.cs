@@ -28,7 +28,8 @@ public sealed record RunRequest
     /// Whether the run keeps its per-trial columns (true, the default: per-trial files, sensitivity, reports and diffs read
     /// them). When false, a run of more than <see cref="ColumnTrialsLimit"/> trials keeps none: it streams its trials
     /// chunk by chunk for exact statistics in memory that does not grow with the trial count (docs/running-big.md).
-    /// Sensitivity, <see cref="Convergence"/> and runs conditioned on history always keep the columns.
+    /// Sensitivity and <see cref="Convergence"/> always keep the columns; a run conditioned on history streams too (its
+    /// weighted statistics take a few passes instead of one).
     /// </summary>
     public bool TrialColumns { get; init; } = true;
 
@@ -45,5 +46,5 @@ public sealed record RunRequest
 
     /// <summary>Whether a fixed-count run of <paramref name="scenario"/> at <paramref name="trials"/> trials streams instead of keeping its columns.</summary>
     public bool Streams(Scenarios.Scenario scenario, long trials) =>
-        !TrialColumns && !Sensitivity && Convergence is null && scenario?.History is null && trials > ColumnTrialsLimit;
+        !TrialColumns && !Sensitivity && Convergence is null && trials > ColumnTrialsLimit;
 }

@@ -52,6 +52,12 @@ public static class TargetProbability
             sumSquares += w * w;
             if (target.Below ? v < x : v > x) hit += w;
         }
+        return FromWeightedSums(target, count, sum, sumSquares, hit);
+    }
+
+    /// <summary>The weighted share from its sums (of the scaled weights, their squares and the hits'), as <see cref="Of(ReadOnlySpan{double}, ReadOnlySpan{double}, TargetSpec)"/>.</summary>
+    internal static TargetResult FromWeightedSums(TargetSpec target, long count, double sum, double sumSquares, double hit)
+    {
         if (count == 0) return new TargetResult(target, 0, null, null);
         var p = hit / sum;
         return new TargetResult(target, count, p, Weighted.WeightedProportion.Wilson(p, sum * sum / sumSquares));

@@ -30,13 +30,8 @@ public sealed class StreamedRunTests
         var request = new RunRequest { Threads = 2, Targets = targets, TrialColumns = false, ColumnTrialsLimit = 0 };
         var kept = RunPipeline.Run(scenario, 5_000, 7, request with { TrialColumns = true });
         Assert.True(kept.Result.HasTrialColumns);
-        if (scenario.History is not null)
-        {
-            // A run conditioned on history is weighted: it keeps its columns even when asked not to.
-            Assert.False(request.Streams(scenario, 5_000));
-            Assert.True(RunPipeline.Run(scenario, 5_000, 7, request).Result.HasTrialColumns);
-            return;
-        }
+        // A run conditioned on history streams too (its weighted statistics over a few passes).
+        Assert.True(request.Streams(scenario, 5_000));
         // Chunks of 300 trials: many chunks and waves, block boundaries of the squared deviations inside chunks.
         var streamed = StreamedRun.Run(scenario, new RunOptions { Trials = 5_000, Seed = 7, Threads = 2 }, targets, chunkSize: 300);
         Assert.False(streamed.Result.HasTrialColumns);
@@ -52,6 +47,73 @@ public sealed class StreamedRunTests
             Statistics.Streaming.StreamingColumnTests.AssertSameBits(kept.Summary.Years[i].Statistics, streamed.Summary.Years[i].Statistics);
         }
         Assert.Equal(kept.Result.Occupancy.Select(o => o.Counts.ToArray()), streamed.Result.Occupancy.Select(o => o.Counts.ToArray()));
+        Assert.Equal(kept.Result.Occupancy.Select(o => o.WeightedCounts?.ToArray()), streamed.Result.Occupancy.Select(o => o.WeightedCounts?.ToArray()));
+        Assert.Equal(kept.Result.ObservationMatches.IsDefault ? [] : kept.Result.ObservationMatches.ToArray(),
+            streamed.Result.ObservationMatches.IsDefault ? [] : streamed.Result.ObservationMatches.ToArray());
+    }
+
+    /// <summary>The December 2025 view conditioned on a history given in the test (<c>history:</c> YAML, indented as the scenario's).</summary>
+    private static Scenario WithHistory(string history) =>
+        ScenarioLoader.LoadText($"""
+            name: conditioned
+            extends: base.yaml
+            {history}
+            """, Path.Combine(RepoRoot.Scenarios, "conditioned.yaml")).Scenario!;
+
+    [Theory]
+    // Hazards' products and a reported quarter's likelihood: every weight different.
+    [InlineData("""
+        history:
+          as_of: 2026-06
+          actors:
+            washington:
+              - { from: 2025-12, state: rescinded }
+              - { from: 2026-03, state: licensed }
+          revenue:
+            residual_sd: 0.03
+            quarters: { FY2026Q4: 41.6 }
+        """, false)]
+    // Nothing shipped through March: weights 0 or 1, so each column's summary is the unweighted one of the trials kept.
+    [InlineData("""
+        history:
+          as_of: 2026-03
+          shipments:
+            - { from: 2025-12, to: 2026-03, modules: 0 }
+        """, true)]
+    public void A_streamed_run_conditioned_on_history_has_the_weighted_summary_of_the_run_that_keeps_its_columns(string history, bool equalWeights)
+    {
+        var scenario = WithHistory(history);
+        ImmutableArray<TargetSpec> targets = [TargetSpec.TryParse("chips_delivered>50000", out _)!];
+        var kept = RunPipeline.Run(scenario, 20_000, 5, new RunRequest { Threads = 2, Targets = targets });
+        Assert.True(kept.Result.HasTrialColumns);
+        Assert.Equal(equalWeights, kept.Result.Weights!.Where(w => w > 0).Distinct().Count() == 1);
+        var streamed = RunPipeline.Run(scenario, 20_000, 5, new RunRequest { Threads = 2, Targets = targets, TrialColumns = false, ColumnTrialsLimit = 10_000 });
+        Assert.False(streamed.Result.HasTrialColumns);
+        Assert.Equal(Json(kept), Json(streamed));
+        Assert.Contains("\"history\"", Json(streamed), StringComparison.Ordinal);
+        // Few buckets and a tiny gather limit: histograms split again over further passes, one thread, odd chunks.
+        var cramped = StreamedRun.Run(scenario, new RunOptions { Trials = 20_000, Seed = 5, Threads = 1 }, targets, chunkSize: 97, gatherLimit: 5, buckets: 4);
+        // Equal weights go through the unweighted one-pass column, whose passes do not depend on the buckets.
+        if (equalWeights)
+            Assert.Equal(streamed.Result.Passes, cramped.Result.Passes);
+        else
+            Assert.True(cramped.Result.Passes > streamed.Result.Passes, $"{cramped.Result.Passes} passes against {streamed.Result.Passes}");
+        Assert.Equal(Json(kept), Json(cramped));
+    }
+
+    [Fact]
+    public void A_streamed_run_that_no_trial_of_the_history_matches_fails_as_the_run_with_columns_does()
+    {
+        var scenario = WithHistory("""
+            history:
+              as_of: 2026-02
+              shipments:
+                - { from: 2025-12, to: 2026-02, modules: { min: 50000000, max: 60000000 } }
+            """);
+        var kept = Assert.Throws<NoTrialMatchedException>(() => RunPipeline.Run(scenario, 3_000, 5, new RunRequest { Threads = 2 }));
+        var streamed = Assert.Throws<NoTrialMatchedException>(() =>
+            RunPipeline.Run(scenario, 3_000, 5, new RunRequest { Threads = 2, TrialColumns = false, ColumnTrialsLimit = 0 }));
+        Assert.Equal(kept.Message, streamed.Message);
     }
 
     [Theory]

@@ -15,9 +15,8 @@ internal sealed class StreamingSummary
     private readonly SimulationResult _layout;
     private readonly Scenario _scenario;
     private readonly OnePassColumn[] _columns;
+    private readonly ChunkColumns _chunkColumns;
     private readonly int _numeric, _quarterly;
-    private readonly List<(string Year, int[] Quarters)> _years;
-    private readonly double[][] _yearSums;
     private readonly long[][] _stateCounts;
     private readonly ImmutableArray<TargetSpec> _targets;
     private readonly long[] _targetCounts, _targetHits;
@@ -38,20 +37,10 @@ internal sealed class StreamingSummary
         _scenario = layout.Scenario;
         _threads = threads;
         var (distinct, appended) = windowLimit ?? (LevelWindow.DefaultDistinctLimit, LevelWindow.DefaultAppendLimit);
-        var columns = new List<OnePassColumn>();
-        foreach (var c in layout.Numeric) columns.Add(new OnePassColumn(c.Name, c.IsBinary, c.IsWholeNumber, distinct, appended, gatherLimit));
-        _numeric = columns.Count;
-        foreach (var qc in layout.Quarterly)
-            foreach (var quarter in qc.Quarters)
-                columns.Add(new OnePassColumn(SummaryBuilder.QuarterMetricName(qc.Metric, quarter), false, false, distinct, appended, gatherLimit));
-        _quarterly = columns.Count - _numeric;
-        // Year totals: per year, per quarterly metric, the column of each trial's four-quarter sum (YearTotals' order).
-        _years = YearTotals.Years(layout);
-        foreach (var (year, _) in _years)
-            foreach (var qc in layout.Quarterly)
-                columns.Add(new OnePassColumn(YearTotals.ColumnName(qc.Metric, year), false, false, distinct, appended, gatherLimit));
-        _columns = [.. columns];
-        _yearSums = new double[_columns.Length - _numeric - _quarterly][];
+        _chunkColumns = new ChunkColumns(layout);
+        _columns = [.. _chunkColumns.Columns.Select(c => new OnePassColumn(c.Name, c.IsBinary, c.IsWholeNumber, distinct, appended, gatherLimit))];
+        _numeric = _chunkColumns.Numeric;
+        _quarterly = _chunkColumns.Quarterly;
         _stateCounts = new long[layout.Categorical.Length][];
         for (var i = 0; i < _stateCounts.Length; i++) _stateCounts[i] = new long[layout.Categorical[i].Categories.Length];
         _targets = _scenario.Targets.AddRange(extraTargets.IsDefault ? [] : extraTargets);
@@ -77,7 +66,7 @@ internal sealed class StreamingSummary
         {
             var column = _columns[c];
             if (column.IsDone) return;
-            for (var k = 0; k < views.Length; k++) column.Consume(Values(views[k], c, counts[k]));
+            for (var k = 0; k < views.Length; k++) column.Consume(_chunkColumns.Values(views[k], c, counts[k]));
         });
         if (_pass != 0) return;
         for (var k = 0; k < views.Length; k++)
@@ -119,32 +108,11 @@ internal sealed class StreamingSummary
         var columns = SummaryBuilder.ColumnsOf(_layout) with { Trials = _trials };
         var years = ImmutableArray.CreateBuilder<YearSummary>();
         var next = _numeric + _quarterly;
-        foreach (var (year, _) in _years)
+        foreach (var (year, _) in _chunkColumns.Years)
             foreach (var qc in _layout.Quarterly)
                 years.Add(new YearSummary(year, qc.Metric, _columns[next++].Result));
         var targets = ImmutableArray.CreateBuilder<TargetResult>(_targets.Length);
         for (var t = 0; t < _targets.Length; t++) targets.Add(TargetProbability.FromCounts(_targets[t], _targetCounts[t], _targetHits[t]));
         return SummaryBuilder.WithRunSections(SummaryBuilder.Assemble(columns, entries), _scenario, null, targets.MoveToImmutable(), years.ToImmutable());
-    }
-
-    /// <summary>Column <paramref name="c"/> (numeric, quarterly, then year totals) of a chunk's view, its first <paramref name="rows"/> rows.</summary>
-    private ReadOnlySpan<double> Values(SimulationResult view, int c, int rows)
-    {
-        if (c < _numeric) return view.Numeric[c].Values.AsSpan(0, rows);
-        var q = c - _numeric;
-        if (q < _quarterly)
-        {
-            foreach (var qc in view.Quarterly)
-            {
-                if (q < qc.Values.Length) return qc.Values[q].AsSpan(0, rows);
-                q -= qc.Values.Length;
-            }
-        }
-        var y = c - _numeric - _quarterly;
-        var (_, quarters) = _years[y / view.Quarterly.Length];
-        var sums = _yearSums[y] ??= new double[view.Trials];
-        var span = sums.AsSpan(0, rows);
-        YearTotals.AddQuarters(view.Quarterly[y % view.Quarterly.Length], quarters, span);
-        return span;
     }
 }

@@ -38,9 +38,14 @@ internal static class TrialWeights
             v1.Add(u);
             v2.Add(u * u);
         }
-        if (positive == 0) return new WeightTotals(weights.Length, 0, 0, double.NegativeInfinity);
-        var sum = v1.Value;
-        var logEvidence = Math.Log(largest) + Math.Log(sum / weights.Length);
-        return new WeightTotals(weights.Length, positive, sum * sum / v2.Value, logEvidence);
+        return FromSums(weights.Length, positive, largest, v1.Value, v2.Value);
+    }
+
+    /// <summary>The totals from the sums of the weights divided by the largest, and of their squares (a streamed run adds them chunk by chunk).</summary>
+    internal static WeightTotals FromSums(long trials, long positive, double largest, double sum, double squares)
+    {
+        if (positive == 0) return new WeightTotals(trials, 0, 0, double.NegativeInfinity);
+        var logEvidence = Math.Log(largest) + Math.Log(sum / trials);
+        return new WeightTotals(trials, positive, sum * sum / squares, logEvidence);
     }
 }

@@ -61,13 +61,23 @@ internal static class WeightedColumnStatistics
             moments = Moments.Measure(values, weights, largest, mean, sumWeights, quantiles[ColumnStatistics.P5], quantiles[ColumnStatistics.P95]);
         }
 
-        var squaredWeights = v2.Value;
+        return Assemble(name, count, mean, sumWeights, v2.Value, min, max, quantiles, moments.SquaredDeviations,
+            moments.LowerTailMean, moments.UpperTailMean, isBinary);
+    }
+
+    /// <summary>
+    /// The summary from its parts (shared with the streamed column, <see cref="Streaming.WeightedStreamingColumn"/>):
+    /// ess = V1²/V2, sd² = Σw(x − mean)²/(V1 − V2/V1), se = sd/√ess, and a 0/1 metric's probability and Wilson interval.
+    /// </summary>
+    internal static MetricSummary Assemble(string name, int count, double mean, double sumWeights, double squaredWeights,
+        double min, double max, ReadOnlySpan<double> quantiles, double squaredDeviations, double lowerTailMean, double upperTailMean, bool isBinary)
+    {
         var ess = sumWeights * sumWeights / squaredWeights;
         double? sd = null, se = null;
         var denominator = sumWeights - squaredWeights / sumWeights;
         if (count > 1 && denominator > 0)
         {
-            sd = Math.Sqrt(moments.SquaredDeviations / denominator);
+            sd = Math.Sqrt(squaredDeviations / denominator);
             se = sd / Math.Sqrt(ess);
         }
         double? probability = null;
@@ -80,7 +90,7 @@ internal static class WeightedColumnStatistics
         return new MetricSummary(
             name, count, mean, sd, se, min, max,
             quantiles[0], quantiles[1], quantiles[2], quantiles[3], quantiles[4], quantiles[5], quantiles[6], quantiles[7], quantiles[8],
-            Var5: quantiles[ColumnStatistics.P5], Cvar5: moments.LowerTailMean, Var95: quantiles[ColumnStatistics.P95], Cvar95: moments.UpperTailMean,
+            Var5: quantiles[ColumnStatistics.P5], Cvar5: lowerTailMean, Var95: quantiles[ColumnStatistics.P95], Cvar95: upperTailMean,
             Probability: probability, Ci95: ci95) { Ess = ess };
     }
 
@@ -172,6 +182,38 @@ internal static class WeightedColumnStatistics
         }
     }
 
+    /// <summary>
+    /// The counting path's squared deviations and tail means from the weight of each whole number <paramref name="min"/> + b
+    /// (shared with the streamed column).
+    /// </summary>
+    internal static (double SquaredDeviations, double LowerTailMean, double UpperTailMean) BinMoments(double min, ReadOnlySpan<double> weightOf,
+        double mean, double p5, double p95)
+    {
+        var squares = new NeumaierSum();
+        var lower = new NeumaierSum();
+        var upper = new NeumaierSum();
+        double lowerWeight = 0, upperWeight = 0;
+        for (var i = 0; i < weightOf.Length; i++)
+        {
+            var c = weightOf[i];
+            if (c == 0) continue;
+            var v = min + i;
+            var d = v - mean;
+            squares.Add(c * (d * d));
+            if (v <= p5)
+            {
+                lower.Add(c * v);
+                lowerWeight += c;
+            }
+            if (v >= p95)
+            {
+                upper.Add(c * v);
+                upperWeight += c;
+            }
+        }
+        return (squares.Value, lower.Value / lowerWeight, upper.Value / upperWeight);
+    }
+
     /// <summary>The counting path: whole numbers of a small range accumulated per value (<see cref="ColumnStatistics"/>'s histogram, weighted).</summary>
     private static class Bins
     {
@@ -200,31 +242,8 @@ internal static class WeightedColumnStatistics
                     lastOf[bin] = u;
                 }
                 WeightedQuantiles.FromBins(min, weightOf, lastOf, ColumnStatistics.Levels, quantiles);
-                var p5 = quantiles[ColumnStatistics.P5];
-                var p95 = quantiles[ColumnStatistics.P95];
-                var squares = new NeumaierSum();
-                var lower = new NeumaierSum();
-                var upper = new NeumaierSum();
-                double lowerWeight = 0, upperWeight = 0;
-                for (var i = 0; i < bins; i++)
-                {
-                    var c = weightOf[i];
-                    if (c == 0) continue;
-                    var v = min + i;
-                    var d = v - mean;
-                    squares.Add(c * (d * d));
-                    if (v <= p5)
-                    {
-                        lower.Add(c * v);
-                        lowerWeight += c;
-                    }
-                    if (v >= p95)
-                    {
-                        upper.Add(c * v);
-                        upperWeight += c;
-                    }
-                }
-                moments = new Moments(squares.Value, lower.Value / lowerWeight, upper.Value / upperWeight);
+                var (squares, lowerMean, upperMean) = BinMoments(min, weightOf, mean, quantiles[ColumnStatistics.P5], quantiles[ColumnStatistics.P95]);
+                moments = new Moments(squares, lowerMean, upperMean);
                 return true;
             }
             finally
