@@ -92,6 +92,11 @@ internal static class MergeCommand
             errors.WriteLine(MessageText.Escape($"merge: {e.Message}"));
             return ExitCode.Failure;
         }
+        catch (Engine.NoTrialMatchedException e)
+        {
+            // A run conditioned on history in which no trial of any shard has weight: as run fails in one process.
+            return NoTrialMatched.Report("merge", e, errors);
+        }
         catch (OperationCanceledException)
         {
             errors.WriteLine("merge: interrupted; nothing was written");

@@ -138,12 +138,6 @@ internal static class RunCommand
             scenarios = ScenarioInput.WithHistory(scenarios, historyFile, errors);
             if (scenarios is null) return ExitCode.InvalidInput;
         }
-        if (scenarios.Any(s => s.History is not null) && settings.Shard is not null)
-        {
-            // The shard merge is not weighted yet (docs/history.md).
-            errors.WriteLine("run: --shard is not available for a run conditioned on history yet; run it in one process (the summary is weighted)");
-            return ExitCode.InvalidInput;
-        }
         var duplicate = scenarios.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null && settings.OutDir is not null)
         {

@@ -9,7 +9,8 @@ namespace Alibaba.ChipSim.Tests.Cli;
 
 /// <summary>
 /// A real Slurm job array (<c>.ci/slurm-up</c> starts a one-node cluster): four array tasks each run one shard with
-/// <c>--shard auto/4</c>, and the merge gives the summary.json of the same run in one process, byte for byte.
+/// <c>--shard auto/4</c>, and the merge gives the summary.json of the same run in one process, byte for byte; also
+/// for a run conditioned on a <c>--history</c> file (weighted shards, the file copied into each shard folder).
 /// </summary>
 public sealed class SlurmShardTests(ITestOutputHelper log) : IDisposable
 {
@@ -19,11 +20,20 @@ public sealed class SlurmShardTests(ITestOutputHelper log) : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [SlurmFact]
-    public void A_slurm_job_array_of_four_shards_merges_to_the_summary_of_one_process()
+    public void A_slurm_job_array_of_four_shards_merges_to_the_summary_of_one_process() =>
+        ArrayMergesToOneProcess("fee-raised.yaml", null);
+
+    [SlurmFact]
+    public void A_slurm_job_array_of_a_run_conditioned_on_a_history_file_merges_to_the_weighted_summary_of_one_process() =>
+        ArrayMergesToOneProcess("base.yaml", Path.Combine(RepoRoot.Scenarios, "history", "history-2026-06.yaml"));
+
+    private void ArrayMergesToOneProcess(string scenarioFile, string? historyFile)
     {
         var chipsim = Path.Combine(AppContext.BaseDirectory, "chipsim");
         Assert.True(File.Exists(chipsim), $"the built chipsim is not beside the tests ({chipsim})");
-        var scenario = Path.Combine(RepoRoot.Scenarios, "fee-raised.yaml");
+        var scenario = Path.Combine(RepoRoot.Scenarios, scenarioFile);
+        var name = Path.GetFileNameWithoutExtension(scenarioFile);
+        var history = historyFile is null ? "" : $" --history \"{historyFile}\"";
         var dir = _temp.Path;
         var script = Path.Combine(dir, "shards.sbatch");
         File.WriteAllText(script, string.Create(CultureInfo.InvariantCulture, $"""
@@ -35,7 +45,7 @@ public sealed class SlurmShardTests(ITestOutputHelper log) : IDisposable
             #SBATCH --time=10
             #SBATCH --output={dir}/slurm-%A_%a.out
             set -euo pipefail
-            exec "{chipsim}" run "{scenario}" --trials {Trials} --seed 7 --threads 1 --shard auto/4 --out "{dir}/shard-$SLURM_ARRAY_TASK_ID"
+            exec "{chipsim}" run "{scenario}" --trials {Trials} --seed 7 --threads 1 --shard auto/4{history} --out "{dir}/shard-$SLURM_ARRAY_TASK_ID"
 
             """));
 
@@ -45,16 +55,17 @@ public sealed class SlurmShardTests(ITestOutputHelper log) : IDisposable
         foreach (var line in taskLogs) log.WriteLine(line);
         Assert.True(code == 0, $"sbatch --wait exited {code}: {error}\n{string.Join("\n", taskLogs)}");
         Assert.Equal(4, taskLogs.Count);
-        for (var k = 0; k < 4; k++) Assert.Contains(taskLogs, l => l.Contains($"Wrote shard {k}/4 of fee-raised", StringComparison.Ordinal));
+        for (var k = 0; k < 4; k++) Assert.Contains(taskLogs, l => l.Contains($"Wrote shard {k}/4 of {name}", StringComparison.Ordinal));
 
         using var console = new TestConsole().Width(160);
         var errors = new StringWriter();
         var merged = Path.Combine(dir, "merged");
         var settings = new RunSettings(Trials, 7, 2, merged, ["json"], Quiet: true, Json: false);
+        if (historyFile is not null) Assert.True(File.Exists(Path.Combine(dir, "shard-0", "history", Path.GetFileName(historyFile))));
         Assert.Equal(0, MergeCommand.Execute([.. Enumerable.Range(0, 4).Select(k => Path.Combine(dir, $"shard-{k}"))], settings, console, TextWriter.Null, errors));
         Assert.Equal("", errors.ToString());
         var single = Path.Combine(dir, "single");
-        Assert.Equal(0, RunCommand.Execute([scenario], settings with { OutDir = single }, console, TextWriter.Null, errors, outputRedirected: true));
+        Assert.Equal(0, RunCommand.Execute([scenario], settings with { OutDir = single, HistoryFile = historyFile }, console, TextWriter.Null, errors, outputRedirected: true));
 
         var expected = File.ReadAllBytes(Path.Combine(single, "summary.json"));
         var actual = File.ReadAllBytes(Path.Combine(merged, "summary.json"));

@@ -12,6 +12,25 @@ internal static class ScenarioCopy
 {
     public const string Folder = "scenario";
 
+    /// <summary>The shard folder's copy of the history file of <c>--history FILE</c>.</summary>
+    public const string HistoryFolder = "history";
+
+    /// <summary>
+    /// For a scenario conditioned on <c>--history FILE</c>: copies that file into <paramref name="target"/> under its own
+    /// name, after checking that it still hashes as it did when it was read. Nothing for a scenario that holds its history.
+    /// </summary>
+    /// <exception cref="IOException">When the history file changed or went away since it was read.</exception>
+    public static void SaveHistory(Scenario scenario, string target)
+    {
+        if (scenario.History is not { File: { } name, Sha256: { } sha256 } history) return;
+        var path = history.Location.File;
+        var bytes = File.Exists(path) ? File.ReadAllBytes(path) : null;
+        if (bytes is null || Convert.ToHexStringLower(SHA256.HashData(bytes)) != sha256)
+            throw new IOException($"the history file {path} changed or went away while the shard ran; run the shard again");
+        Directory.CreateDirectory(target);
+        File.WriteAllBytes(Path.Combine(target, name), bytes);
+    }
+
     /// <summary>
     /// Copies the files into <paramref name="target"/>; returns the main file's path relative to the shard folder, or null
     /// for the embedded base scenario.
@@ -85,6 +104,27 @@ internal static class ScenarioCopy
         {
             error = $"its header names scenario '{ShardHeader.Shown(header.Scenario)}', but its copy of the scenario ({named}) is '{result.Scenario.Name}'";
             return null;
+        }
+        if (header.History is { File: { } historyFile, Sha256: { } historySha })
+        {
+            var copyPath = Path.Combine(shardFolder, HistoryFolder, historyFile);
+            if (!File.Exists(copyPath))
+            {
+                error = $"its header says the run was conditioned on --history {ShardHeader.Shown(historyFile)}, but the folder holds no {HistoryFolder}/{ShardHeader.Shown(historyFile)}";
+                return null;
+            }
+            var applied = Scenarios.History.HistoryFile.Apply(copyPath, result.Scenario);
+            if (applied.Scenario is null)
+            {
+                error = $"its copy of the history file ({HistoryFolder}/{ShardHeader.Shown(historyFile)}) does not load: {applied.Diagnostics.FirstOrDefault()?.ToString() ?? "no history"}";
+                return null;
+            }
+            if (applied.Scenario.History!.Sha256 != historySha)
+            {
+                error = $"its copy of the history file ({HistoryFolder}/{ShardHeader.Shown(historyFile)}) hashes to {applied.Scenario.History.Sha256}, not to the header's {ShardHeader.Shown(historySha)}";
+                return null;
+            }
+            return applied.Scenario;
         }
         return result.Scenario;
     }

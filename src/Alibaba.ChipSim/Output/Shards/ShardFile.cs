@@ -9,8 +9,9 @@ namespace Alibaba.ChipSim.Output.Shards;
 /// The binary file of a shard (<c>shard.bin</c>): 8 bytes <c>CSIMSHRD</c>, the format version (uint32 LE), the header's
 /// length (uint32 LE) and the header as UTF-8 JSON (<see cref="ShardHeader"/>); then the columns in the header's order,
 /// each holding the shard's trials in trial order: numeric columns as float64 LE, categorical as one byte, the
-/// quarterly columns metric by metric and quarter by quarter as float64 LE, the occupancy counts as int64 LE; then
-/// the SHA-256 of every byte before it, so a truncated or damaged file is found before it is merged.
+/// quarterly columns metric by metric and quarter by quarter as float64 LE, the occupancy counts as int64 LE; for a run
+/// conditioned on history (<see cref="ShardHistory"/>) the weights as float64 LE, the weighted occupancy as int128 LE and
+/// the observation matches as int64 LE; then the SHA-256 of every byte before it, so a truncated or damaged file is found before it is merged.
 /// </summary>
 public static class ShardFile
 {
@@ -47,6 +48,13 @@ public static class ShardFile
                 Put(MemoryMarshal.AsBytes(values.AsSpan()));
             }
         foreach (var o in result.Occupancy) Put(MemoryMarshal.AsBytes(o.Counts.AsSpan()));
+        if (header.History is not null)
+        {
+            // A run conditioned on history: the weights, the weighted occupancy and the observation matches.
+            Put(MemoryMarshal.AsBytes(result.Weights.AsSpan()));
+            foreach (var o in result.Occupancy) Put(MemoryMarshal.AsBytes(o.WeightedCounts.AsSpan()));
+            Put(MemoryMarshal.AsBytes(result.ObservationMatches.AsSpan()));
+        }
         stream.Write(hash.GetHashAndReset());
     }
 
@@ -65,9 +73,7 @@ public static class ShardFile
     /// <summary>The file's length as its header implies it, to tell a truncated file from a whole one.</summary>
     internal static long ExpectedLength(ShardHeader h, int headerBytes)
     {
-        var length = 16 + headerBytes + h.OccupancyAt;
-        foreach (var o in h.Occupancy) length += (long)o.Months * o.States.Length * 8;
-        return length + 32;
+        return 16 + headerBytes + h.DataLength + 32;
     }
 
     /// <summary>

@@ -6,8 +6,8 @@ using Alibaba.ChipSim.Scenarios;
 namespace Alibaba.ChipSim.Output.Shards;
 
 /// <summary>
-/// Writes one shard of a run into a folder: <c>shard.bin</c> (<see cref="ShardFile"/>) and <c>scenario/</c> (a copy of
-/// the scenario's files). <c>shard.bin</c> is written last, to a temporary name moved into place, so a folder holds a
+/// Writes one shard of a run into a folder: <c>shard.bin</c> (<see cref="ShardFile"/>), <c>scenario/</c> (a copy of
+/// the scenario's files) and, for a run conditioned on <c>--history FILE</c>, <c>history/</c> (a copy of that file). <c>shard.bin</c> is written last, to a temporary name moved into place, so a folder holds a
 /// shard exactly when it holds <c>shard.bin</c>; running a shard again into the same folder replaces it.
 /// </summary>
 public static class ShardFolder
@@ -25,7 +25,10 @@ public static class ShardFolder
             [.. result.Numeric.Select(c => new ShardNumericColumn(c.Name, c.IsBinary, c.IsWholeNumber))],
             [.. result.Categorical.Select(c => new ShardCategoricalColumn(c.Name, c.Categories))],
             [.. result.Quarterly.Select(q => new ShardQuarterColumns(q.Metric, q.Quarters))],
-            [.. result.Occupancy.Select(o => new ShardOccupancy(o.Actor, o.States, o.Start.ToString(), o.Months))]);
+            [.. result.Occupancy.Select(o => new ShardOccupancy(o.Actor, o.States, o.Start.ToString(), o.Months))],
+            result.Scenario.History is { } history
+                ? new ShardHistory(result.ObservationMatches.Length - 1, history.File, history.Sha256)
+                : null);
     }
 
     /// <summary>Writes the shard; returns the path of its <c>shard.bin</c>.</summary>
@@ -77,16 +80,21 @@ public static class ShardFolder
         var tag = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
         var scenarioFolder = Path.Combine(directory, ScenarioCopy.Folder);
         var staged = Path.Combine(directory, $".{ScenarioCopy.Folder}.{tag}.tmp");
+        var historyFolder = Path.Combine(directory, ScenarioCopy.HistoryFolder);
+        var stagedHistory = Path.Combine(directory, $".{ScenarioCopy.HistoryFolder}.{tag}.tmp");
         var temporary = Path.Combine(directory, $".{ShardFile.FileName}.{tag}.tmp");
         var done = false;
         try
         {
             var scenarioFile = ScenarioCopy.Save(scenario, staged);
+            ScenarioCopy.SaveHistory(scenario, stagedHistory);
             writeFile(temporary, scenarioFile);
             cancellationToken.ThrowIfCancellationRequested();
             if (File.Exists(final)) File.Delete(final);
             if (Directory.Exists(scenarioFolder)) Directory.Delete(scenarioFolder, recursive: true);
+            if (Directory.Exists(historyFolder)) Directory.Delete(historyFolder, recursive: true);
             if (Directory.Exists(staged)) Directory.Move(staged, scenarioFolder);
+            if (Directory.Exists(stagedHistory)) Directory.Move(stagedHistory, historyFolder);
             File.Move(temporary, final, overwrite: true);
             done = true;
             return final;
@@ -95,6 +103,7 @@ public static class ShardFolder
         {
             if (File.Exists(temporary)) File.Delete(temporary);
             if (Directory.Exists(staged)) Directory.Delete(staged, recursive: true);
+            if (Directory.Exists(stagedHistory)) Directory.Delete(stagedHistory, recursive: true);
             if (!done && created && Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any()) Directory.Delete(directory);
         }
     }

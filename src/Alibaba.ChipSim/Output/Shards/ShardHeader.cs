@@ -22,7 +22,8 @@ public sealed record ShardHeader(
     ImmutableArray<ShardNumericColumn> Numeric,
     ImmutableArray<ShardCategoricalColumn> Categorical,
     ImmutableArray<ShardQuarterColumns> Quarterly,
-    ImmutableArray<ShardOccupancy> Occupancy)
+    ImmutableArray<ShardOccupancy> Occupancy,
+    ShardHistory? History = null)
 {
     /// <summary>The slice this shard holds.</summary>
     public ShardSlice Slice => new(Shard, Shards);
@@ -45,6 +46,21 @@ public sealed record ShardHeader(
     /// <summary>The start of the occupancy counts, after the last quarter column.</summary>
     internal long OccupancyAt => QuarterAt(Quarterly.Sum(q => (long)q.Quarters.Length));
 
+    /// <summary>The occupancy's cells (months × states, actor after actor).</summary>
+    internal long OccupancyCells => Occupancy.Sum(o => (long)o.Months * o.States.Length);
+
+    /// <summary>A run conditioned on history: the start of the trials' float64 weights, after the occupancy counts.</summary>
+    internal long WeightsAt => OccupancyAt + OccupancyCells * 8;
+
+    /// <summary>The start of the weighted occupancy (int128 LE per cell), after the weights.</summary>
+    internal long WeightedOccupancyAt => WeightsAt + Count * 8;
+
+    /// <summary>The start of the observation matches (int64 LE, one per observation and one for all), after the weighted occupancy.</summary>
+    internal long MatchesAt => WeightedOccupancyAt + OccupancyCells * 16;
+
+    /// <summary>Where the columns end (the checksum follows).</summary>
+    internal long DataLength => History is { } h ? MatchesAt + (h.Observations + 1L) * 8 : WeightsAt;
+
     /// <summary>A text of the header for a message: at most 64 characters (a SHA-256 in hex), control characters shown as '?'.</summary>
     internal static string Shown(string value)
     {
@@ -63,6 +79,7 @@ public sealed record ShardHeader(
         foreach (var c in Categorical) lines.Add($"u8 {c.Name} {string.Join(',', c.Categories)}");
         foreach (var c in Quarterly) lines.Add($"quarters {c.Metric} {string.Join(',', c.Quarters)}");
         foreach (var c in Occupancy) lines.Add($"occupancy {c.Actor} {string.Join(',', c.States)} {c.Start} {c.Months}");
+        if (History is { } h) lines.Add($"weights {h.Observations}");
         return string.Join('\n', lines);
     }
 }

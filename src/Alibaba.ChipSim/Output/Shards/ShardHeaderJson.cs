@@ -67,6 +67,17 @@ internal static class ShardHeaderJson
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            if (h.History is { } history)
+            {
+                // Only a run conditioned on history has the key: other shards' headers are as before.
+                w.WriteStartObject("history");
+                w.WriteNumber("observations", history.Observations);
+                if (history.File is null) w.WriteNull("file");
+                else w.WriteString("file", history.File);
+                if (history.Sha256 is null) w.WriteNull("sha256");
+                else w.WriteString("sha256", history.Sha256);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         return buffer.ToArray();
@@ -124,6 +135,29 @@ internal static class ShardHeaderJson
             var seed = Get(r, "seed", "");
             if (seed.ValueKind != JsonValueKind.Number) throw new HeaderProblem($"its header's 'seed' is {Describe(seed)}, not a whole number");
             if (!seed.TryGetUInt64(out var seedValue)) throw new HeaderProblem($"its header's 'seed' is not a whole number from 0 to {ulong.MaxValue}");
+            ShardHistory? history = null;
+            if (r.TryGetProperty("history", out var h))
+            {
+                if (h.ValueKind != JsonValueKind.Object) throw new HeaderProblem($"its header's 'history' is {Describe(h)}, not an object");
+                var observations = (int)Whole(h, "observations", "history.", 0, 1 << 20);
+                string? OptionalText(string key)
+                {
+                    var v = Get(h, key, "history.");
+                    return v.ValueKind switch
+                    {
+                        JsonValueKind.Null => null,
+                        JsonValueKind.String => v.GetString(),
+                        _ => throw new HeaderProblem($"its header's 'history.{key}' is {Describe(v)}, not a string or null"),
+                    };
+                }
+                var historyFile = OptionalText("file");
+                var historySha = OptionalText("sha256");
+                if ((historyFile is null) != (historySha is null))
+                    throw new HeaderProblem("its header's 'history' names a file without its sha256 (or a sha256 without its file)");
+                if (historyFile is not null && (historyFile.Length == 0 || historyFile != Path.GetFileName(historyFile) || historyFile is "." or ".."))
+                    throw new HeaderProblem("its header's 'history.file' is not a plain file name");
+                history = new ShardHistory(observations, historyFile, historySha);
+            }
             // The slice's numbers are checked against each other by the merge, which says which slice they fail to be.
             return new ShardHeader(
                 (int)Whole(r, "format", "", 0, int.MaxValue), Text(r, "engine", ""), Text(r, "scenario", ""),
@@ -131,7 +165,7 @@ internal static class ShardHeaderJson
                 Whole(r, "trials", "", long.MinValue, long.MaxValue), (int)Whole(r, "shards", "", int.MinValue, int.MaxValue),
                 (int)Whole(r, "shard", "", int.MinValue, int.MaxValue), Whole(r, "first_trial", "", long.MinValue, long.MaxValue),
                 Whole(r, "count", "", long.MinValue, long.MaxValue),
-                numeric.ToImmutable(), categorical.ToImmutable(), quarterly.ToImmutable(), occupancy.ToImmutable());
+                numeric.ToImmutable(), categorical.ToImmutable(), quarterly.ToImmutable(), occupancy.ToImmutable(), history);
         }
         catch (JsonException e)
         {

@@ -28,7 +28,8 @@ public static class ShardMerger
     /// read from all shards when it is summarised (at most one column per thread, 8 bytes × trials, in memory), and for a
     /// larger one the columns are read back chunk by chunk through the streamed statistics (<see cref="ShardStream"/>), in
     /// memory that does not grow with the trial count. Either way the summary is the one <see cref="Merge"/> (and the
-    /// one-process run) gives.
+    /// one-process run) gives. A run conditioned on history of at most <paramref name="columnTrialsLimit"/> trials is rebuilt
+    /// whole (its statistics need the weights beside each column); a larger one streams its weighted statistics.
     /// </summary>
     public static ShardSummary Summarize(IReadOnlyList<string> folders, int? maxThreads = null, CancellationToken cancellationToken = default,
         long columnTrialsLimit = Runs.RunRequest.DefaultColumnTrialsLimit) =>
@@ -36,10 +37,22 @@ public static class ShardMerger
 
     /// <param name="chunkRows">Trials per chunk read back when streamed (tests make it small).</param>
     /// <param name="windowLimit">The sizes of the streamed percentiles' windows (tests make them tiny to force further passes).</param>
+    /// <param name="buckets">The buckets of a weighted column's histograms when streamed (tests make them few to force further passes).</param>
+    /// <param name="gatherLimit">The most values a weighted percentile gathers when streamed (tests make it small to force further passes).</param>
     internal static ShardSummary Summarize(IReadOnlyList<string> folders, int? maxThreads, CancellationToken cancellationToken, long columnTrialsLimit,
-        int chunkRows, (int Distinct, int Appended)? windowLimit) =>
+        int chunkRows, (int Distinct, int Appended)? windowLimit, int buckets = Statistics.Streaming.WeightedStreamingColumn.DefaultBuckets,
+        int gatherLimit = Statistics.Streaming.StreamingColumn.GatherLimit) =>
         WithShards(folders, (scenario, shards, errors) =>
         {
+            if (shards[0].Reader.Header is { History: not null } weightedHeader && weightedHeader.Trials <= columnTrialsLimit)
+            {
+                // A run conditioned on history of a size whose columns are kept: every statistic needs the weights beside
+                // the values, so the run is rebuilt (its values and checksums checked as it is read) and summarised whole.
+                var result = Read(scenario, shards, errors, cancellationToken);
+                if (result is null) return new ShardSummary(null, null, errors);
+                SimulationEngine.RequireSomeWeight(result);
+                return new ShardSummary(scenario, Statistics.SummaryBuilder.Build(result, maxThreads), []) { Passes = 1 };
+            }
             foreach (var (folder, reader) in shards)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -67,7 +80,7 @@ public static class ShardMerger
             try
             {
                 var threads = maxThreads is > 0 ? maxThreads.Value : Environment.ProcessorCount;
-                var (streamed, passes) = ShardStream.Summarize(scenario, readers, threads, cancellationToken, chunkRows, windowLimit);
+                var (streamed, passes) = ShardStream.Summarize(scenario, readers, threads, cancellationToken, chunkRows, windowLimit, buckets, gatherLimit);
                 return new ShardSummary(scenario, streamed, []) { Passes = passes, Streamed = true };
             }
             catch (Exception e) when (e is IOException or EndOfStreamException)
@@ -165,6 +178,8 @@ public static class ShardMerger
                 ?? Differs("trial count", h.Trials, r.Trials)
                 ?? Differs("shard count M", h.Shards, r.Shards)
                 ?? Differs("engine", h.Engine, r.Engine)
+                ?? Differs("history file", h.History?.File ?? "none", r.History?.File ?? "none")
+                ?? Differs("history sha256", h.History?.Sha256 ?? "none", r.History?.Sha256 ?? "none")
                 ?? (h.Layout() == layout ? null : $"shard {folder} is not of the same run as shard {refFolder}: its columns differ");
             if (foreign is not null) errors.Add(foreign);
         }
@@ -219,6 +234,10 @@ public static class ShardMerger
         var categorical = h.Categorical.Select(_ => GC.AllocateUninitializedArray<byte>(rows)).ToArray();
         var quarterly = h.Quarterly.Select(q => q.Quarters.Select(_ => GC.AllocateUninitializedArray<double>(rows)).ToArray()).ToArray();
         var occupancy = h.Occupancy.Select(o => new long[o.Months * o.States.Length]).ToArray();
+        // A run conditioned on history: the weights end to end, the weighted occupancy and the matches summed.
+        var weights = h.History is null ? null : GC.AllocateUninitializedArray<double>(rows);
+        var weighted = h.History is null ? null : h.Occupancy.Select(o => new Int128[o.Months * o.States.Length]).ToArray();
+        var matches = h.History is { } history ? new long[history.Observations + 1] : [];
         foreach (var (folder, reader) in shards)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -247,6 +266,15 @@ public static class ShardMerger
                     problem ??= ShardValues.Occupancy(h.Occupancy[o], part, count);
                     for (var i = 0; i < counts.Length; i++) counts[i] += part[i];
                 }
+                if (weights is not null)
+                {
+                    var weightedPart = h.Occupancy.Select(o => new Int128[o.Months * o.States.Length]).ToArray();
+                    var matchesPart = new long[matches.Length];
+                    problem ??= reader.ReadWeights(weights, first, weightedPart, matchesPart);
+                    for (var o = 0; o < weighted!.Length; o++)
+                        for (var i = 0; i < weighted[o].Length; i++) weighted[o][i] += weightedPart[o][i];
+                    for (var i = 0; i < matches.Length; i++) matches[i] += matchesPart[i];
+                }
                 if (!reader.VerifyChecksum()) errors.Add($"shard {folder}: damaged (its checksum does not match its contents); run the shard again");
                 else if (problem is not null) errors.Add(NotAShardsValues(folder, problem));
             }
@@ -261,7 +289,11 @@ public static class ShardMerger
             [.. h.Numeric.Select((c, i) => new NumericColumn(c.Name, numeric[i], c.IsBinary, c.IsWholeNumber))],
             [.. h.Categorical.Select((c, i) => new CategoricalColumn(c.Name, c.Categories, categorical[i]))],
             [.. h.Quarterly.Select((q, i) => new QuarterColumns(q.Metric, q.Quarters, quarterly[i]))],
-            [.. h.Occupancy.Select((o, i) => new StateOccupancy(o.Actor, o.States, Month.Parse(o.Start), o.Months, occupancy[i]))])
+            [.. h.Occupancy.Select((o, i) => new StateOccupancy(o.Actor, o.States, Month.Parse(o.Start), o.Months, occupancy[i], weighted?[i]))])
+        {
+            Weights = weights,
+            ObservationMatches = weights is null ? default : [.. matches],
+        }
             .WithSampling(SamplingBlock.Whole); // the shards are slices of one whole run: its inputs regenerate as one
     }
 }

@@ -36,6 +36,45 @@ public sealed class ShardReader : IDisposable
 
     public void ReadLongs(Span<long> target) => Read(MemoryMarshal.AsBytes(target));
 
+    public void ReadInt128s(Span<Int128> target) => Read(MemoryMarshal.AsBytes(target));
+
+    /// <summary>
+    /// A run conditioned on history: after the occupancy counts, reads the weights into <paramref name="weights"/> (the
+    /// shard's count; null to check them a part at a time without keeping them), the weighted occupancy into
+    /// <paramref name="weighted"/> (actor after actor) and the matches into <paramref name="matches"/>, checking them as
+    /// <see cref="ShardValues"/> does: the first problem, or null.
+    /// </summary>
+    public string? ReadWeights(double[]? weights, int weightsAt, Int128[][] weighted, long[] matches)
+    {
+        var h = Header;
+        string? problem = null;
+        Int128 fixedTotal = 0;
+        long positive = 0;
+        if (weights is not null)
+        {
+            var part = weights.AsSpan(weightsAt, (int)h.Count);
+            ReadDoubles(part);
+            problem = ShardValues.Weights(part, h.FirstTrial, ref fixedTotal, ref positive);
+        }
+        else
+        {
+            var buffer = new double[8192];
+            for (long done = 0; done < h.Count; done += buffer.Length)
+            {
+                var part = buffer.AsSpan(0, (int)Math.Min(buffer.Length, h.Count - done));
+                ReadDoubles(part);
+                problem ??= ShardValues.Weights(part, h.FirstTrial + done, ref fixedTotal, ref positive);
+            }
+        }
+        for (var o = 0; o < h.Occupancy.Length; o++)
+        {
+            ReadInt128s(weighted[o]);
+            problem ??= ShardValues.WeightedOccupancy(h.Occupancy[o], weighted[o], fixedTotal);
+        }
+        ReadLongs(matches);
+        return problem ?? ShardValues.Matches(matches, h.Count, positive);
+    }
+
     /// <summary>
     /// Reads (and hashes) every column in chunks without keeping them, checking each value as <see cref="ShardValues"/>
     /// does: the first problem found, or null. Call <see cref="VerifyChecksum"/> after it (a damaged file's values say nothing).
@@ -68,6 +107,11 @@ public sealed class ShardReader : IDisposable
             var counts = new long[o.Months * o.States.Length];
             ReadLongs(counts);
             problem ??= ShardValues.Occupancy(o, counts, h.Count);
+        }
+        if (h.History is { } history)
+        {
+            var weighted = h.Occupancy.Select(o => new Int128[o.Months * o.States.Length]).ToArray();
+            problem = ReadWeights(null, 0, weighted, new long[history.Observations + 1]) is { } weightProblem ? problem ?? weightProblem : problem;
         }
         return problem;
     }

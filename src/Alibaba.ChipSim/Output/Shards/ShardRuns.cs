@@ -15,6 +15,7 @@ public static class ShardRuns
         ArgumentNullException.ThrowIfNull(request);
         var merged = ShardMerger.Merge(folders, request.CancellationToken);
         if (merged.Result is not { } result) return (null, merged.Errors);
+        Engine.SimulationEngine.RequireSomeWeight(result); // a run conditioned on history: as the run in one process fails
         return (new ScenarioRun(result, RunPipeline.Summarise(result, request)), []);
     }
 

@@ -23,8 +23,12 @@ internal static class ShardStream
     /// <param name="chunkRows">Trials per chunk (tests make it small to cross shard and block boundaries inside chunks).</param>
     /// <param name="windowLimit">The sizes of the percentiles' windows (tests make them tiny to force further passes).</param>
     /// <returns>The summary, and how many times the columns were read back.</returns>
+    /// <param name="buckets">The buckets of a weighted column's histograms (tests make them few to force further passes).</param>
+    /// <param name="gatherLimit">The most values a weighted percentile gathers (tests make it small to force further passes).</param>
+    /// <exception cref="NoTrialMatchedException">A run conditioned on history in which no trial has weight.</exception>
     public static (Statistics.RunSummary Summary, int Passes) Summarize(Scenario scenario, IReadOnlyList<ShardReader> shards, int threads,
-        CancellationToken cancellationToken, int chunkRows = ChunkRows, (int Distinct, int Appended)? windowLimit = null)
+        CancellationToken cancellationToken, int chunkRows = ChunkRows, (int Distinct, int Appended)? windowLimit = null,
+        int buckets = WeightedStreamingColumn.DefaultBuckets, int gatherLimit = StreamingColumn.GatherLimit)
     {
         var h = shards[0].Header;
         var rows = (int)Math.Min(chunkRows, h.Trials);
@@ -32,15 +36,61 @@ internal static class ShardStream
             [.. h.Numeric.Select(c => new NumericColumn(c.Name, new double[rows], c.IsBinary, c.IsWholeNumber))],
             [.. h.Categorical.Select(c => new CategoricalColumn(c.Name, c.Categories, new byte[rows]))],
             [.. h.Quarterly.Select(q => new QuarterColumns(q.Metric, q.Quarters, [.. q.Quarters.Select(_ => new double[rows])]))],
-            []);
+            [])
+        {
+            Weights = h.History is null ? null : new double[rows],
+        };
+        if (h.History is not null) return SummarizeWeighted(scenario, shards, layout, threads, cancellationToken, rows, buckets, gatherLimit);
         var statistics = new StreamingSummary(layout, [], threads, windowLimit: windowLimit);
+        var passes = ReadBack(shards, layout, rows, cancellationToken, (view, n) => statistics.Consume(view, [n]), statistics.EndPass);
+        return (statistics.Summary(), passes);
+    }
+
+    /// <summary>
+    /// A run conditioned on history: the weighted statistics (<see cref="WeightedStreamingSummary"/>) over the shards'
+    /// columns and weights; a run in which no trial has weight fails after the first pass, as the run in one process does.
+    /// </summary>
+    /// <exception cref="NoTrialMatchedException">When every weight is 0.</exception>
+    private static (Statistics.RunSummary Summary, int Passes) SummarizeWeighted(Scenario scenario, IReadOnlyList<ShardReader> shards,
+        SimulationResult layout, int threads, CancellationToken cancellationToken, int rows, int buckets, int gatherLimit)
+    {
+        var statistics = new WeightedStreamingSummary(layout, [], threads, buckets, gatherLimit);
+        var passes = ReadBack(shards, layout, rows, cancellationToken, (view, n) => statistics.Consume(view, [n]), () =>
+        {
+            var more = statistics.EndPass();
+            if (statistics.NoWeight) throw NoTrialMatchedException.For(new SimulationPlan(scenario).History!, Matches(shards), shards[0].Header.Trials);
+            return more;
+        });
+        return (statistics.Summary(), passes);
+    }
+
+    /// <summary>The shards' observation matches, summed.</summary>
+    private static long[] Matches(IReadOnlyList<ShardReader> shards)
+    {
+        var sums = new long[shards[0].Header.History!.Observations + 1];
+        var part = new long[sums.Length];
+        foreach (var shard in shards)
+        {
+            using var handle = File.OpenHandle(shard.Path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            Read(handle, shard.DataOffset + shard.Header.MatchesAt, MemoryMarshal.AsBytes(part.AsSpan()));
+            for (var i = 0; i < sums.Length; i++) sums[i] += part[i];
+        }
+        return sums;
+    }
+
+    /// <summary>Reads the shards back chunk after chunk into <paramref name="layout"/>, pass after pass while <paramref name="endPass"/> says so; returns the passes.</summary>
+    private static int ReadBack(IReadOnlyList<ShardReader> shards, SimulationResult layout, int rows, CancellationToken cancellationToken,
+        Action<ReadOnlySpan<SimulationResult>, int> consume, Func<bool> endPass)
+    {
         var handles = new List<SafeFileHandle>();
+        var passes = 0;
         try
         {
             foreach (var shard in shards) handles.Add(File.OpenHandle(shard.Path, FileMode.Open, FileAccess.Read, FileShare.Read));
             ImmutableArray<SimulationResult> view = [layout];
             do
             {
+                passes++;
                 for (var s = 0; s < shards.Count; s++)
                 {
                     var count = shards[s].Header.Count;
@@ -49,17 +99,17 @@ internal static class ShardStream
                         cancellationToken.ThrowIfCancellationRequested();
                         var n = (int)Math.Min(rows, count - done);
                         ReadChunk(handles[s], shards[s], layout, done, n);
-                        statistics.Consume(view.AsSpan(), [n]);
+                        consume(view.AsSpan(), n);
                     }
                 }
             }
-            while (statistics.EndPass());
+            while (endPass());
         }
         finally
         {
             foreach (var handle in handles) handle.Dispose();
         }
-        return (statistics.Summary(), statistics.Passes - 1);
+        return passes;
     }
 
     /// <summary>
@@ -80,6 +130,7 @@ internal static class ShardStream
         foreach (var quarters in layout.Quarterly)
             foreach (var values in quarters.Values)
                 Read(handle, data + h.QuarterAt(column++) + from * 8, MemoryMarshal.AsBytes(values.AsSpan(0, n)));
+        if (layout.Weights is { } weights) Read(handle, data + h.WeightsAt + from * 8, MemoryMarshal.AsBytes(weights.AsSpan(0, n)));
     }
 
     private static void Read(SafeFileHandle handle, long offset, Span<byte> target)

@@ -35,8 +35,8 @@ internal static class ShardStreamWriter
         var layout = replay.Layout;
         // The occupancy's months and states are the plan's; its counts are known after the pass.
         var descriptors = SimulationEngine.Occupancies(replay.Plan, new long[replay.Occupancy.Length], null);
-        var header = ShardFolder.HeaderOf(new SimulationResult(scenario, seed, count, layout.Numeric, layout.Categorical, layout.Quarterly, descriptors),
-            slice, trials, scenarioFile, checkCount: false);
+        var header = ShardFolder.HeaderOf(new SimulationResult(scenario, seed, count, layout.Numeric, layout.Categorical, layout.Quarterly, descriptors)
+            { ObservationMatches = [.. replay.ObservationMatches] }, slice, trials, scenarioFile, checkCount: false);
         var preamble = ShardFile.Preamble(header);
         long data = preamble.Length;
 
@@ -64,14 +64,31 @@ internal static class ShardStreamWriter
                     RandomAccess.Write(handle, MemoryMarshal.AsBytes(Gather(views, counts, v => v.Quarterly[m].Values[i], doubles, n)),
                         data + header.QuarterAt(q++) + row * 8);
                 }
+            if (header.History is not null)
+                RandomAccess.Write(handle, MemoryMarshal.AsBytes(Gather(views, counts, v => v.Weights!, doubles, n)), data + header.WeightsAt + row * 8);
             row += n;
         });
         var at = data + header.OccupancyAt;
-        foreach (var o in SimulationEngine.Occupancies(replay.Plan, replay.Occupancy, null))
+        var occupancy = SimulationEngine.Occupancies(replay.Plan, replay.Occupancy, replay.WeightedOccupancy);
+        foreach (var o in occupancy)
         {
             var bytes = MemoryMarshal.AsBytes(o.Counts.AsSpan());
             RandomAccess.Write(handle, bytes, at);
             at += bytes.Length;
+        }
+        if (header.History is not null)
+        {
+            // After the weights (written wave by wave above): the weighted occupancy and the observation matches.
+            at = data + header.WeightedOccupancyAt;
+            foreach (var o in occupancy)
+            {
+                var bytes = MemoryMarshal.AsBytes(o.WeightedCounts.AsSpan());
+                RandomAccess.Write(handle, bytes, at);
+                at += bytes.Length;
+            }
+            var matches = MemoryMarshal.AsBytes(replay.ObservationMatches.AsSpan());
+            RandomAccess.Write(handle, matches, at);
+            at += matches.Length;
         }
         cancellationToken.ThrowIfCancellationRequested();
         RandomAccess.Write(handle, Checksum(handle, at, cancellationToken), at);

@@ -8,7 +8,9 @@ namespace Alibaba.ChipSim.Output.Shards;
 /// a 0/1 outcome holds 0 or 1 (never NaN: a yes/no is defined in every trial); a whole-number outcome a whole number
 /// within the int64 range (its trials.parquet column is int64) or NaN (undefined in that trial); any other outcome
 /// any float64 (±∞ too: a growth compounded far enough overflows); a final state a code into its categories; an
-/// actor's occupancy counts, month by month, the shard's trials, each count ≥ 0.
+/// actor's occupancy counts, month by month, the shard's trials, each count ≥ 0; in a run conditioned on history a
+/// weight from 0 to 1 (a product of probabilities), the weighted occupancy adding up, month by month, to the trials'
+/// weights in fixed point, and the observation matches counts of trials, the last one the trials with weight.
 /// Each check returns the first problem (naming the column and the trial) or null.
 /// </summary>
 internal static class ShardValues
@@ -64,6 +66,49 @@ internal static class ShardValues
                 return $"its occupancy counts of {occupancy.Actor} after {start.AddMonths(m)} add up to {total} trials, not the shard's {trials}";
         }
         return null;
+    }
+
+    /// <summary>Each weight from 0 to 1; adds the trials' fixed-point weights and those with weight to the totals.</summary>
+    public static string? Weights(ReadOnlySpan<double> weights, long firstTrial, ref Int128 fixedTotal, ref long positive)
+    {
+        for (var i = 0; i < weights.Length; i++)
+        {
+            var w = weights[i];
+            if (!(w >= 0 && w <= 1)) return $"its weights hold {Show(w)} at trial {firstTrial + i}, not a weight from 0 to 1";
+            fixedTotal += Engine.StateOccupancy.FixedWeight(w);
+            if (w > 0) positive++;
+        }
+        return null;
+    }
+
+    /// <param name="cells">months × states, month by month.</param>
+    /// <param name="fixedTotal">The shard's weights in fixed point, summed (<see cref="Engine.StateOccupancy.FixedWeight"/>): every trial's weight is in one state after every month.</param>
+    public static string? WeightedOccupancy(ShardOccupancy occupancy, ReadOnlySpan<Int128> cells, Int128 fixedTotal)
+    {
+        var states = occupancy.States.Length;
+        Scenarios.Month.TryParse(occupancy.Start, out var start);
+        for (var m = 0; m < occupancy.Months; m++)
+        {
+            Int128 total = 0;
+            for (var s = 0; s < states; s++)
+            {
+                var c = cells[m * states + s];
+                if (c < 0) return $"its weighted occupancy of {occupancy.Actor} holds a negative weight in state {occupancy.States[s]} after {start.AddMonths(m)}";
+                total += c;
+            }
+            if (total != fixedTotal)
+                return $"its weighted occupancy of {occupancy.Actor} after {start.AddMonths(m)} does not add up to the weights of its trials";
+        }
+        return null;
+    }
+
+    /// <param name="positive">The shard's trials with weight: the last count.</param>
+    public static string? Matches(ReadOnlySpan<long> matches, long trials, long positive)
+    {
+        for (var i = 0; i < matches.Length; i++)
+            if (matches[i] < 0 || matches[i] > trials)
+                return $"its observation matches hold {matches[i]} at observation {i + 1}, not a count of its {trials} trials";
+        return matches[^1] == positive ? null : $"its observation matches say {matches[^1]} trials match every observation, but {positive} of its trials have weight";
     }
 
     private static string Show(double v) => v.ToString("R", CultureInfo.InvariantCulture);

@@ -20,6 +20,8 @@ public static class ShardPipeline
         return SimulationEngine.Run(scenario, new RunOptions
         {
             Trials = count, FirstTrial = first, WholeRunTrials = trials, Seed = seed, Threads = threads, CancellationToken = cancellationToken,
+            // Under a history a slice may hold no trial with weight; the merge checks the whole run.
+            PartOfLargerRun = true,
         });
     }
 }
