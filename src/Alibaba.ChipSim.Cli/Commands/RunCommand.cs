@@ -18,6 +18,10 @@ internal static class RunCommand
     /// <summary>Shown on stderr (with the progress bar) once the trials are done and the statistics start.</summary>
     public const string ComputingStatistics = "Computing statistics…";
 
+    /// <summary>What a streamed run conditioned on history says when its bar is full: its weighted statistics take further passes.</summary>
+    public const string ComputingWeightedStatistics =
+        "Computing statistics… (conditioned on history and streamed: about three more passes over the trials, each as long as the bar took)";
+
     public static Command Build()
     {
         var scenarios = new Argument<string[]>("scenario")

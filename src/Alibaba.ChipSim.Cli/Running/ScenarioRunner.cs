@@ -34,6 +34,10 @@ internal static class ScenarioRunner
                     var index = i;
                     var run = Task.Run(() => set.Run(index, progress), CancellationToken.None);
                     var announced = false;
+                    // A streamed run conditioned on history replays its trials a few more times after the first pass the bar shows.
+                    var message = set.Scenarios[i].History is not null && set.Request.Streams(set.Scenarios[i], set.Trials)
+                        ? Commands.RunCommand.ComputingWeightedStatistics
+                        : Commands.RunCommand.ComputingStatistics;
                     while (!Finished(run, 100))
                     {
                         task.Value = progress.Value;
@@ -41,11 +45,11 @@ internal static class ScenarioRunner
                         {
                             // The statistics of a big run take seconds after the bar reaches 100%: say what is happening.
                             announced = true;
-                            announce?.WriteLine(Commands.RunCommand.ComputingStatistics);
+                            announce?.WriteLine(message);
                         }
                         ctx.Refresh();
                     }
-                    if (!announced) announce?.WriteLine(Commands.RunCommand.ComputingStatistics);
+                    if (!announced) announce?.WriteLine(message);
                     runs.Add(run.GetAwaiter().GetResult()); // rethrows OperationCanceledException as itself
                     task.Value = set.Trials;
                     task.StopTask();

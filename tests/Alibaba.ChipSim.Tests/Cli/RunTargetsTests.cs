@@ -87,6 +87,20 @@ public sealed class RunTargetsTests : IDisposable
         Assert.Contains(RunCommand.ComputingStatistics, _stderr.ToString());
     }
 
+    [Theory]
+    [InlineData(0L, true)]
+    [InlineData(1_048_576L, false)]
+    public void A_streamed_run_conditioned_on_history_announces_its_further_passes(long streamAbove, bool streamed)
+    {
+        var scenario = Path.Combine(RepoRoot.Scenarios, "as-of-2026-06.yaml");
+        var exit = RunCommand.Execute([scenario], Settings(null) with { StreamAbove = streamAbove }, _console, _stdout, _stderr, outputRedirected: false);
+
+        Assert.Equal(0, exit);
+        var announced = _stderr.ToString();
+        Assert.Contains(streamed ? RunCommand.ComputingWeightedStatistics : RunCommand.ComputingStatistics + Environment.NewLine, announced);
+        if (!streamed) Assert.DoesNotContain(RunCommand.ComputingWeightedStatistics, announced);
+    }
+
     [Fact]
     public void Without_the_progress_bar_nothing_is_announced()
     {
