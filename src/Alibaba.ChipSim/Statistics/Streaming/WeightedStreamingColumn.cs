@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Alibaba.ChipSim.Statistics.Weighted;
 
 namespace Alibaba.ChipSim.Statistics.Streaming;
@@ -79,6 +80,7 @@ internal sealed class WeightedStreamingColumn
         _isWholeNumber = isWholeNumber;
         _buckets = buckets;
         _gatherLimit = gatherLimit;
+        if (Levels > Groups * 4) throw new InvalidOperationException($"{Levels} percentile levels do not fit {Groups} groups of four");
         _regions = new Region[Levels];
     }
 
@@ -250,6 +252,34 @@ internal sealed class WeightedStreamingColumn
 
     private void ConsumeLocate(ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
     {
+        // Every counted key is tested against the regions' bounds side by side, four regions to a vector (a settled
+        // region and the padding take bounds no key passes): each region above the key takes the key as a candidate
+        // successor, and only a key inside some region (a few in the run's whole pass) goes to the regions one by one.
+        const ulong Never = ulong.MaxValue;
+        Span<ulong> bounds = stackalloc ulong[3 * Groups * 4];
+        var lo = bounds[..(Groups * 4)];
+        var hi = bounds.Slice(Groups * 4, Groups * 4);
+        var successor = bounds.Slice(2 * Groups * 4, Groups * 4);
+        lo.Fill(Never);
+        hi.Fill(Never);
+        successor.Fill(Never);
+        for (var level = 0; level < Levels; level++)
+        {
+            var region = _regions[level];
+            if (region.Settled) continue;
+            lo[level] = region.Lo;
+            hi[level] = region.Hi;
+            successor[level] = region.Successor;
+        }
+        var lo0 = Vector256.Create<ulong>(lo[..4]);
+        var lo1 = Vector256.Create<ulong>(lo.Slice(4, 4));
+        var lo2 = Vector256.Create<ulong>(lo.Slice(8, 4));
+        var hi0 = Vector256.Create<ulong>(hi[..4]);
+        var hi1 = Vector256.Create<ulong>(hi.Slice(4, 4));
+        var hi2 = Vector256.Create<ulong>(hi.Slice(8, 4));
+        var next0 = Vector256.Create<ulong>(successor[..4]);
+        var next1 = Vector256.Create<ulong>(successor.Slice(4, 4));
+        var next2 = Vector256.Create<ulong>(successor.Slice(8, 4));
         var largest = _largest;
         for (var t = 0; t < values.Length; t++)
         {
@@ -257,26 +287,30 @@ internal sealed class WeightedStreamingColumn
             var w = weights[t];
             if (double.IsNaN(v) || !(w > 0)) continue;
             var key = SortableKey.Of(v);
-            UInt128 units = 0;
-            var known = false;
+            var k = Vector256.Create(key);
+            var above0 = Vector256.GreaterThan(k, hi0);
+            var above1 = Vector256.GreaterThan(k, hi1);
+            var above2 = Vector256.GreaterThan(k, hi2);
+            next0 = Vector256.ConditionalSelect(above0 & Vector256.LessThan(k, next0), k, next0);
+            next1 = Vector256.ConditionalSelect(above1 & Vector256.LessThan(k, next1), k, next1);
+            next2 = Vector256.ConditionalSelect(above2 & Vector256.LessThan(k, next2), k, next2);
+            var inside = Vector256.AndNot(Vector256.GreaterThanOrEqual(k, lo0), above0)
+                | Vector256.AndNot(Vector256.GreaterThanOrEqual(k, lo1), above1)
+                | Vector256.AndNot(Vector256.GreaterThanOrEqual(k, lo2), above2);
+            if (inside == Vector256<ulong>.Zero) continue;
+            var units = WeightUnits.Of(w / largest);
             foreach (var region in _regions)
-            {
-                if (region.Settled) continue;
-                if (key > region.Hi)
-                {
-                    if (key < region.Successor) region.Successor = key;
-                    continue;
-                }
-                if (key < region.Lo) continue;
-                if (!known)
-                {
-                    units = WeightUnits.Of(w / largest);
-                    known = true;
-                }
-                region.Take(key, units);
-            }
+                if (!region.Settled && key >= region.Lo && key <= region.Hi) region.Take(key, units);
         }
+        next0.CopyTo(successor[..4]);
+        next1.CopyTo(successor.Slice(4, 4));
+        next2.CopyTo(successor.Slice(8, 4));
+        for (var level = 0; level < Levels; level++)
+            if (!_regions[level].Settled) _regions[level].Successor = successor[level];
     }
+
+    /// <summary>Groups of four regions tested side by side in <see cref="ConsumeLocate"/>: the nine levels and three lanes of padding.</summary>
+    private const int Groups = 3;
 
     private void EndLocate()
     {

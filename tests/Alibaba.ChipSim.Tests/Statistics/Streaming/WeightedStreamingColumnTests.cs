@@ -167,4 +167,21 @@ public sealed class WeightedStreamingColumnTests
         Assert.Equal(UInt128.One << 64, WeightUnits.Of(1));
         Assert.Equal(1.0, WeightUnits.ToDouble(UInt128.One << 64));
     }
+
+    [Fact]
+    public void Weight_units_from_the_doubles_bits_are_the_rounded_scaled_weight_ties_to_even()
+    {
+        var random = new Random(17);
+        var cases = new List<double> { 0, -0.0, 1, double.Epsilon, 1e-300, Math.ScaleB(1, -1022) };
+        for (var e = 0; e <= 70; e++)
+        {
+            var p = Math.ScaleB(1, -e);
+            // Powers of two, the halves between units (ties), and their neighbours.
+            cases.AddRange([p, Math.BitDecrement(p), Math.BitIncrement(p), p * 1.5, p * 0.75, Math.ScaleB(3, -66 - (e % 3))]);
+        }
+        for (var i = 0; i < 200_000; i++) cases.Add(random.NextDouble() * Math.ScaleB(1, -random.Next(70)));
+        foreach (var u in cases.Where(u => u <= 1))
+            Assert.True(WeightUnits.Reference(u) == WeightUnits.Of(u), $"u = {u:R}: {WeightUnits.Of(u)} against {WeightUnits.Reference(u)}");
+        Assert.Throws<ArgumentOutOfRangeException>(() => WeightUnits.Of(Math.BitIncrement(1.0)));
+    }
 }
