@@ -80,6 +80,20 @@ public sealed class StreamedRunTests
           shipments:
             - { from: 2025-12, to: 2026-03, modules: 0 }
         """, true)]
+    // A reported quarter under a Latin hypercube and a correlation: the design laid over the whole run in every pass.
+    [InlineData("""
+        simulation:
+          trials: 20000
+          seed: 5
+          sampling: latin-hypercube
+        correlations:
+          - { between: [economics.price_per_chip_usd, shipments.buyer_share], rho: -0.6 }
+        history:
+          as_of: 2026-06
+          revenue:
+            residual_sd: 0.03
+            quarters: { FY2026Q4: 41.6 }
+        """, false)]
     public void A_streamed_run_conditioned_on_history_has_the_weighted_summary_of_the_run_that_keeps_its_columns(string history, bool equalWeights)
     {
         var scenario = WithHistory(history);
