@@ -224,6 +224,31 @@ public sealed class ShardHistoryTests : IDisposable
         Assert.Contains("trials match every observation, but", MergeFails(folders, format), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"history\": 5", "its header's 'history' is a number, not an object")]
+    [InlineData("\"history\": { \"observations\": -1, \"file\": null, \"sha256\": null }", "its header's 'history.observations' is -1, not from 0 to")]
+    [InlineData("\"history\": { \"observations\": 3, \"file\": \"../x.yaml\", \"sha256\": \"ab\" }", "its header's 'history.file' is not a plain file name")]
+    [InlineData("\"history\": { \"observations\": 3, \"file\": \"x.yaml\", \"sha256\": null }", "names a file without its sha256")]
+    [InlineData("\"history\": { \"observations\": 3, \"sha256\": null }", "its header has no 'history.file'")]
+    public void A_malformed_history_in_a_shard_header_says_which_key_is_wrong(string history, string message)
+    {
+        var folders = Shards(2, Scenario("as-of-2026-06.yaml"));
+        var file = Path.Combine(folders[0], ShardFile.FileName);
+        var bytes = File.ReadAllBytes(file);
+        var length = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12));
+        var header = System.Text.Encoding.UTF8.GetString(bytes, 16, length);
+        var at = header.IndexOf("\"history\"", StringComparison.Ordinal);
+        Assert.True(at > 0, header);
+        var edited = System.Text.Encoding.UTF8.GetBytes(header[..at] + history + "\n}");
+        var prefix = bytes[..16];
+        BinaryPrimitives.WriteInt32LittleEndian(prefix.AsSpan(12), edited.Length);
+        byte[] content = [.. prefix, .. edited, .. bytes[(16 + length)..^32]];
+        File.WriteAllBytes(file, [.. content, .. SHA256.HashData(content)]);
+
+        foreach (var format in new[] { "csv", "json" })
+            Assert.Contains(message, MergeFails(folders, format), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Shards_conditioned_on_other_facts_are_foreign_and_an_edited_copy_of_the_history_is_refused()
     {
