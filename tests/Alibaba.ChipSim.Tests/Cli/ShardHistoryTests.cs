@@ -131,6 +131,19 @@ public sealed class ShardHistoryTests : IDisposable
     }
 
     [Fact]
+    public void A_merge_with_sensitivity_gives_the_weighted_sensitivity_of_the_run_in_one_process()
+    {
+        var scenario = Scenario("as-of-2026-06.yaml");
+        var single = _temp.File("single");
+        Assert.Equal(0, Run(Settings(single) with { Formats = ["json"], Sensitivity = true }, scenario));
+        var merged = _temp.File("merged");
+        var code = MergeCommand.Execute(Shards(3, scenario), Settings(merged) with { Formats = ["json"], Sensitivity = true }, _console, _stdout, _stderr);
+        Assert.True(code == 0, _stderr.ToString());
+        AssertSameFiles(single, merged, "summary.json", "summary.csv");
+        Assert.Contains("\"method\": \"weighted by the trials", File.ReadAllText(Path.Combine(merged, "summary.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_streamed_merge_whose_histograms_split_again_over_further_passes_gives_the_one_process_summary()
     {
         var scenario = ShippedScenarios.Load("as-of-2026-06.yaml");
