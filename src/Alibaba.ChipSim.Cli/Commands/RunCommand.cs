@@ -166,7 +166,10 @@ internal static class RunCommand
         {
             if (settings.Shard is { } request)
                 return ShardRun.Execute(scenarios, settings, request, output, errors, Environment.GetEnvironmentVariable, cancel.Token);
-            var set = RunSet.For(scenarios, settings.ToRequest(cancel.Token));
+            var runRequest = settings.ToRequest(cancel.Token);
+            // Only the table is printed: the run keeps and summarises only the columns the table (and its targets) read.
+            if (settings.PrintsTableOnly) runRequest = runRequest with { Columns = Engine.ColumnSelection.ForTable(scenarios, settings.Targets) };
+            var set = RunSet.For(scenarios, runRequest);
             if (set.MissingConvergenceMetric() is { } missing)
             {
                 errors.WriteLine($"run: --until-se: '{settings.UntilSe!.Metric}' is not a per-trial metric of scenario '{missing.Scenario.Name}'; use one of: {string.Join(", ", missing.Metrics)}");

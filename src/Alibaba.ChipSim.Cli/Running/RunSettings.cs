@@ -46,6 +46,12 @@ internal sealed record RunSettings(
     /// <summary>Whether a file with a row per trial is asked for (trials.csv, trials.parquet, run.xlsx's Trials sheet): only then must the columns be kept.</summary>
     public bool WritesTrialFiles => OutDir is not null && Formats.Any(f => f is "csv" or "parquet" or "xlsx");
 
+    /// <summary>
+    /// Whether the run's only output is the console table (no --out, --json, --sensitivity or --until-se): it then keeps
+    /// only the columns the table reads (<see cref="Engine.ColumnSelection.ForTable(IEnumerable{string})"/>), with the same figures.
+    /// </summary>
+    public bool PrintsTableOnly => OutDir is null && !Json && !Sensitivity && UntilSe is null && Shard is null;
+
     /// <summary>The library's request for these settings.</summary>
     public RunRequest ToRequest(CancellationToken cancel) => new()
     {

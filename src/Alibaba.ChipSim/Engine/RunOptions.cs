@@ -38,6 +38,9 @@ public sealed record RunOptions
     /// </summary>
     internal bool PartOfLargerRun { get; init; }
 
+    /// <summary>The per-trial columns to keep; null (the default) keeps every column. See <see cref="ColumnSelection"/>.</summary>
+    public ColumnSelection? Columns { get; init; }
+
     public CancellationToken CancellationToken { get; init; }
 
     /// <summary>Receives the number of trials finished so far (from worker threads, in no fixed order of calls).</summary>

@@ -42,8 +42,9 @@ internal sealed class SimulationPlan
         StateOffset = Policy.StateOffset;
         TotalStates = Policy.TotalStates;
 
+        var selection = options?.Columns;
         // First-entry columns: every state but the initial one, and the initial one too when a
-        // transition leads back to it (entries count only by a transition, never the start).
+        // transition leads back to it (entries count only by a transition, never the start); of those, the selection's.
         EntryColumnOfState = new int[TotalStates];
         var names = ImmutableArray.CreateBuilder<string>();
         for (var a = 0; a < ActorCount; a++)
@@ -54,13 +55,14 @@ internal sealed class SimulationPlan
                 var state = actor.States[st].Name;
                 var reentered = false;
                 foreach (var t in actor.Transitions) reentered |= t.To == state;
-                if (state == actor.Initial && !reentered)
+                var name = OutcomeCatalogue.FirstEntryMonthName(actor.Name, state);
+                if ((state == actor.Initial && !reentered) || (selection is not null && !selection.EntryMonths.Contains(name)))
                 {
                     EntryColumnOfState[StateOffset[a] + st] = -1;
                     continue;
                 }
                 EntryColumnOfState[StateOffset[a] + st] = names.Count;
-                names.Add(OutcomeCatalogue.FirstEntryMonthName(actor.Name, state));
+                names.Add(name);
             }
         }
         EntryColumnNames = names.ToImmutable();
@@ -69,15 +71,16 @@ internal sealed class SimulationPlan
         SlotOf = new int[OutcomeCatalogue.All.Length];
         foreach (var m in OutcomeCatalogue.All)
         {
-            SlotOf[(int)m.Id] = Has(m.Requires) ? outcomes.Count : -1;
+            SlotOf[(int)m.Id] = Has(m.Requires) && (selection is null || selection.Outcomes.Contains(m.Name)) ? outcomes.Count : -1;
             if (SlotOf[(int)m.Id] >= 0) outcomes.Add(m);
         }
         Outcomes = outcomes.ToImmutable();
-        QuarterlyOutcomes = OutcomeCatalogue.QuarterlyMetrics;
         // The model sums these four per quarter (RevenueState) and the worker stages them in this order.
-        if (!QuarterlyOutcomes.Select(m => m.Id).SequenceEqual(
+        if (!OutcomeCatalogue.QuarterlyMetrics.Select(m => m.Id).SequenceEqual(
                 [Outcome.CloudRevenueCnyBn, Outcome.CloudRevenueWithoutH200CnyBn, Outcome.AiRevenueCnyBn, Outcome.IncrementalRevenueCnyBn]))
             throw new InvalidOperationException("the quarterly outcomes of the catalogue do not match the model's quarter sums");
+        QuarterlyKept = [.. OutcomeCatalogue.QuarterlyMetrics.Select(m => selection is null || selection.QuarterlyMetrics.Contains(m.Name))];
+        QuarterlyOutcomes = [.. OutcomeCatalogue.QuarterlyMetrics.Where((_, j) => QuarterlyKept[j])];
     }
 
     /// <summary>True when the scenario sets the keys an outcome needs.</summary>
@@ -95,8 +98,11 @@ internal sealed class SimulationPlan
     /// <summary>Per <see cref="Outcome"/>, its position in <see cref="Outcomes"/> (its staging slot), or −1 when the run has none.</summary>
     public int[] SlotOf { get; }
 
-    /// <summary>The outcomes also summed per quarter, in catalogue order.</summary>
+    /// <summary>The outcomes also summed per quarter that the run keeps, in catalogue order.</summary>
     public ImmutableArray<OutcomeMetric> QuarterlyOutcomes { get; }
+
+    /// <summary>Per entry of <see cref="OutcomeCatalogue.QuarterlyMetrics"/>, whether the run keeps its quarterly columns (all of them unless <see cref="RunOptions.Columns"/> narrows them).</summary>
+    public bool[] QuarterlyKept { get; }
 
     public Scenario Scenario { get; }
     public ParameterTable Parameters { get; }

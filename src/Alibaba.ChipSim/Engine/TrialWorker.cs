@@ -328,13 +328,14 @@ internal sealed class TrialWorker
         }
         for (var a = 0; a < plan.ActorCount; a++) _out.FinalState[a][row] = _before[a];
 
-        // Quarterly columns in the order of SimulationPlan.QuarterlyOutcomes: cloud, cloud without H200s, AI, incremental.
+        // Quarterly columns in the order of SimulationPlan.QuarterlyOutcomes: cloud, cloud without H200s, AI, incremental (those kept).
         ref readonly var revenue = ref _state.Revenue;
         var next = _out.FirstQuarterSlot;
-        next = StageQuarters(next, k, revenue.QuarterCloud);
-        next = StageQuarters(next, k, revenue.QuarterCloudWithoutH200);
-        next = StageQuarters(next, k, revenue.QuarterAiServed);
-        StageQuarters(next, k, revenue.QuarterIncremental);
+        var kept = plan.QuarterlyKept;
+        if (kept[0]) next = StageQuarters(next, k, revenue.QuarterCloud);
+        if (kept[1]) next = StageQuarters(next, k, revenue.QuarterCloudWithoutH200);
+        if (kept[2]) next = StageQuarters(next, k, revenue.QuarterAiServed);
+        if (kept[3]) StageQuarters(next, k, revenue.QuarterIncremental);
     }
 
     private int StageQuarters(int slot, int k, double[] sums)

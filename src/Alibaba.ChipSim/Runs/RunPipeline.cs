@@ -14,13 +14,14 @@ public static class RunPipeline
 {
     /// <summary>The simulation stage alone: trials [0, <paramref name="trials"/>) at <paramref name="seed"/>.</summary>
     /// <exception cref="OperationCanceledException">When the token fires.</exception>
+    /// <param name="columns">The columns to keep; null = every column (<see cref="RunRequest.Columns"/>).</param>
     public static SimulationResult Simulate(Scenario scenario, long trials, ulong seed, int threads,
-        CancellationToken cancellationToken = default, IProgress<long>? progress = null)
+        CancellationToken cancellationToken = default, IProgress<long>? progress = null, ColumnSelection? columns = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         return SimulationEngine.Run(scenario, new RunOptions
         {
-            Trials = trials, Seed = seed, Threads = threads, CancellationToken = cancellationToken, Progress = progress,
+            Trials = trials, Seed = seed, Threads = threads, CancellationToken = cancellationToken, Progress = progress, Columns = columns,
         });
     }
 
@@ -53,9 +54,10 @@ public static class RunPipeline
             return StreamedRun.Run(scenario, new RunOptions
             {
                 Trials = trials, Seed = seed, Threads = request.Threads, CancellationToken = request.CancellationToken, Progress = progress,
+                Columns = request.EngineColumns,
             }, request.Targets);
         }
-        var result = Simulate(scenario, trials, seed, request.Threads, request.CancellationToken, progress);
+        var result = Simulate(scenario, trials, seed, request.Threads, request.CancellationToken, progress, request.EngineColumns);
         return new ScenarioRun(result, Summarise(result, request));
     }
 

@@ -39,6 +39,17 @@ public sealed record RunRequest
     /// <summary>About 0.5 GB of columns for base.yaml.</summary>
     public const long DefaultColumnTrialsLimit = 1L << 20;
 
+    /// <summary>
+    /// The per-trial columns the caller reads; null (the default) keeps every column, as every file, report and diff needs.
+    /// A caller that only prints the console table narrows it (<see cref="Engine.ColumnSelection.ForTable(IEnumerable{string})"/>):
+    /// the statistics it reads are the same bits, and the columns it does not read are neither kept nor summarised. Ignored
+    /// under <see cref="Sensitivity"/> and <see cref="Convergence"/>, which read the inputs and every output.
+    /// </summary>
+    public Engine.ColumnSelection? Columns { get; init; }
+
+    /// <summary>The selection the engine is given: none under sensitivity or convergence.</summary>
+    internal Engine.ColumnSelection? EngineColumns => Sensitivity || Convergence is not null ? null : Columns;
+
     public CancellationToken CancellationToken { get; init; }
 
     /// <summary>The summary's thread limit: null (every core) for 0.</summary>
