@@ -10,10 +10,13 @@ public static class CloudRevenue
     public static double H200CapacityCnyBn(double h20eOnline, double revenuePerH20eMonthCny, double utilization) =>
         h20eOnline * revenuePerH20eMonthCny * utilization / 1e9;
 
-    /// <summary>AI revenue served: demand, capped by baseline plus H200 capacity.</summary>
+    /// <summary>
+    /// AI revenue served: demand, capped by baseline plus H200 capacity. The processor's minimum (as in
+    /// <see cref="ShipmentRules"/>): demand and capacity are positive and finite, so it gives Math.Min's bits.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double AiServed(double aiDemand, double baselineCapacity, double h200Capacity) =>
-        Math.Min(aiDemand, baselineCapacity + h200Capacity);
+        double.MinNative(aiDemand, baselineCapacity + h200Capacity);
 
     /// <summary>
     /// Return on the purchase: incremental gross profit (CNY bn) per CNY spent, as a plain ratio;
