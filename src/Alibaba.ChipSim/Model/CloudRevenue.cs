@@ -12,7 +12,8 @@ public static class CloudRevenue
 
     /// <summary>
     /// AI revenue served: demand, capped by baseline plus H200 capacity. The processor's minimum (as in
-    /// <see cref="ShipmentRules"/>): demand and capacity are positive and finite, so it gives Math.Min's bits.
+    /// <see cref="ShipmentRules"/>): demand and capacity are finite and never NaN, and their sum is never −0, so it gives
+    /// Math.Min's bits.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double AiServed(double aiDemand, double baselineCapacity, double h200Capacity) =>

@@ -31,4 +31,27 @@ public sealed class ShipmentRulesTests
         Assert.Equal(0, ShipmentRules.FollowOnModules(1500, 1, 10000, 10000));
         Assert.Equal(750, ShipmentRules.FollowOnModules(1500, 0.5, 0, double.PositiveInfinity));
     }
+
+    [Fact]
+    public void The_processors_min_and_max_give_the_bits_of_Math_Min_and_Max_over_the_rules_inputs()
+    {
+        // The rules use double.MinNative / MaxNative, which differ from Math.Min / Max only for NaN and for -0 against +0:
+        // at the caps (a remainder of +0), with no cap (+inf), with a closed gate's 0 and past a cap, the bits are the same.
+        double[] counts = [0, 1, 999, 1000, 1500, 9000, 10000, 12000, double.PositiveInfinity];
+        double[] gates = [0, 0.25, 0.5, 1.0 / 3, 1];
+        foreach (var rate in counts.Where(double.IsFinite))
+            foreach (var gate in gates)
+                foreach (var soFar in counts.Where(double.IsFinite))
+                    foreach (var cap in counts)
+                    {
+                        var floor = ShipmentRules.FloorWhole(rate * gate);
+                        Same(Math.Min(floor, cap), ShipmentRules.InitialTrancheModules(rate, gate, cap));
+                        Same(Math.Max(0.0, Math.Min(floor, cap - soFar)), ShipmentRules.FollowOnModules(rate, gate, soFar, cap));
+                        Same(Math.Max(0.0, Math.Min(rate, cap - soFar)), ShipmentRules.CappedBuyerChips(rate, soFar, cap));
+                        Same(Math.Min(rate, soFar + cap * gate), CloudRevenue.AiServed(rate, soFar, cap * gate));
+                    }
+
+        static void Same(double expected, double actual) =>
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(actual));
+    }
 }
