@@ -36,6 +36,9 @@ internal sealed class CompiledPolicy
                 for (var st = 0; st < actor.StateCount; st++)
                     _scheduled[m * total + StateOffset[a] + st] = actor.ScheduledTo[m * actor.StateCount + st] >= 0;
         }
+        _finalFlat = new bool[total];
+        for (var a = 0; a < _actors.Length; a++)
+            for (var st = 0; st < _actors[a].StateCount; st++) _finalFlat[StateOffset[a] + st] = _actors[a].Final[st];
         if (Months <= 64)
         {
             _scheduledMonths = new ulong[total];
@@ -44,6 +47,9 @@ internal sealed class CompiledPolicy
                     if (_scheduled[m * total + flat]) _scheduledMonths[flat] |= 1UL << m;
         }
     }
+
+    /// <summary>Per flattened state, whether it is final.</summary>
+    private readonly bool[] _finalFlat;
 
     /// <summary>Per flattened state, bit m set when a scheduled move leaves it in month m; null beyond 64 months.</summary>
     private readonly ulong[]? _scheduledMonths;
@@ -176,18 +182,94 @@ internal sealed class CompiledPolicy
     public void RunPath(ReadOnlySpan<ulong> actorStreams, Span<byte> states, ReadOnlySpan<double> parameterValues, Span<int> firstEntry,
         ReadOnlySpan<double> totals, Span<double> gates, Span<double> uniforms, Span<long> moves)
     {
+        var months = Months;
+        for (var a = 0; a < _actors.Length; a++) RandomStreams.Uniforms(actorStreams[a], uniforms.Slice(a * months, months));
+        if (_scheduledMonths is { } scheduledMonths) RunPathByBits(scheduledMonths, states, parameterValues, firstEntry, totals, gates, uniforms, moves);
+        else RunPathByMonths(states, parameterValues, firstEntry, totals, gates, uniforms, moves);
+    }
+
+    /// <summary>
+    /// <see cref="RunPath"/> over at most 64 months: each actor's months where it can move from its present state are one
+    /// word of bits (a scheduled move leaves the state that month, or the month's uniform is not at or above the state's
+    /// total hazard), found when it enters the state; the next month where any actor can move is the lowest bit at or
+    /// after the present month of all the words together.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    private void RunPathByBits(ulong[] scheduledMonths, Span<byte> states, ReadOnlySpan<double> parameterValues, Span<int> firstEntry,
+        ReadOnlySpan<double> totals, Span<double> gates, ReadOnlySpan<double> uniforms, Span<long> moves)
+    {
+        var actors = _actors;
+        var n = actors.Length;
+        var months = Months;
+        var offset = StateOffset;
+        var total = offset[^1];
+        var finalFlat = _finalFlat;
+        Span<ulong> canMove = stackalloc ulong[n];
+        Span<byte> before = stackalloc byte[n];
+        for (var a = 0; a < n; a++)
+        {
+            var flat = offset[a] + states[a];
+            canMove[a] = MovableMonths(flat, finalFlat, scheduledMonths, totals, uniforms.Slice(a * months, months));
+        }
+        var gate = Gate(states, parameterValues);
+        var m = 0;
+        while (m < months)
+        {
+            var any = 0UL;
+            for (var a = 0; a < n; a++) any |= canMove[a];
+            any &= ~0UL << m;
+            var next = any == 0 ? months : System.Numerics.BitOperations.TrailingZeroCount(any);
+            for (var k = m; k < next; k++) gates[k] = gate; // a few months at a time: cheaper than a call to Fill
+            if (next == months) return;
+
+            // Month next: the actors that can move run the step rule, all reading the start-of-month states.
+            states[..n].CopyTo(before);
+            var moved = false;
+            var row = next * total;
+            for (var a = 0; a < n; a++)
+            {
+                if ((canMove[a] >> next & 1) == 0) continue;
+                var s = before[a];
+                var to = (byte)actors[a].Step(next, before, uniforms[a * months + next], parameterValues);
+                if (to == s) continue;
+                states[a] = to;
+                moved = true;
+                var from = offset[a] + s;
+                var into = offset[a] + to;
+                moves[row + from]--;
+                moves[row + into]++;
+                ref var first = ref firstEntry[into];
+                if (first < 0) first = next;
+                canMove[a] = MovableMonths(into, finalFlat, scheduledMonths, totals, uniforms.Slice(a * months, months));
+            }
+            if (moved) gate = Gate(states, parameterValues);
+            gates[next] = gate;
+            m = next + 1;
+        }
+    }
+
+    /// <summary>The months (bit m) in which an actor in flattened state <paramref name="flat"/> can move, from its uniforms <paramref name="u"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static ulong MovableMonths(int flat, bool[] finalFlat, ulong[] scheduledMonths, ReadOnlySpan<double> totals, ReadOnlySpan<double> u)
+    {
+        if (finalFlat[flat]) return 0;
+        var hazard = totals[flat];
+        return scheduledMonths[flat] | (hazard <= 0 ? 0 : BelowHazard(u, hazard));
+    }
+
+    /// <summary><see cref="RunPath"/> past 64 months: the months from the present one scanned one by one for each actor.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
+    private void RunPathByMonths(Span<byte> states, ReadOnlySpan<double> parameterValues, Span<int> firstEntry,
+        ReadOnlySpan<double> totals, Span<double> gates, ReadOnlySpan<double> uniforms, Span<long> moves)
+    {
         var actors = _actors;
         var n = actors.Length;
         var months = Months;
         var offset = StateOffset;
         var total = offset[^1];
         var scheduled = _scheduled;
-        var scheduledMonths = _scheduledMonths;
-        for (var a = 0; a < n; a++) RandomStreams.Uniforms(actorStreams[a], uniforms.Slice(a * months, months));
         Span<byte> before = stackalloc byte[n];
-        Span<ulong> eventMonths = stackalloc ulong[scheduledMonths is null ? 0 : n];
-        Span<int> eventsState = stackalloc int[scheduledMonths is null ? 0 : n]; // the flattened state eventMonths[a] is for
-        eventsState.Fill(-1);
         var gate = Gate(states, parameterValues);
         var m = 0;
         while (m < months)
@@ -201,19 +283,6 @@ internal sealed class CompiledPolicy
                 var flat = offset[a] + s;
                 var hazard = totals[flat];
                 var u = uniforms.Slice(a * months, months);
-                if (scheduledMonths is not null)
-                {
-                    // Every month at once, as bits: a scheduled move, or a uniform that is not at or above the hazard; found
-                    // once for each state the actor is in (its uniforms and the state's hazard do not change meanwhile).
-                    if (eventsState[a] != flat)
-                    {
-                        eventsState[a] = flat;
-                        eventMonths[a] = scheduledMonths[flat] | (hazard <= 0 ? 0 : BelowHazard(u, hazard));
-                    }
-                    var events = eventMonths[a] & ~0UL << m;
-                    if (events != 0) next = Math.Min(next, System.Numerics.BitOperations.TrailingZeroCount(events));
-                    continue;
-                }
                 for (var k = m; k < next; k++)
                 {
                     if (!scheduled[k * total + flat] && (hazard <= 0 || u[k] >= hazard)) continue;
@@ -221,7 +290,7 @@ internal sealed class CompiledPolicy
                     break;
                 }
             }
-            for (var k = m; k < next; k++) gates[k] = gate; // a few months at a time: cheaper than a call to Fill
+            for (var k = m; k < next; k++) gates[k] = gate;
             if (next == months) return;
 
             for (var a = 0; a < n; a++) before[a] = states[a];
