@@ -33,8 +33,6 @@ internal sealed class SimulationPlan
 
         Inputs = new ModelInputs(scenario, Parameters);
         Quarters = QuarterCalendar.Layout(start, Months, scenario.Calendar.Quarters);
-        Model = new TrialModel(Horizon.Of(scenario, Quarters),
-            new RevenueShape(scenario.Revenue.Seasonality, scenario.Revenue.QuarterNoise), ValueOverLife.Of(scenario));
         ChipsAreWhole = scenario.Shipments.ChipsPerModule.Distribution.IsWholeValued;
         History = scenario.History is { } history ? new HistoryPlan(history, scenario, Quarters) : null;
 
@@ -81,6 +79,11 @@ internal sealed class SimulationPlan
             throw new InvalidOperationException("the quarterly outcomes of the catalogue do not match the model's quarter sums");
         QuarterlyKept = [.. OutcomeCatalogue.QuarterlyMetrics.Select(m => selection is null || selection.QuarterlyMetrics.Contains(m.Name))];
         QuarterlyOutcomes = [.. OutcomeCatalogue.QuarterlyMetrics.Where((_, j) => QuarterlyKept[j])];
+        // The quarters' sums are read by the quarterly columns and by a history's reported quarters; without either the
+        // model leaves them out (the same bits for everything else).
+        Model = new TrialModel(Horizon.Of(scenario, Quarters),
+            new RevenueShape(scenario.Revenue.Seasonality, scenario.Revenue.QuarterNoise), ValueOverLife.Of(scenario),
+            sumsQuarters: History is not null || QuarterlyKept.Contains(true));
     }
 
     /// <summary>True when the scenario sets the keys an outcome needs.</summary>

@@ -16,13 +16,22 @@ public sealed class TrialModel
 
     /// <param name="shape">Seasons and noise in revenue; none when null.</param>
     /// <param name="value">Value over the chips' life; not computed when null.</param>
-    public TrialModel(Horizon horizon, RevenueShape? shape = null, ValueOverLife? value = null)
+    /// <param name="sumsQuarters">
+    /// Whether the months are also summed per quarter (<see cref="RevenueState.QuarterCloud"/> and the three others). A run that
+    /// reads no quarter's sum (no quarterly column kept, no history to weigh the reported quarters) leaves them at 0: the
+    /// totals and every other number are the same bits either way.
+    /// </param>
+    public TrialModel(Horizon horizon, RevenueShape? shape = null, ValueOverLife? value = null, bool sumsQuarters = true)
     {
         Horizon = horizon ?? throw new ArgumentNullException(nameof(horizon));
         Shape = shape ?? new RevenueShape(null, null);
         Value = value;
+        SumsQuarters = sumsQuarters;
         _shaped = !Shape.IsFlat;
     }
+
+    /// <summary>Whether the months are summed per quarter too (see the constructor).</summary>
+    public bool SumsQuarters { get; }
 
     public Horizon Horizon { get; }
 
@@ -56,10 +65,13 @@ public sealed class TrialModel
         r.AiDemandStep = demandStep;
         r.BaselineCapacityStep = baselineStep;
         r.Cloud = r.CloudWithoutH200 = r.AiServed = r.Incremental = 0;
-        Array.Clear(r.QuarterCloud);
-        Array.Clear(r.QuarterCloudWithoutH200);
-        Array.Clear(r.QuarterAiServed);
-        Array.Clear(r.QuarterIncremental);
+        if (SumsQuarters)
+        {
+            Array.Clear(r.QuarterCloud);
+            Array.Clear(r.QuarterCloudWithoutH200);
+            Array.Clear(r.QuarterAiServed);
+            Array.Clear(r.QuarterIncremental);
+        }
         if (_shaped) Shape.QuarterFactors(Horizon, x.QuarterNoiseZ, r.QuarterFactor);
 
         if (Value is not null)
@@ -102,6 +114,7 @@ public sealed class TrialModel
         var quarterIndexOfMonth = horizon.QuarterIndexOfMonth;
         var value = Value;
         var shaped = _shaped;
+        var sumsQuarters = SumsQuarters;
 
         // The inputs the months read.
         var initialModules = x.InitialModules;
@@ -206,21 +219,24 @@ public sealed class TrialModel
             aiServed += served;
             incrementalTotal += added;
             // The month's quarter: its four sums are held in locals while its months last, stored when it ends.
-            var q = quarterOfMonth[month];
-            if (q != openQuarter)
+            if (sumsQuarters)
             {
-                if (openQuarter >= 0)
-                    (quarterCloud[openQuarter], quarterWithout[openQuarter], quarterAi[openQuarter], quarterIncremental[openQuarter]) =
-                        (qCloud, qWithout, qAi, qIncremental);
-                openQuarter = q;
-                if (q >= 0) (qCloud, qWithout, qAi, qIncremental) = (quarterCloud[q], quarterWithout[q], quarterAi[q], quarterIncremental[q]);
-            }
-            if (q >= 0)
-            {
-                qCloud += nonAi + served;
-                qWithout += nonAi + servedWithout;
-                qAi += served;
-                qIncremental += added;
+                var q = quarterOfMonth[month];
+                if (q != openQuarter)
+                {
+                    if (openQuarter >= 0)
+                        (quarterCloud[openQuarter], quarterWithout[openQuarter], quarterAi[openQuarter], quarterIncremental[openQuarter]) =
+                            (qCloud, qWithout, qAi, qIncremental);
+                    openQuarter = q;
+                    if (q >= 0) (qCloud, qWithout, qAi, qIncremental) = (quarterCloud[q], quarterWithout[q], quarterAi[q], quarterIncremental[q]);
+                }
+                if (q >= 0)
+                {
+                    qCloud += nonAi + served;
+                    qWithout += nonAi + servedWithout;
+                    qAi += served;
+                    qIncremental += added;
+                }
             }
             nonAiLevel *= nonAiStep;
             aiDemand *= aiDemandStep;

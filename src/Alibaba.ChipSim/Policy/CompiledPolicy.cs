@@ -37,8 +37,24 @@ internal sealed class CompiledPolicy
                     _scheduled[m * total + StateOffset[a] + st] = actor.ScheduledTo[m * actor.StateCount + st] >= 0;
         }
         _finalFlat = new bool[total];
+        _gateParameter = new int[total];
+        _hazardStart = new int[total + 1];
+        var hazardParameters = new List<int>();
         for (var a = 0; a < _actors.Length; a++)
-            for (var st = 0; st < _actors[a].StateCount; st++) _finalFlat[StateOffset[a] + st] = _actors[a].Final[st];
+        {
+            var actor = _actors[a];
+            for (var st = 0; st < actor.StateCount; st++)
+            {
+                var flat = StateOffset[a] + st;
+                _finalFlat[flat] = actor.Final[st];
+                _gateParameter[flat] = actor.GateParameter[st];
+                _hazardStart[flat] = hazardParameters.Count;
+                if (!actor.Final[st])
+                    for (var h = actor.HazardStart[st]; h < actor.HazardStart[st + 1]; h++) hazardParameters.Add(actor.HazardParameter[h]);
+            }
+        }
+        _hazardStart[total] = hazardParameters.Count;
+        _hazardParameter = [.. hazardParameters];
         if (Months <= 64)
         {
             _scheduledMonths = new ulong[total];
@@ -65,18 +81,21 @@ internal sealed class CompiledPolicy
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimised)]
     public void TotalHazards(ReadOnlySpan<double> parameterValues, Span<double> totals)
     {
-        for (var a = 0; a < _actors.Length; a++)
+        var start = _hazardStart;
+        var parameter = _hazardParameter;
+        for (var flat = 0; flat < start.Length - 1; flat++)
         {
-            var actor = _actors[a];
-            for (var st = 0; st < actor.StateCount; st++)
-            {
-                var acc = 0.0;
-                if (!actor.Final[st])
-                    for (var h = actor.HazardStart[st]; h < actor.HazardStart[st + 1]; h++) acc += parameterValues[actor.HazardParameter[h]];
-                totals[StateOffset[a] + st] = acc;
-            }
+            var acc = 0.0;
+            for (var h = start[flat]; h < start[flat + 1]; h++) acc += parameterValues[parameter[h]];
+            totals[flat] = acc;
         }
     }
+
+    // Per flattened state, its hazards' parameters in declared order ([_hazardStart[flat], _hazardStart[flat + 1]); none for a
+    // final state), and the parameter of its gate: the actors' per-state arrays laid end to end.
+    private readonly int[] _hazardStart;
+    private readonly int[] _hazardParameter;
+    private readonly int[] _gateParameter;
 
     /// <summary>Actor a's states occupy [StateOffset[a], StateOffset[a + 1]) in flattened per-state arrays.</summary>
     public int[] StateOffset { get; }
@@ -427,7 +446,9 @@ internal sealed class CompiledPolicy
     public double Gate(ReadOnlySpan<byte> states, ReadOnlySpan<double> parameterValues)
     {
         var g = 1.0;
-        for (var a = 0; a < _actors.Length; a++) g *= parameterValues[_actors[a].GateParameter[states[a]]];
+        var offset = StateOffset;
+        var gate = _gateParameter;
+        for (var a = 0; a < offset.Length - 1; a++) g *= parameterValues[gate[offset[a] + states[a]]];
         return g;
     }
 
