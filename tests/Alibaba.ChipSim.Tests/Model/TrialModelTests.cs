@@ -135,4 +135,31 @@ public sealed class TrialModelTests
         var first = Once();
         Assert.Equal(first, Once());
     }
+
+    [Fact]
+    public void A_model_that_sums_no_quarter_gives_the_same_bits_for_everything_else_and_leaves_the_quarters_at_zero()
+    {
+        var random = new Random(5);
+        var summing = new TrialModel(SixMonths);
+        var plain = new TrialModel(SixMonths, sumsQuarters: false);
+        Assert.True(summing.SumsQuarters);
+        Assert.False(plain.SumsQuarters);
+        var a = TrialState.Create(summing);
+        var b = TrialState.Create(plain);
+        var quarterSeen = false;
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var x = Inputs() with { FollowOnModulesPerMonth = random.Next(0, 120), DeploymentLagMonths = random.Next(0, 4) };
+            var gates = Enumerable.Range(0, SixMonths.Months).Select(_ => new[] { 0, 0.5, 1 }[random.Next(3)]).ToArray();
+            summing.Begin(ref a, in x);
+            plain.Begin(ref b, in x);
+            summing.StepMonths(ref a, in x, gates);
+            plain.StepMonths(ref b, in x, gates);
+            Assert.Equal(summing.Finish(in a, in x), plain.Finish(in b, in x)); // a record of numbers: equal bits but NaN == NaN
+            Assert.Equal(BitConverter.DoubleToInt64Bits(a.Revenue.Cloud), BitConverter.DoubleToInt64Bits(b.Revenue.Cloud));
+            Assert.All(b.Revenue.QuarterCloud.Concat(b.Revenue.QuarterIncremental), q => Assert.Equal(0, q));
+            quarterSeen |= a.Revenue.QuarterCloud[0] > 0;
+        }
+        Assert.True(quarterSeen, "the summing model summed a quarter");
+    }
 }

@@ -103,4 +103,18 @@ public sealed class ColumnSelectionTests
         Assert.Contains("washington_licensed_month", selection.EntryMonths);
         Assert.DoesNotContain("modules_shipped", selection.EntryMonths);
     }
+
+    [Fact]
+    public void The_model_sums_quarters_only_for_a_run_that_reads_them()
+    {
+        var scenario = ShippedScenarios.Load("base.yaml");
+        SimulationPlan Plan(Scenario sc, ColumnSelection? columns) => new(sc, new RunOptions { Trials = 10, Seed = 1, Columns = columns });
+        Assert.True(Plan(scenario, null).Model.SumsQuarters); // every column
+        Assert.False(Plan(scenario, ColumnSelection.ForTable(["chips_delivered"])).Model.SumsQuarters);
+        Assert.True(Plan(scenario, ColumnSelection.ForTable(["ai_revenue_cny_bn_FY2027Q3"])).Model.SumsQuarters);
+        // A history weighs its trials by the reported quarters, whatever the columns.
+        var history = ShippedScenarios.Load("as-of-2026-06.yaml");
+        Assert.NotNull(history.History);
+        Assert.True(Plan(history, ColumnSelection.ForTable(["chips_delivered"])).Model.SumsQuarters);
+    }
 }
